@@ -1,0 +1,5 @@
+"""python -m jobdocs"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""Render roles to files: the one function behind `jobdocs render`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InvalidInput, UsageError
+from .library import load_role
+from .model import Document, Role
+from .organization import Organization
+from .output import ensure_dir, write_atomic
+from .resolve import resolve
+
+FORMATS = ("md", "docx", "pdf")
+
+
+def render_document(doc: Document, fmt: str) -> bytes:
+    """Return a document as the bytes of one output format."""
+    if fmt == "md":
+        from .render import markdown
+
+        return markdown.render(doc).encode("utf-8")
+    if fmt == "docx":
+        from .render import docx
+
+        return docx.render(doc)
+    if fmt == "pdf":
+        from .render import pdf
+
+        return pdf.render(doc)
+    raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to write: a role in one language and format."""
+
+    role: Role
+    lang: str
+    fmt: str
+
+    def filename(self) -> str:
+        return f"{self.role.id}.{self.lang}.{self.fmt}"
+
+
+def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],
+         load: Callable[[str], Role] = load_role) -> list[Job]:
+    """Return every document to write; load every role first, so that bad input
+    stops the run before any file is written."""
+    roles, problems = [], []
+    for ref in role_refs:
+        try:
+            roles.append(load(ref))
+        except InvalidInput as e:
+            problems += e.problems
+    if problems:
+        raise InvalidInput(problems)
+    jobs = []
+    for role in roles:
+        for lang in langs or role.languages:
+            if lang not in role.languages:
+                raise UsageError(f"role '{role.id}' is written in "
+                                 f"{', '.join(role.languages)}, not '{lang}'")
+            jobs.extend(Job(role, lang, fmt) for fmt in formats)
+    return jobs
+
+
+def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None) -> list[Path]:
+    """Render every job and write it to `out_dir`; return the paths written.
+
+    Every document is rendered before the first file is written, so invalid
+    clause text in any of them leaves the output directory untouched.
+    """
+    rendered: list[tuple[Path, bytes]] = []
+    problems = []
+    docs: dict[tuple[str, str], Document] = {}
+    for job in jobs:
+        key = (job.role.id, job.lang)
+        if key not in docs:
+            try:
+                docs[key] = resolve(job.role, job.lang, org)
+            except InvalidInput as e:
+                problems += e.problems
+                continue
+        rendered.append((out_dir / job.filename(), render_document(docs[key], job.fmt)))
+    if problems:
+        raise InvalidInput(problems)
+    ensure_dir(out_dir)
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]

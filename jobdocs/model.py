@@ -1,0 +1,145 @@
+"""The plain objects jobdocs passes between its stages: no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .loader import Mark
+
+#: Sections in document order; the first five are required in every role.
+SECTIONS = ("general", "duties", "rights", "responsibility", "evaluation", "relationships", "final")
+REQUIRED_SECTIONS = SECTIONS[:5]
+
+#: What a document prints where a value is to be filled in by hand.
+BLANK = "________________"
+
+#: Grammatical cases a title may be given in, per language; the first ones are required.
+CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "prepositional")
+REQUIRED_CASES = {"ru": ("nominative", "genitive", "dative", "instrumental")}
+
+
+@dataclass(frozen=True)
+class Title:
+    """A job title with its grammatical forms; `str()` gives the nominative.
+
+    In clause text `{{ title.genitive }}` prints the genitive; languages
+    without cases give the same form for every case.
+    """
+
+    forms: Mapping[str, str]
+
+    def __str__(self) -> str:
+        return self.forms["nominative"]
+
+    def __getattr__(self, case: str) -> str:
+        if case.startswith("_"):
+            raise AttributeError(case)
+        try:
+            return self.forms[case]
+        except KeyError:
+            if len(set(self.forms.values())) == 1 and case in CASES:
+                return self.forms["nominative"]
+            raise AttributeError(f"the title has no {case} form") from None
+
+    @classmethod
+    def plain(cls, text: str) -> Title:
+        """Return a title that reads the same in every case (English, German, Swedish)."""
+        return cls({case: text for case in CASES})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a role (or an item under a clause), as the author wrote it."""
+
+    id: str
+    text: Mapping[str, str]
+    items: tuple[Clause, ...] = ()
+    mark: Mark | None = None
+    text_marks: Mapping[str, Mark] = field(default_factory=dict)
+    text_styles: Mapping[str, str | None] = field(default_factory=dict)
+    origin: str = ""  # the role id the clause was written in (after inheritance)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A validated role: what a role file says, before numbering and rendering."""
+
+    id: str
+    version: str
+    languages: tuple[str, ...]
+    title: Mapping[str, Title]
+    sections: Mapping[str, tuple[Clause, ...]]
+    vars: Mapping[str, Any] = field(default_factory=dict)
+    path: str = ""
+    extends: str | None = None
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A person who signs a block: position, name (initials and surname) and date."""
+
+    position: str = ""
+    name: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DocItem:
+    """A rendered item of a clause's list."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DocClause:
+    """A rendered clause with its computed number (`2.7`)."""
+
+    id: str
+    number: str
+    text: str
+    items: tuple[DocItem, ...] = ()
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class DocSection:
+    """A rendered section: number, localized heading, opening sentence, clauses."""
+
+    key: str
+    number: int
+    heading: str
+    intro: str
+    clauses: tuple[DocClause, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One job description in one language, ready for any writer.
+
+    Every text in it is final: numbers computed, references resolved, frame
+    wording translated. Writers only lay it out.
+    """
+
+    role_id: str
+    role_version: str
+    lang: str
+    locale: str
+    title: Title
+    organization: str
+    place: str
+    number: str
+    date: dt.date | None
+    approver: Signatory
+    author: Signatory
+    agreements: tuple[Signatory, ...]
+    sections: tuple[DocSection, ...]
+    acknowledgement_rows: int
+    content_hash: str
+
+    def clauses(self) -> list[DocClause]:
+        """Return every clause in document order."""
+        return [c for s in self.sections for c in s.clauses]

@@ -1,0 +1,65 @@
+"""Write a Document as Markdown through the localized Jinja templates."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .. import i18n
+from ..model import BLANK, Document
+from ..resources import data_dir
+from ..text import upfirst
+
+TEMPLATE = "markdown/document.md.j2"
+
+_INLINE = re.compile(r"([\\`*\[\]<>&|])")
+# A run of underscores touching a word or a quote can open or close emphasis;
+# one between spaces (a blank to fill by hand) cannot, and stays readable.
+_UNDERSCORES = re.compile(r"(?<![_\\])_+")
+_LINE_START = re.compile(r"^(#|>|[-+=]|\d+[.)])")
+
+
+def _underscores(m: re.Match[str], text: str) -> str:
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    run = m.group(0)
+    return run if before.isspace() and after.isspace() else run.replace("_", "\\_")
+
+
+def escape(value: object) -> str:
+    """Return `value` as Markdown text that renders exactly as written.
+
+    Blanks to fill by hand (underscores between spaces) are left as they are.
+    """
+    text = _INLINE.sub(r"\\\1", str(value))
+    text = _UNDERSCORES.sub(lambda m: _underscores(m, text), text)
+    return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+@cache
+def environment(lang: str) -> Environment:
+    """Return the template environment with `lang`'s catalog installed."""
+    env = Environment(
+        loader=FileSystemLoader(str(data_dir("templates"))),
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["md"] = escape
+    env.filters["upfirst"] = upfirst
+    env.globals["BLANK"] = BLANK
+    return env
+
+
+def render(doc: Document) -> str:
+    """Return the Markdown text of a document."""
+    env = environment(doc.lang)
+    template = env.get_template(TEMPLATE)
+    out = template.render(doc=doc, date=lambda d: i18n.format_date(d, doc.lang, doc.locale))
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"

@@ -1,0 +1,127 @@
+"""Number the clauses, resolve references and wording: Role → Document."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from . import i18n, text
+from .errors import InvalidInput, Problem, UsageError
+from .model import BLANK, DocClause, DocItem, DocSection, Document, Role, Signatory, Title
+from .organization import Organization, Person, localized
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated when a document is built."""
+    return message
+
+
+HEADINGS = {
+    "general": N_("General Provisions"),
+    "duties": N_("Job Duties"),
+    "rights": N_("Rights"),
+    "responsibility": N_("Responsibility"),
+    "evaluation": N_("Performance Evaluation Criteria"),
+    "relationships": N_("Working Relationships"),
+    "final": N_("Final Provisions"),
+}
+INTROS = {
+    # Translators: %(nominative)s, %(genitive)s, %(dative)s stand for the job
+    # title in that grammatical case. English has no cases: each prints the title.
+    "duties": N_("The %(nominative)s shall:"),
+    "rights": N_("The %(dative)s has the right to:"),
+    "responsibility": N_("The %(nominative)s is liable for:"),
+    "evaluation": N_("The performance of the %(genitive)s is evaluated against "
+                     "the following criteria:"),
+}
+
+
+def number_clauses(role: Role) -> tuple[dict[str, str], dict[str, str]]:
+    """Return clause id → printed number, and item id → id of the clause it stands under."""
+    numbers: dict[str, str] = {}
+    items: dict[str, str] = {}
+    for s, key in enumerate(role.sections, start=1):
+        for c, clause in enumerate(role.sections[key], start=1):
+            numbers[clause.id] = f"{s}.{c}"
+            items.update((item.id, clause.id) for item in clause.items)
+    return numbers, items
+
+
+def content_hash(role: Role, org: Organization) -> str:
+    """Return a short hash of everything a document is made from."""
+    payload = json.dumps([asdict(role), asdict(org)], sort_keys=True, default=str,
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def resolve(role: Role, lang: str, org: Organization | None = None) -> Document:
+    """Return the finished Document of `role` in `lang`.
+
+    Raise InvalidInput with every problem in clause text (unknown names,
+    references to missing clauses, template syntax) at its position.
+    """
+    if lang not in role.languages:
+        raise UsageError(f"role '{role.id}' is written in {', '.join(role.languages)}, "
+                         f"not '{lang}'")
+    org = org or Organization()
+    t = i18n.translations(lang)
+    title = role.title[lang]
+    numbers, items = number_clauses(role)
+    context = clause_context(role, lang, org, numbers, items)
+    problems: list[Problem] = []
+    sections = []
+    for s, key in enumerate(role.sections, start=1):
+        clauses = tuple(
+            DocClause(
+                id=c.id,
+                number=numbers[c.id],
+                text=text.render(c, lang, context, problems),
+                items=tuple(DocItem(i.id, text.render(i, lang, context, problems))
+                            for i in c.items),
+                origin=c.origin,
+            )
+            for c in role.sections[key]
+        )
+        intro = t.gettext(INTROS[key]) % title.forms if key in INTROS else ""
+        sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), text.upfirst(intro),
+                                   clauses))
+    if problems:
+        raise InvalidInput(problems)
+    return Document(
+        role_id=role.id,
+        role_version=role.version,
+        lang=lang,
+        locale=org.locale.get(lang, lang),
+        title=title if len(title.forms) > 1 else Title.plain(str(title)),
+        organization=localized(org.name, lang),
+        place=localized(org.place, lang),
+        number=org.number,
+        date=org.date,
+        approver=_signatory(org.approver, lang),
+        author=_signatory(org.author, lang),
+        agreements=tuple(_signatory(p, lang) for p in org.agreements),
+        sections=tuple(sections),
+        acknowledgement_rows=org.acknowledgement_rows,
+        content_hash=content_hash(role, org),
+    )
+
+
+def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[str, str],
+                   items: Mapping[str, str]) -> dict[str, Any]:
+    """Return the names clause text may use in `lang`."""
+    return {
+        "title": role.title[lang],
+        "ref": text.make_ref(numbers, items),
+        "years": lambda n: i18n.years(int(n), lang),
+        "vars": {k: localized(v, lang) if isinstance(v, Mapping) else v
+                 for k, v in role.vars.items()},
+        "jurisdiction": localized(org.jurisdiction, lang),
+        "org": {"name": localized(org.name, lang) or BLANK},
+    }
+
+
+def _signatory(person: Person, lang: str) -> Signatory:
+    return Signatory(localized(person.position, lang), localized(person.name, lang), person.date)

@@ -1,0 +1,18 @@
+"""Find the templates, catalogs and role library that ship with jobdocs."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def data_dir(name: str) -> Path:
+    """Return the packaged directory `name` (templates, locales or roles).
+
+    An installed wheel carries them in `jobdocs/_data/`; a source checkout
+    keeps them at the top of the repository, beside the package.
+    """
+    packaged = Path(str(files("jobdocs") / "_data" / name))
+    if packaged.is_dir():
+        return packaged
+    return Path(str(files("jobdocs"))).parent / name

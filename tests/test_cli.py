@@ -1,0 +1,107 @@
+"""The command line: thin over the library, one clear line per problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobdocs.cli import cli
+
+
+def test_render_writes_each_language_and_prints_the_paths(invoke, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("render", "key-account-manager", "--lang", "ru", "--lang", "en",
+                    "-o", str(out))
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [str(out / "key-account-manager.ru.md"),
+                                          str(out / "key-account-manager.en.md")]
+    ru = (out / "key-account-manager.ru.md").read_text(encoding="utf-8")
+    assert "Должностная инструкция менеджера по работе с ключевыми клиентами" in ru
+
+
+def test_render_without_lang_renders_every_declared_language(invoke, tmp_path, write_role):
+    role = write_role()
+    result = invoke("render", str(role), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == [
+        "assistant.en.md", "assistant.ru.md"]
+
+
+def test_role_id_is_found_in_the_projects_roles_dir(invoke, tmp_path, write_role, monkeypatch):
+    write_role()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("render", "assistant", "--lang", "en")
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "assistant.en.md").is_file()
+    assert "assistant" in invoke("list").output
+
+
+def test_unknown_role_exits_1_naming_it(runner):
+    result = runner.invoke(cli, ["render", "no-such-role"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no-such-role: no such role file, and no role with "
+                                    "that id (available: ")
+    assert "Traceback" not in result.output
+
+
+def test_broken_role_exits_1_with_file_and_line_and_writes_nothing(runner, write_role,
+                                                                   tmp_path):
+    good = write_role(name="good")
+    bad = write_role(name="bad", **{"ref('take-orders')": "ref('nope')"})
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["render", str(good), str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{bad}:22:13: clause 'advise' (ru): ref('nope'): no clause has that id",
+        f"{bad}:23:13: clause 'advise' (en): ref('nope'): no clause has that id",
+    ]
+    assert not out.exists()
+
+
+def test_failed_run_keeps_the_previous_document(runner, write_role, tmp_path):
+    role = write_role()
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["render", str(role), "-l", "en", "-o", str(out)]).exit_code == 0
+    before = (out / "assistant.en.md").read_bytes()
+    role.write_text(role.read_text().replace("ref('take-orders')", "ref('gone')"))
+    assert runner.invoke(cli, ["render", str(role), "-l", "en", "-o", str(out)]).exit_code == 1
+    assert (out / "assistant.en.md").read_bytes() == before
+    assert [p.name for p in out.iterdir()] == ["assistant.en.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["render", "key-account-manager", "--lang", "de"], "written in ru, en, not 'de'"),
+    (["render", "key-account-manager", "--format", "odt"], "'odt' is not one of"),
+    (["render"], "Missing argument 'ROLE...'"),
+    (["frobnicate"], "No such command"),
+])
+def test_wrong_usage_exits_2(runner, args, message):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_output_path_that_is_a_file(runner, tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x")
+    result = runner.invoke(cli, ["render", "key-account-manager", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "exists and is not a directory" in result.stderr
+
+
+def test_list_shows_the_shipped_roles(invoke):
+    lines = invoke("list").output.splitlines()
+    assert any(line.split()[:2] == ["key-account-manager", "ru,en"] for line in lines)
+    assert {line.split()[0] for line in lines} >= {
+        "key-account-manager", "client-manager", "corporate-client-manager"}
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(invoke, command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage: " in result.output
+
+
+def test_version(invoke):
+    result = invoke("--version")
+    assert result.output.startswith("jobdocs, version ")

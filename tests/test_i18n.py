@@ -1,0 +1,59 @@
+"""The document frame is translated completely, through Babel's workflow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from jobdocs.i18n import format_date
+
+ROOT = Path(__file__).parent.parent
+LANGS = ["ru", "en"]
+
+
+def catalog(lang: str):
+    with open(ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", "rb") as f:
+        return read_po(f, locale=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalog_is_complete(lang):
+    cat = catalog(lang)
+    untranslated = [m.id for m in cat if m.id and not (
+        all(m.string) if isinstance(m.string, tuple) else m.string)]
+    fuzzy = [m.id for m in cat if m.id and m.fuzzy]
+    assert untranslated == [] and fuzzy == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalog_placeholders_match(lang):
+    errors = [(m.id, err) for m in catalog(lang) for err in m.check()]
+    assert errors == []
+
+
+def test_catalogs_hold_every_message_the_sources_use(tmp_path):
+    pot = tmp_path / "messages.pot"
+    pybabel = "import sys; from babel.messages.frontend import main; sys.exit(main())"
+    subprocess.run([sys.executable, "-c", pybabel, "--quiet", "extract", "-F", "babel.cfg",
+                    "-o", str(pot), "."], cwd=ROOT, check=True)
+    with open(pot, "rb") as f:
+        wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(f)
+                  if m.id}
+    for lang in LANGS:
+        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog(lang)
+                if m.id}
+        assert wanted - have == set(), f"{lang}: run pybabel update (see CONTRIBUTING)"
+
+
+def test_dates_in_each_locale_and_the_blank_form():
+    day = dt.date(2026, 3, 5)
+    assert format_date(day, "ru") == "5 марта 2026\u202fг."  # CLDR: narrow no-break space
+    assert format_date(day, "en") == "March 5, 2026"
+    assert format_date(day, "en", "en_GB") == "5 March 2026"
+    assert format_date(None, "ru") == "«__» __________ 20__ г."
+    assert format_date(None, "en") == "Date: ________________"
