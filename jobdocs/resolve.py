@@ -50,9 +50,20 @@ def number_clauses(role: Role) -> tuple[dict[str, str], dict[str, str]]:
     return numbers, items
 
 
+_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin"}
+
+
+def _content(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _content(v) for k, v in value.items() if k not in _NOT_CONTENT}
+    if isinstance(value, list | tuple):
+        return [_content(v) for v in value]
+    return value
+
+
 def content_hash(role: Role, org: Organization) -> str:
-    """Return a short hash of everything a document is made from."""
-    payload = json.dumps([asdict(role), asdict(org)], sort_keys=True, default=str,
+    """Return a short hash of what a document says, wherever its files lie."""
+    payload = json.dumps(_content([asdict(role), asdict(org)]), sort_keys=True, default=str,
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
