@@ -26,15 +26,19 @@ def role_dirs() -> list[Path]:
     return dirs
 
 
-def find_role(ref: str) -> Path:
-    """Return the file of a role given as a path or as an id."""
+def find_role(ref: str, near: Path | None = None) -> Path:
+    """Return the file of a role given as a path or as an id.
+
+    An id is looked up in `near` first (the directory of the role that
+    extends it), then in ./roles/ and in the packaged library.
+    """
     path = Path(ref)
     if path.suffix in SUFFIXES or len(path.parts) > 1 or path.exists():
         if not path.is_file():
             what = "is a directory, not a role file" if path.is_dir() else "no such file"
             raise RoleNotFound(f"{ref}: {what}")
         return path
-    for d in role_dirs():
+    for d in ([near] if near else []) + role_dirs():
         for suffix in SUFFIXES:
             candidate = d / f"{ref}{suffix}"
             if candidate.is_file():
@@ -45,9 +49,44 @@ def find_role(ref: str) -> Path:
 
 
 def load_role(ref: str | Path) -> Role:
-    """Load, check and return the role named by a path or an id."""
+    """Load, check and return the role named by a path or an id, merged onto
+    the roles it extends."""
+    return _load(find_role(str(ref)), ())
+
+
+def _load(path: Path, chain: tuple[str, ...]) -> Role:
+    loaded = loader.load(path)
+    data = loaded.data
+    parent_id = data.get("extends") if isinstance(data, dict) else None
+    if not isinstance(parent_id, str):
+        return build_role(loaded)
+    own_id = data.get("id")
+    if parent_id in chain or parent_id == own_id:
+        cycle = " → ".join((*chain, str(own_id), parent_id)[chain.index(parent_id):]
+                           if parent_id in chain else (str(own_id), parent_id))
+        raise InvalidInput(loaded.problem(("extends",), f"extends: cycle {cycle}; a role cannot "
+                                          "extend itself, directly or through others", "cycle"))
+    try:
+        parent_path = find_role(parent_id, near=path.parent)
+    except RoleNotFound:
+        raise InvalidInput(loaded.problem(
+            ("extends",), f"extends: no role '{parent_id}' (looked in {path.parent} and "
+            "the role library; see `jobdocs list`)", "unknown-parent")) from None
+    parent = _load(parent_path, (*chain, str(own_id)))
+    return build_role(loaded, parent)
+
+
+def inheritance_chain(ref: str | Path) -> list[str]:
+    """Return the ids of the roles a role extends, nearest first."""
+    chain: list[str] = []
     path = find_role(str(ref))
-    return build_role(loader.load(path))
+    while True:
+        data = loader.load(path).data
+        parent = data.get("extends") if isinstance(data, dict) else None
+        if not isinstance(parent, str) or parent in chain:
+            return chain
+        chain.append(parent)
+        path = find_role(parent, near=path.parent)
 
 
 def _role_files(d: Path) -> list[Path]:

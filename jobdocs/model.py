@@ -92,6 +92,7 @@ class DocItem:
 
     id: str
     text: str
+    origin: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ pattern, enum, $ref).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
@@ -33,38 +34,55 @@ _TEXT = {
     "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
     "additionalProperties": False,
 }
-_ITEM = {
-    "type": "object",
-    "required": ["id", "text"],
-    "properties": {"id": _ID, "text": _TEXT},
-    "additionalProperties": False,
+_PLACE = {
+    "after": {**_ID, "description": "In a derived role: place this clause after that one."},
+    "before": {**_ID, "description": "In a derived role: place this clause before that one."},
 }
-_CLAUSE = {
-    "type": "object",
-    "required": ["id", "text"],
-    "properties": {
-        "id": _ID,
-        "text": _TEXT,
-        "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/item"}},
-    },
-    "additionalProperties": False,
-}
-_SECTION = {"type": "array", "items": {"$ref": "#/$defs/clause"}}
+
+
+def _clause(text_required: bool, with_items: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {"id": _ID, "text": _TEXT, **_PLACE}
+    if with_items:
+        item = "#/$defs/item" if text_required else "#/$defs/item-override"
+        props["items"] = {"type": "array", "minItems": 1, "items": {"$ref": item}}
+    return {
+        "type": "object",
+        "required": ["id", "text"] if text_required else ["id"],
+        "properties": props,
+        "additionalProperties": False,
+    }
+
+
+def _sections(clause: str, required: list[str]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": required,
+        "properties": {
+            key: {"type": "array", "items": {"$ref": clause}}
+            for key in ("general", "duties", "rights", "responsibility", "evaluation",
+                        "relationships", "final")
+        },
+        "additionalProperties": False,
+    }
+
+
 _CASES = {
     case: {"type": "string", "minLength": 1}
     for case in ("nominative", "genitive", "dative", "accusative", "instrumental",
                  "prepositional")
 }
+_REQUIRED_SECTIONS = ["general", "duties", "rights", "responsibility", "evaluation"]
 
 ROLE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://jobdocs.dev/schema/role-1.json",
     "title": "jobdocs role",
     "type": "object",
-    "required": ["id", "version", "languages", "title", "sections"],
+    "required": ["id"],
     "properties": {
         "format": {"enum": [1]},
         "id": _ID,
+        "extends": {**_ID, "description": "The id of the role this one is derived from."},
         "version": {"type": ["string", "number"]},
         "languages": {
             "type": "array",
@@ -85,19 +103,24 @@ ROLE_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
         },
         "vars": {"type": "object"},
-        "sections": {
-            "type": "object",
-            "required": ["general", "duties", "rights", "responsibility", "evaluation"],
-            "properties": {
-                key: _SECTION
-                for key in ("general", "duties", "rights", "responsibility", "evaluation",
-                            "relationships", "final")
-            },
-            "additionalProperties": False,
-        },
+        "remove": {"type": "array", "items": _ID,
+                   "description": "In a derived role: ids of inherited clauses or items to drop."},
+        "sections": {"type": "object"},
     },
     "additionalProperties": False,
-    "$defs": {"clause": _CLAUSE, "item": _ITEM},
+    "if": {"required": ["extends"]},
+    "then": {"properties": {"sections": _sections("#/$defs/clause-override", [])}},
+    "else": {
+        "required": ["version", "languages", "title", "sections"],
+        "properties": {"sections": _sections("#/$defs/clause", _REQUIRED_SECTIONS),
+                       "remove": {"maxItems": 0}},
+    },
+    "$defs": {
+        "clause": _clause(True, True),
+        "item": _clause(True, False),
+        "clause-override": _clause(False, True),
+        "item-override": _clause(False, False),
+    },
 }
 
 _JSON_TYPES = {
@@ -109,7 +132,7 @@ _JSON_TYPES = {
     "boolean": bool,
 }
 _TYPE_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false",
-               int: "a number", float: "a number", type(None): "empty"}
+               int: "a number", float: "a number", type(None): "empty", dt.date: "a date"}
 
 
 def dotted(key: Key) -> str:
@@ -129,6 +152,8 @@ def check(loaded: Loaded, schema: dict[str, Any] = ROLE_SCHEMA) -> list[Problem]
 
 
 def _is(value: Any, type_name: str) -> bool:
+    if isinstance(value, dt.date):  # YAML reads 2026-11-22 as a date; JSON sees a string
+        return type_name == "string"
     if isinstance(value, bool) and type_name in ("number", "integer"):
         return False
     return isinstance(value, _JSON_TYPES[type_name])
@@ -139,6 +164,10 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
     if "$ref" in schema:
         schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
     where = dotted(key)
+    if "if" in schema:
+        branch = "then" if not list(_check(loaded, value, schema["if"], key, root)) else "else"
+        if branch in schema:
+            yield from _check(loaded, value, schema[branch], key, root)
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(v) for v in schema["enum"])
         yield loaded.problem(key, f"{where}: {value!r} is not allowed here (use {allowed})",
@@ -148,11 +177,21 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
     if types:
         names = [types] if isinstance(types, str) else types
         if not any(_is(value, t) for t in names):
-            wanted = " or ".join(_TYPE_NAMES[_JSON_TYPES[t] if t != "number" else int]
-                                 for t in names)
+            wanted = " or ".join(_TYPE_NAMES[int] if t == "number" else
+                                 _TYPE_NAMES[_JSON_TYPES[t]] for t in names)
             got = _TYPE_NAMES.get(type(value), type(value).__name__)
             yield loaded.problem(key, f"{where}: must be {wanted}, not {got}", "schema")
             return
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
+            yield loaded.problem(key, f"{where}: must be between {schema.get('minimum')} and "
+                                 f"{schema.get('maximum')}", "schema")
+    if isinstance(value, str) and schema.get("format") == "date":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            yield loaded.problem(key, f"{where}: {value!r} is not a date; write YYYY-MM-DD, "
+                                 "e.g. 2026-11-22", "schema")
     if isinstance(value, str):
         if len(value.strip()) < schema.get("minLength", 0):
             yield loaded.problem(key, f"{where}: must not be empty", "schema")
@@ -162,6 +201,9 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
     elif isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
             yield loaded.problem(key, f"{where}: must not be empty", "schema")
+        if len(value) > schema.get("maxItems", len(value)):
+            yield loaded.problem(key, f"{where}: only a role with 'extends' may remove clauses",
+                                 "schema")
         if "items" in schema:
             for i, item in enumerate(value):
                 yield from _check(loaded, item, schema["items"], (*key, i), root)
@@ -204,3 +246,54 @@ def _hint(name: str, known: dict[str, Any]) -> str:
     if known:
         return f" (expected one of: {', '.join(known)})"
     return ""
+
+
+_LOCALIZED = {
+    "description": "One text for every language, or a text per language.",
+    "type": ["string", "object"],
+    "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
+    "additionalProperties": False,
+}
+_POSITION = {
+    "description": "A position: one text, a text per language, or per language the "
+                   "grammatical cases ({nominative, genitive, dative, ...}).",
+    "type": ["string", "object"],
+    "patternProperties": {LANG_PATTERN: {
+        "type": ["string", "object"], "required": ["nominative"], "properties": _CASES,
+        "additionalProperties": False}},
+    "additionalProperties": False,
+}
+_PERSON = {
+    "type": "object",
+    "properties": {
+        "position": _POSITION,
+        "name": {**_LOCALIZED, "description": "Initials before the surname: И.И. Иванов."},
+        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+    },
+    "additionalProperties": False,
+}
+
+ORGANIZATION_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://jobdocs.dev/schema/organization-1.json",
+    "title": "jobdocs organization profile",
+    "type": "object",
+    "properties": {
+        "format": {"enum": [1]},
+        "name": {**_LOCALIZED, "description": "With the legal form: ООО «Ромашка» / Romashka LLC."},
+        "place": _LOCALIZED,
+        "jurisdiction": {**_LOCALIZED, "description": "Whose legislation applies, as it follows "
+                         "«законодательством» / 'legislation of'."},
+        "locale": {"type": "object", "description": "Babel locale per language, e.g. en: en_GB",
+                   "patternProperties": {LANG_PATTERN: {"type": "string",
+                                                        "pattern": "^[a-z]{2,3}(_[A-Z]{2})?$"}},
+                   "additionalProperties": False},
+        "number": {"type": ["string", "number"]},
+        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+        "approver": _PERSON,
+        "author": _PERSON,
+        "agreements": {"type": "array", "items": _PERSON},
+        "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
+    },
+    "additionalProperties": False,
+}
