@@ -55,18 +55,53 @@ def cli() -> None:
               type=click.Choice(["md", "docx", "pdf"]), help="Output format (repeatable).")
 @click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
               show_default=True, help="Directory to write the documents to.")
+@click.option("--org", "org_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Organization profile: name, approver, agreements, date, number...")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="A one-off profile value, e.g. --set date=2026-11-22 --set number=15-ДИ.")
+@click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="FILE.docx", help="Take the DOCX and PDF styles, fonts, margins, header "
+              "and footer from this document (default: the one jobdocs ships).")
 def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, ...],
-           out_dir: Path) -> None:
+           out_dir: Path, org_file: Path | None, settings: tuple[str, ...],
+           reference_doc: Path | None) -> None:
     """Render job descriptions to DIR/<role-id>.<lang>.<format>.
 
     ROLE is a role file or the id of a role in ./roles/ or in the packaged
     library (see `jobdocs list`).
     """
     from .build import build, plan
+    from .profile import load_organization
 
+    org = load_organization(org_file, list(settings))
     jobs = plan(roles, langs, list(dict.fromkeys(formats)))
-    for path in build(jobs, out_dir):
+    for path in build(jobs, out_dir, org, reference_doc):
         click.echo(str(path))
+
+
+@cli.command()
+@click.argument("role", metavar="ROLE")
+@click.option("--lang", "-l", "langs", multiple=True, metavar="LANG",
+              help="Show only this language (repeatable).")
+@click.option("--org", "org_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Organization profile whose values the clause text uses.")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="A one-off profile value.")
+def show(role: str, langs: tuple[str, ...], org_file: Path | None,
+         settings: tuple[str, ...]) -> None:
+    """Print ROLE as documents print it: merged with the roles it extends,
+    numbered, its text rendered, and where each clause came from."""
+    from .library import inheritance_chain, load_role
+    from .profile import load_organization
+    from .show import show_role
+
+    org = load_organization(org_file, list(settings))
+    loaded = load_role(role)
+    for lang in langs:
+        if lang not in loaded.languages:
+            raise UsageError(f"role '{loaded.id}' is written in {', '.join(loaded.languages)}, "
+                             f"not '{lang}'")
+    click.echo(show_role(loaded, langs, org, inheritance_chain(role)), nl=False)
 
 
 @cli.command("list")

@@ -41,7 +41,46 @@ class Organization:
 def localized(value: Any, lang: str, case: str = "nominative") -> str:
     """Return a profile value in `lang` (and grammatical `case` where it has cases)."""
     if isinstance(value, Mapping):
-        value = value.get(lang, "")
+        value = value.get(lang, value.get("*", ""))
     if isinstance(value, Mapping):
         value = value.get(case) or value.get("nominative", "")
     return "" if value is None else str(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _person(raw: Mapping[str, Any] | None) -> Person:
+    raw = raw or {}
+    return Person(position=_per_language(raw.get("position")), name=_per_language(raw.get("name")),
+                  date=_date(raw.get("date")))
+
+
+def _per_language(value: Any) -> Mapping[str, Any]:
+    """Return a value as {lang: value}; a plain string stands for every language ("*")."""
+    if value is None:
+        return {}
+    if isinstance(value, str | int):
+        return {"*": str(value)}
+    return dict(value)
+
+
+def from_data(data: Mapping[str, Any], path: str = "") -> Organization:
+    """Return the Organization that checked profile data describes."""
+    org = Organization(path=path)
+    return Organization(
+        name=_per_language(data.get("name")),
+        place=_per_language(data.get("place")),
+        jurisdiction=_per_language(data.get("jurisdiction")) or org.jurisdiction,
+        approver=_person(data.get("approver")),
+        author=_person(data.get("author")),
+        agreements=tuple(_person(p) for p in data.get("agreements") or ()),
+        number=str(data.get("number") or ""),
+        date=_date(data.get("date")),
+        acknowledgement_rows=data.get("acknowledgement_rows") or org.acknowledgement_rows,
+        locale=dict(data.get("locale") or {}),
+        path=path,
+    )

@@ -90,7 +90,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None) -> Document:
                 id=c.id,
                 number=numbers[c.id],
                 text=text.render(c, lang, context, problems),
-                items=tuple(DocItem(i.id, text.render(i, lang, context, problems))
+                items=tuple(DocItem(i.id, text.render(i, lang, context, problems), i.origin)
                             for i in c.items),
                 origin=c.origin,
             )
@@ -130,8 +130,21 @@ def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[st
         "vars": {k: localized(v, lang) if isinstance(v, Mapping) else v
                  for k, v in role.vars.items()},
         "jurisdiction": localized(org.jurisdiction, lang),
-        "org": {"name": localized(org.name, lang) or BLANK},
+        "org": {
+            "name": localized(org.name, lang) or BLANK,
+            "place": localized(org.place, lang) or BLANK,
+            "approver": _position(org.approver, lang),
+            "author": _position(org.author, lang),
+        },
     }
+
+
+def _position(person: Person, lang: str) -> Title:
+    """Return a signatory's position as a Title, so clause text can inflect it."""
+    value = person.position.get(lang, person.position.get("*"))
+    if isinstance(value, Mapping):
+        return Title(value)
+    return Title.plain(str(value) if value else BLANK)
 
 
 def _signatory(person: Person, lang: str) -> Signatory:

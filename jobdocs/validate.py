@@ -246,8 +246,9 @@ def _check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Cla
     """Check what only the merged role shows: a language the parent lacks, a lost section."""
     for lang in languages:
         if lang not in titles:
-            problems.append(loaded.problem(("languages",), f"no title in '{lang}': neither this "
-                                           f"role nor '{parent.id}' gives one", "missing-translation"))
+            problems.append(loaded.problem(
+                ("languages",), f"no title in '{lang}': neither this role nor '{parent.id}' "
+                "gives one", "missing-translation"))
         for clauses in sections.values():
             for clause in clauses:
                 for c in (clause, *clause.items):

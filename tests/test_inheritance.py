@@ -16,7 +16,7 @@ def base(write_role):
 
 
 def child(write_role, body: str, name: str = "child"):
-    return write_role("id: {}\nextends: base\n".format(name) + textwrap.dedent(body), name=name)
+    return write_role(f"id: {name}\nextends: base\n" + textwrap.dedent(body), name=name)
 
 
 def ids(role, section: str) -> list[str]:

@@ -1,0 +1,62 @@
+"""Load an organization profile and apply one-off `--set key=value` values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import loader
+from .errors import InvalidInput, UsageError
+from .organization import Organization, from_data
+from .schema import ORGANIZATION_SCHEMA, check
+
+
+def load_organization(path: Path | str | None = None, settings: list[str] = ()) -> Organization:
+    """Return the organization profile at `path` (or an empty one) with `settings`
+    (`key=value`, dotted keys such as `approver.name.ru=И.И. Иванов`) applied."""
+    if path is not None:
+        loaded = loader.load(path)
+        if loaded.data is None:
+            loaded.data = {}
+    else:
+        loaded = loader.Loaded("--set", {})
+    if not isinstance(loaded.data, dict):
+        raise InvalidInput(loaded.problem((), "an organization profile is a mapping of keys "
+                                          "such as name, approver, date", "schema"))
+    for setting in settings:
+        _apply(loaded, setting)
+    problems = check(loaded, ORGANIZATION_SCHEMA)
+    if problems:
+        raise InvalidInput(problems)
+    return from_data(loaded.data, str(path or ""))
+
+
+def _apply(loaded: loader.Loaded, setting: str) -> None:
+    key, sep, text = setting.partition("=")
+    if not sep or not key.strip():
+        raise UsageError(f"--set {setting!r}: write key=value, e.g. --set date=2026-11-22")
+    parts = tuple(key.strip().split("."))
+    try:
+        value: Any = loader.parse(text, f"--set {key}").data if text.strip() else ""
+    except InvalidInput:
+        value = text
+    if isinstance(value, dict | list):
+        value = text
+    node = loaded.data
+    for n, part in enumerate(parts[:-1], start=1):
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            where = ".".join(parts[:n])
+            raise UsageError(f"--set {key}: {where} is a single value in the profile, not a "
+                             f"mapping; set {where}=... instead")
+        node = child
+    node[parts[-1]] = value
+    _mark_all(loaded, parts, setting)
+
+
+def _mark_all(loaded: loader.Loaded, parts: tuple[str, ...], setting: str) -> None:
+    mark = loader.Mark(f"--set {setting}", 1, 1)
+    for n in range(1, len(parts) + 1):
+        loaded.marks.setdefault(parts[:n], mark)
+    loaded.marks[parts] = mark
+

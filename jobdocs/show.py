@@ -1,0 +1,62 @@
+"""Print a resolved role as YAML, with where each clause came from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Document, Role
+from .organization import Organization
+from .resolve import resolve
+
+
+def _s(value: Any) -> str:
+    """Return a scalar as YAML (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _origin(role: Role, origin: str) -> str:
+    return f"from {origin}" if origin and origin != role.id else "own"
+
+
+def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = None,
+              chain: Sequence[str] = ()) -> str:
+    """Return the role after inheritance and organization values as commented YAML."""
+    langs = list(langs) or list(role.languages)
+    docs: dict[str, Document] = {lang: resolve(role, lang, org) for lang in langs}
+    first = docs[langs[0]]
+    out = [f"# {role.id}: the role as documents print it"
+           + (f", derived from {' → '.join(chain)}" if chain else ""),
+           f"id: {role.id}"]
+    if role.extends:
+        out.append(f"extends: {role.extends}")
+    out += [f"version: {_s(role.version)}", f"languages: [{', '.join(langs)}]", "title:"]
+    for lang in langs:
+        forms = role.title[lang].forms
+        if len(set(forms.values())) == 1:
+            out.append(f"  {lang}: {_s(str(role.title[lang]))}")
+        else:
+            out.append(f"  {lang}:")
+            out += [f"    {case}: {_s(form)}" for case, form in forms.items()]
+    if role.vars:
+        out.append("vars:")
+        out += [f"  {k}: {_s(v) if not isinstance(v, dict) else json.dumps(v, ensure_ascii=False)}"
+                for k, v in role.vars.items()]
+    out.append("sections:")
+    for s, section in enumerate(first.sections):
+        out.append(f"  {section.key}:  # {section.number}. {section.heading}")
+        for c, clause in enumerate(section.clauses):
+            out.append(f"    - id: {clause.id}  # {clause.number} · {_origin(role, clause.origin)}")
+            out.append("      text:")
+            for lang in langs:
+                out.append(f"        {lang}: {_s(docs[lang].sections[s].clauses[c].text)}")
+            if clause.items:
+                out.append("      items:")
+            for i, item in enumerate(clause.items):
+                out.append(f"        - id: {item.id}  # {_origin(role, item.origin)}")
+                out.append("          text:")
+                for lang in langs:
+                    text = docs[lang].sections[s].clauses[c].items[i].text
+                    out.append(f"            {lang}: {_s(text)}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,31 @@
+"""The committed example outputs are what jobdocs renders today."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jobdocs import build, plan
+from jobdocs.profile import load_organization
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SCRIPT = (EXAMPLES / "render.sh").read_text()
+RUNS = re.findall(r"jobdocs render (.+?) \\\n\s+--org (\S+) (.+?) \$formats -o (\S+)", SCRIPT)
+
+
+def test_script_renders_both_organizations():
+    assert [Path(org).parent.name for _, org, _, _ in RUNS] == ["romashka", "northwind"]
+
+
+@pytest.mark.parametrize("roles, org, langs, out", RUNS, ids=[r[1] for r in RUNS])
+def test_committed_outputs_are_up_to_date(tmp_path, roles, org, langs, out):
+    root = EXAMPLES.parent
+    jobs = plan(roles.split(), re.findall(r"--lang (\S+)", langs), ["md"])
+    written = build(jobs, tmp_path, load_organization(root / org))
+    assert written
+    for path in written:
+        committed = root / out / path.name
+        assert committed.is_file(), f"{committed} is missing: run bash examples/render.sh"
+        assert path.read_text() == committed.read_text(), "run bash examples/render.sh"

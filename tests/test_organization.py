@@ -1,0 +1,93 @@
+"""Organization profiles fill the approval, agreement and signature blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from jobdocs import load_role, render_document, resolve
+from jobdocs.errors import InvalidInput, UsageError
+from jobdocs.profile import load_organization
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+ROMASHKA = EXAMPLES / "romashka" / "organization.yaml"
+
+
+def md(role: str, lang: str, org) -> str:
+    return render_document(resolve(load_role(role), lang, org), "md").decode()
+
+
+def test_profile_fills_every_block():
+    text = md("corporate-client-manager", "ru", load_organization(ROMASHKA))
+    assert text.split("\n\n")[1] == (
+        "**УТВЕРЖДАЮ**\\\nГенеральный директор\\\nООО «Ромашка»\\\n"
+        "________________ И.И. Иванов\\\n22 ноября 2026\u202fг.")
+    assert "22 ноября 2026\u202fг. № 15-ДИ\\\nг. Москва" in text
+    assert "Коммерческий директор\\\n________________ А.А. Петров\\\n18 ноября 2026\u202fг." in text
+    assert text.count("**СОГЛАСОВАНО**") == 2
+    assert "Начальник юридического отдела\\\n________________ А.С. Орлов" in text
+    assert text.count("|  |  |  |  |") == 12
+
+
+def test_english_profile_with_its_own_jurisdiction_and_locale():
+    org = load_organization(EXAMPLES / "northwind" / "organization.yaml")
+    text = md("key-account-manager", "en", org)
+    assert "**APPROVED**\\\nManaging Director\\\nNorthwind Trading Ltd\\\n" in text
+    assert "2 November 2026 No. HR-JD-042" in text
+    assert "the current labour legislation of England and Wales." in text
+
+
+def test_without_profile_the_blanks_print():
+    text = md("key-account-manager", "ru", load_organization())
+    assert "None" not in text
+    assert "________________ (должность)" in text
+    assert "«\\_\\_» __________ 20\\_\\_ г. № ________" in text
+
+
+def test_set_gives_one_off_values_on_top_of_a_profile():
+    org = load_organization(ROMASHKA, ["date=2026-12-01", "number=16-ДИ",
+                                       "approver.name.ru=П.П. Сидоров"])
+    assert org.date == dt.date(2026, 12, 1)
+    assert org.number == "16-ДИ"
+    assert org.approver.name["ru"] == "П.П. Сидоров"
+    assert org.approver.name["en"] == "I.I. Ivanov"
+
+
+def test_set_without_a_profile():
+    org = load_organization(None, ["name=ООО «Лютик»", "acknowledgement_rows=3"])
+    assert org.name == {"*": "ООО «Лютик»"}
+    assert org.acknowledgement_rows == 3
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("date=22.11.2026", "--set date=22.11.2026:1:1: date: '22.11.2026' is not a date; "
+                        "write YYYY-MM-DD"),
+    ("approver.nmae=X", "--set approver.nmae=X:1:1: approver: unknown key 'nmae' "
+                        "(did you mean 'name'?)"),
+    ("acknowledgement_rows=0", "acknowledgement_rows: must be between 1 and 200"),
+])
+def test_bad_values_are_named(setting, message):
+    with pytest.raises(InvalidInput) as e:
+        load_organization(None, [setting])
+    assert str(e.value).startswith(message) or message in str(e.value)
+
+
+def test_set_needs_key_and_value():
+    with pytest.raises(UsageError, match="write key=value"):
+        load_organization(None, ["date"])
+
+
+def test_profile_errors_have_positions(tmp_path):
+    bad = tmp_path / "org.yaml"
+    bad.write_text("name: ООО «Ромашка»\napprover:\n  position: Директор\n  nam: И.И. Иванов\n")
+    with pytest.raises(InvalidInput) as e:
+        load_organization(bad)
+    assert str(e.value) == (f"{bad}:4:3: approver: unknown key 'nam' (did you mean 'name'?)")
+
+
+def test_clause_text_can_use_the_approvers_position_in_a_case(write_role):
+    path = write_role(**{"Выполнение плана.": '"Приказом {{ org.approver.genitive }}."'})
+    doc = resolve(load_role(path), "ru", load_organization(ROMASHKA))
+    assert doc.sections[4].clauses[0].text == "Приказом генерального директора."
