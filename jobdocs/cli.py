@@ -104,6 +104,97 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
     click.echo(show_role(loaded, langs, org, inheritance_chain(role)), nl=False)
 
 
+@cli.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option("--from", "from_rev", metavar="REV", help="Compare FILE as it was at REV ...")
+@click.option("--to", "to_rev", metavar="REV", help="... with FILE at REV (default: as it is now).")
+@click.option("--lang", "-l", "langs", multiple=True, metavar="LANG",
+              help="Compare this language (repeatable). Default: every language both declare.")
+@click.option("--format", "-f", "fmt", default="text", show_default=True,
+              type=click.Choice(["text", "md", "json", "docx"]), help="Output format.")
+@click.option("--output", "-o", "out", type=click.Path(path_type=Path), metavar="FILE",
+              help="Write to FILE instead of standard output (required for docx).")
+@click.option("--org", "org_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Organization profile both versions are resolved with.")
+@click.option("--author", help="Author of the tracked changes (default: from git, else jobdocs).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Date of the tracked changes (default: from git, else the profile's date).")
+@click.pass_context
+def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | None,
+         to_rev: str | None, langs: tuple[str, ...], fmt: str, out: Path | None,
+         org_file: Path | None, author: str | None, date: str | None) -> None:
+    """Show what changed between two versions of a role, clause by clause.
+
+    OLD and NEW are role files, role ids, or REV:PATH read from git
+    (HEAD~3:roles/key-account-manager.yaml). Exit 0: no differences,
+    1: differences, 2: an error.
+    """
+    from .compare import load_side, specs
+    from .diff import diff_roles
+    from .profile import load_organization
+
+    try:
+        org = load_organization(org_file)
+        a_spec, b_spec = specs(old, new, from_rev, to_rev)
+        a, b = load_side(a_spec), load_side(b_spec)
+        for lang in langs:
+            if lang not in a.role.languages or lang not in b.role.languages:
+                raise UsageError(f"'{lang}' is not a language of both versions")
+        result = diff_roles(a.role, b.role, langs, org)
+        color = fmt == "text" and out is None and _color()
+        data = _diff_output(result, fmt, a, b, author, date, out, color)
+    except UsageError:
+        raise
+    except InvalidInput as e:
+        for problem in e.problems:
+            click.echo(str(problem), err=True)
+        ctx.exit(2)
+    except JobdocsError as e:
+        click.echo(f"Error: {e}", err=True)
+        ctx.exit(2)
+    if out is None:
+        click.echo(data.decode(), nl=False, color=color)
+    else:
+        from .output import write_atomic
+
+        write_atomic(out, data)
+        click.echo(str(out), err=True)
+    ctx.exit(1 if result.has_changes else 0)
+
+
+def _color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: str | None,
+                 out: Path | None, color: bool) -> bytes:
+    from .diff_format import FORMATTERS, to_text
+
+    if fmt == "text":
+        return to_text(result, color=color).encode()
+    if fmt != "docx":
+        return FORMATTERS[fmt](result).encode()
+    if out is None:
+        raise UsageError("--format docx writes a file: give -o FILE.docx")
+    from .render.redline import redline
+
+    return redline(result, author=author or b.author or "jobdocs",
+                   date=_when(date) or b.date)
+
+
+def _when(date: str | None) -> Any:
+    import datetime as dt
+
+    if date is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(date)
+    except ValueError:
+        raise UsageError(f"--date {date!r}: write YYYY-MM-DD") from None
+
+
 @cli.command("list")
 def list_() -> None:
     """List the roles a ROLE id can name, with their languages."""

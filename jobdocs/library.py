@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +55,23 @@ def load_role(ref: str | Path) -> Role:
     return _load(find_role(str(ref)), ())
 
 
-def _load(path: Path, chain: tuple[str, ...]) -> Role:
-    loaded = loader.load(path)
+Reader = Callable[[Path], loader.Loaded]
+Finder = Callable[[str, Path], Path]
+
+
+def _find_near(ref: str, near: Path) -> Path:
+    return find_role(ref, near=near)
+
+
+def load_role_with(path: Path, read: Reader, find: Finder) -> Role:
+    """Load the role at `path` through another reader (a git revision, say):
+    `read` parses a file, `find(id, near)` locates a parent role."""
+    return _load(path, (), read, find)
+
+
+def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
+          find: Finder = _find_near) -> Role:
+    loaded = read(path)
     data = loaded.data
     parent_id = data.get("extends") if isinstance(data, dict) else None
     if not isinstance(parent_id, str):
@@ -67,12 +83,12 @@ def _load(path: Path, chain: tuple[str, ...]) -> Role:
         raise InvalidInput(loaded.problem(("extends",), f"extends: cycle {cycle}; a role cannot "
                                           "extend itself, directly or through others", "cycle"))
     try:
-        parent_path = find_role(parent_id, near=path.parent)
+        parent_path = find(parent_id, path.parent)
     except RoleNotFound:
         raise InvalidInput(loaded.problem(
             ("extends",), f"extends: no role '{parent_id}' (looked in {path.parent} and "
             "the role library; see `jobdocs list`)", "unknown-parent")) from None
-    parent = _load(parent_path, (*chain, str(own_id)))
+    parent = _load(parent_path, (*chain, str(own_id)), read, find)
     return build_role(loaded, parent)
 
 

@@ -68,8 +68,12 @@ def content_hash(role: Role, org: Organization) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
-def resolve(role: Role, lang: str, org: Organization | None = None) -> Document:
+def resolve(role: Role, lang: str, org: Organization | None = None, *,
+            symbolic_refs: bool = False) -> Document:
     """Return the finished Document of `role` in `lang`.
+
+    With `symbolic_refs`, a cross-reference prints `⟦clause-id⟧` instead of
+    a number (so a diff can tell a renumbered reference from a new wording).
 
     Raise InvalidInput with every problem in clause text (unknown names,
     references to missing clauses, template syntax) at its position.
@@ -81,7 +85,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None) -> Document:
     t = i18n.translations(lang)
     title = role.title[lang]
     numbers, items = number_clauses(role)
-    context = clause_context(role, lang, org, numbers, items)
+    shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
+    context = clause_context(role, lang, org, shown, items)
     problems: list[Problem] = []
     sections = []
     for s, key in enumerate(role.sections, start=1):

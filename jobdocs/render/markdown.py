@@ -28,13 +28,18 @@ def _underscores(m: re.Match[str], text: str) -> str:
     return run if before.isspace() and after.isspace() else run.replace("_", "\\_")
 
 
-def escape(value: object) -> str:
+def escape(value: object, line_start: bool = True) -> str:
     """Return `value` as Markdown text that renders exactly as written.
+
+    With `line_start=False` the value is known to stand inside a line, where a
+    leading `1.` or `#` cannot start a list or a heading.
 
     Blanks to fill by hand (underscores between spaces) are left as they are.
     """
     text = _INLINE.sub(r"\\\1", str(value))
     text = _UNDERSCORES.sub(lambda m: _underscores(m, text), text)
+    if not line_start:
+        return text
     return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 

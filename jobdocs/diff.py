@@ -1,0 +1,324 @@
+"""Compare two versions of a role, clause by clause and word by word.
+
+Clauses are matched by id on the resolved documents, so a clause that only
+got a new number because another was inserted is *renumbered*, never
+*changed*; a reference whose printed number moved is a *reference* change,
+not new wording.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import DocClause, Document, Role
+from .organization import Organization
+from .resolve import resolve
+
+#: Words (letters, digits, inner hyphens), single punctuation marks, and runs of space.
+_TOKEN = re.compile(r"⟦[^⟧]*⟧|\d+(?:[.,]\d+)*|\w+(?:[-‑]\w+)*|\s+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text that is kept (`equal`), deleted or inserted."""
+
+    op: str
+    text: str
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Return the word-level difference of two texts; words are never cut."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out: list[Segment] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            _add(out, "equal", "".join(a[i1:i2]))
+        else:
+            _add(out, "delete", "".join(a[i1:i2]))
+            _add(out, "insert", "".join(b[j1:j2]))
+    return tuple(_tidy(out))
+
+
+def _add(out: list[Segment], op: str, text: str) -> None:
+    if not text:
+        return
+    if out and out[-1].op == op:
+        out[-1] = Segment(op, out[-1].text + text)
+    else:
+        out.append(Segment(op, text))
+
+
+def _tidy(segments: list[Segment]) -> list[Segment]:
+    """Fold a lone space kept between two changes into them, so a change of
+    several words reads as one deletion and one insertion."""
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        if (seg.op == "equal" and seg.text.isspace() and 0 < i < len(segments) - 1
+                and segments[i - 1].op != "equal" and segments[i + 1].op != "equal"):
+            _add(out, "delete", seg.text)
+            _add(out, "insert", seg.text)
+            continue
+        _add(out, seg.op, seg.text)
+    deletes = "".join(s.text for s in out if s.op == "delete")
+    inserts = "".join(s.text for s in out if s.op == "insert")
+    equal = [s for s in out if s.op == "equal"]
+    if equal or not (deletes or inserts):
+        return _slide(_order(out))
+    return [s for s in (Segment("delete", deletes), Segment("insert", inserts)) if s.text]
+
+
+def _slide(segments: list[Segment]) -> list[Segment]:
+    """Move a lone insertion or deletion that starts with a space to start at a word:
+    "Ведёт" + " полный" + " учёт" reads better as "Ведёт " + "полный " + "учёт"."""
+    out = list(segments)
+    for i in range(1, len(out) - 1):
+        prev, change, nxt = out[i - 1], out[i], out[i + 1]
+        if prev.op != "equal" or nxt.op != "equal" or change.op == "equal":
+            continue
+        text, before, after = change.text, prev.text, nxt.text
+        while text and after and text[0].isspace() and text[0] == after[0]:
+            before, text, after = before + text[0], text[1:] + after[0], after[1:]
+        out[i - 1], out[i], out[i + 1] = (Segment("equal", before), Segment(change.op, text),
+                                          Segment("equal", after))
+    return [s for s in out if s.text]
+
+
+def _order(segments: list[Segment]) -> list[Segment]:
+    """Put each run of changes as its deletions, then its insertions."""
+    out: list[Segment] = []
+    run: list[Segment] = []
+    for seg in [*segments, Segment("equal", "")]:
+        if seg.op == "equal":
+            for op in ("delete", "insert"):
+                text = "".join(s.text for s in run if s.op == op)
+                if text:
+                    out.append(Segment(op, text))
+            run = []
+            if seg.text:
+                out.append(seg)
+        else:
+            run.append(seg)
+    return out
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """An item of a clause's list: kept, added, removed or reworded."""
+
+    id: str
+    kind: str  # same | added | removed | changed
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """What happened to one clause id between the two versions."""
+
+    id: str
+    kind: str  # added | removed | changed | moved | references | renumbered | same
+    old: DocClause | None
+    new: DocClause | None
+    old_section: str = ""
+    new_section: str = ""
+    segments: tuple[Segment, ...] = ()
+    items: tuple[ItemChange, ...] = ()
+    reworded: bool = False  # the wording changed (besides a move)
+
+    @property
+    def section(self) -> str:
+        return self.new_section or self.old_section
+
+    @property
+    def counts(self) -> bool:
+        """Whether this is a change a reviewer must read (not a mere renumbering)."""
+        return self.kind not in ("same", "renumbered")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A change outside the clauses: title, version, languages, headings."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class LangDiff:
+    """The difference of one role between two versions, in one language."""
+
+    lang: str
+    old: Document | None
+    new: Document | None
+    clauses: tuple[ClauseChange, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def changes(self) -> list[ClauseChange]:
+        return [c for c in self.clauses if c.counts]
+
+    @property
+    def renumbered(self) -> list[ClauseChange]:
+        return [c for c in self.clauses if c.kind == "renumbered"]
+
+
+@dataclass(frozen=True)
+class RoleDiff:
+    """Every language's difference, and the clauses whose translations drifted."""
+
+    old_role: Role
+    new_role: Role
+    langs: tuple[LangDiff, ...]
+    drift: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = field(default=())
+
+    @property
+    def has_changes(self) -> bool:
+        return any(d.changes or d.fields for d in self.langs)
+
+
+def _texts(doc: Document) -> dict[str, DocClause]:
+    return {c.id: c for c in doc.clauses()}
+
+
+def _sections(doc: Document) -> dict[str, str]:
+    return {c.id: s.key for s in doc.sections for c in s.clauses}
+
+
+def _moved(old_ids: Sequence[str], new_ids: Sequence[str]) -> set[str]:
+    """Return the ids whose order changed: those outside the longest common run."""
+    common_old = [i for i in old_ids if i in set(new_ids)]
+    common_new = [i for i in new_ids if i in set(old_ids)]
+    matcher = difflib.SequenceMatcher(None, common_old, common_new, autojunk=False)
+    kept = {common_old[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+    return set(common_old) - kept
+
+
+def _items(old: DocClause, new: DocClause) -> tuple[ItemChange, ...]:
+    old_items = {i.id: i for i in old.items}
+    new_ids = {i.id for i in new.items}
+    out = []
+    for item in new.items:
+        before = old_items.get(item.id)
+        if before is None:
+            out.append(ItemChange(item.id, "added", (Segment("insert", item.text),)))
+        elif before.text != item.text:
+            out.append(ItemChange(item.id, "changed", word_diff(before.text, item.text)))
+        else:
+            out.append(ItemChange(item.id, "same", (Segment("equal", item.text),)))
+    # Removed items go where they stood, after the item that preceded them.
+    for pos, item in enumerate(old.items):
+        if item.id not in new_ids:
+            after = old.items[pos - 1].id if pos else None
+            at = next((k + 1 for k, c in enumerate(out) if c.id == after), 0 if pos == 0
+                      else len(out))
+            out.insert(at, ItemChange(item.id, "removed", (Segment("delete", item.text),)))
+    return tuple(out)
+
+
+def diff_documents(old: Document, new: Document, old_sym: Document,
+                   new_sym: Document) -> LangDiff:
+    """Compare two documents of one language (with their symbolic-reference twins)."""
+    a, b = _texts(old), _texts(new)
+    a_sym, b_sym = _texts(old_sym), _texts(new_sym)
+    sec_a, sec_b = _sections(old), _sections(new)
+    moved = _moved(list(a), list(b)) | {i for i in a if i in b and sec_a[i] != sec_b[i]}
+    changes: list[ClauseChange] = []
+    for cid, clause in b.items():
+        before = a.get(cid)
+        if before is None:
+            items = tuple(ItemChange(i.id, "added", (Segment("insert", i.text),))
+                          for i in clause.items)
+            changes.append(ClauseChange(cid, "added", None, clause, "", sec_b[cid],
+                                        (Segment("insert", clause.text),), items))
+            continue
+        items = _items(before, clause)
+        reworded = a_sym[cid].text != b_sym[cid].text or any(
+            i.kind != "same" for i in items)
+        refs_only = not reworded and before.text != clause.text
+        if cid in moved:
+            kind = "moved"
+        elif reworded:
+            kind = "changed"
+        elif refs_only:
+            kind = "references"
+        elif before.number != clause.number:
+            kind = "renumbered"
+        else:
+            kind = "same"
+        changes.append(ClauseChange(cid, kind, before, clause, sec_a[cid], sec_b[cid],
+                                    word_diff(before.text, clause.text), items, reworded))
+    _insert_removed(changes, old, b, sec_a)
+    return LangDiff(new.lang, old, new, tuple(changes), tuple(_fields(old, new)))
+
+
+def _insert_removed(changes: list[ClauseChange], old: Document, new_ids: dict[str, DocClause],
+                    sec_a: dict[str, str]) -> None:
+    """Place each removed clause after the clause that preceded it in the old version."""
+    previous: str | None = None
+    for clause in old.clauses():
+        if clause.id not in new_ids:
+            at = next((k + 1 for k, c in enumerate(changes) if c.id == previous), None)
+            if at is None:  # first of its section: before the section's first clause
+                at = next((k for k, c in enumerate(changes) if c.section == sec_a[clause.id]),
+                          len(changes))
+            removed = ClauseChange(
+                clause.id, "removed", clause, None, sec_a[clause.id], "",
+                (Segment("delete", clause.text),),
+                tuple(ItemChange(i.id, "removed", (Segment("delete", i.text),))
+                      for i in clause.items))
+            changes.insert(at, removed)
+        previous = clause.id
+
+
+def _fields(old: Document, new: Document) -> list[FieldChange]:
+    out = []
+    for case in sorted(set(old.title.forms) | set(new.title.forms)):
+        a, b = old.title.forms.get(case, ""), new.title.forms.get(case, "")
+        if a != b:
+            out.append(FieldChange(f"title.{case}" if len(new.title.forms) > 1 and
+                                   len(set(new.title.forms.values())) > 1 else "title", a, b))
+    out = list({f.field: f for f in out}.values())
+    if old.role_version != new.role_version:
+        out.append(FieldChange("version", old.role_version, new.role_version))
+    if old.role_id != new.role_id:
+        out.append(FieldChange("id", old.role_id, new.role_id))
+    for s_old in old.sections:
+        s_new = next((s for s in new.sections if s.key == s_old.key), None)
+        if s_new is None:
+            out.append(FieldChange(f"section.{s_old.key}", s_old.heading, ""))
+    for s_new in new.sections:
+        if not any(s.key == s_new.key for s in old.sections):
+            out.append(FieldChange(f"section.{s_new.key}", "", s_new.heading))
+    return out
+
+
+def diff_roles(old: Role, new: Role, langs: Sequence[str] = (),
+               org: Organization | None = None) -> RoleDiff:
+    """Compare two versions of a role in each language both declare (or `langs`)."""
+    common = [lang for lang in new.languages if lang in old.languages]
+    chosen = list(langs) or common
+    out = []
+    for lang in chosen:
+        out.append(diff_documents(resolve(old, lang, org), resolve(new, lang, org),
+                                  resolve(old, lang, org, symbolic_refs=True),
+                                  resolve(new, lang, org, symbolic_refs=True)))
+    return RoleDiff(old, new, tuple(out), _drift(out, common, chosen))
+
+
+def _drift(diffs: list[LangDiff], common: list[str], chosen: list[str]
+           ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Return clauses reworded in some languages but not in others."""
+    if len(diffs) < 2 or set(chosen) != set(common):
+        return ()
+    reworded: dict[str, set[str]] = {}
+    for d in diffs:
+        for c in d.clauses:
+            if c.reworded and c.kind not in ("added", "removed"):
+                reworded.setdefault(c.id, set()).add(d.lang)
+    return tuple(
+        (cid, tuple(sorted(langs)), tuple(sorted(set(chosen) - langs)))
+        for cid, langs in reworded.items() if langs != set(chosen))
