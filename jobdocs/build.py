@@ -16,8 +16,12 @@ from .resolve import resolve
 FORMATS = ("md", "docx", "pdf")
 
 
-def render_document(doc: Document, fmt: str) -> bytes:
-    """Return a document as the bytes of one output format."""
+def render_document(doc: Document, fmt: str, reference_doc: Path | None = None) -> bytes:
+    """Return a document as the bytes of one output format.
+
+    `reference_doc` is a .docx whose styles, page and header/footer DOCX and
+    PDF output take (default: the one jobdocs ships).
+    """
     if fmt == "md":
         from .render import markdown
 
@@ -25,11 +29,11 @@ def render_document(doc: Document, fmt: str) -> bytes:
     if fmt == "docx":
         from .render import docx
 
-        return docx.render(doc)
+        return docx.render(doc, reference_doc)
     if fmt == "pdf":
         from .render import pdf
 
-        return pdf.render(doc)
+        return pdf.render(doc, reference_doc)
     raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
 
 
@@ -67,7 +71,8 @@ def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],
     return jobs
 
 
-def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None) -> list[Path]:
+def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
+          reference_doc: Path | None = None) -> list[Path]:
     """Render every job and write it to `out_dir`; return the paths written.
 
     Every document is rendered before the first file is written, so invalid
@@ -84,7 +89,8 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None) -
             except InvalidInput as e:
                 problems += e.problems
                 continue
-        rendered.append((out_dir / job.filename(), render_document(docs[key], job.fmt)))
+        rendered.append((out_dir / job.filename(),
+                         render_document(docs[key], job.fmt, reference_doc)))
     if problems:
         raise InvalidInput(problems)
     ensure_dir(out_dir)

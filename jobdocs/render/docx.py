@@ -1,0 +1,277 @@
+"""Write a Document as a Word job description, laid out after ГОСТ Р 7.0.97-2025.
+
+The styles, page size, margins, header and footer come from a reference
+document (like pandoc's --reference-doc); its body is dropped. Every text
+comes from the Document model and goes into runs as plain text, so nothing
+in a role can become markup or a field.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from .. import i18n
+from ..errors import JobdocsError
+from ..model import Document, Signatory
+from ..resources import data_dir
+from ..text import upfirst
+from . import docx_package
+from . import docx_styles as s
+
+#: Column widths of the acknowledgement sheet, as shares of the text width.
+SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)
+SHEET_ROW_HEIGHT = 1.0  # cm: room for a handwritten name and signature
+ITEM_MARK = "–"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+# Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
+# would jump to a signature line): a role's text is plain text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LAYOUT_SPACE = re.compile(r"[\t\r\n]+")
+
+
+def default_reference() -> Path:
+    """Return the reference document that ships with jobdocs."""
+    return data_dir("templates") / "docx" / "reference.docx"
+
+
+def plain(text: str) -> str:
+    """Return model text as one run of plain text: no tabs, breaks or control characters."""
+    return _LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def open_reference(path: Path | None) -> Any:
+    """Open a reference document with its body emptied; fail in one line when it is no .docx."""
+    path = path or default_reference()
+    if not zipfile.is_zipfile(path):
+        raise JobdocsError(f"{path}: not a Word document (.docx); "
+                           "give --reference-doc a .docx file")
+    try:
+        document = docx.Document(str(path))
+    except (KeyError, ValueError) as e:
+        raise JobdocsError(f"{path}: not a Word document (.docx): {e}") from e
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+class Writer:
+    """Append the blocks of one job description to a document."""
+
+    def __init__(self, document: Any, doc: Document) -> None:
+        self.document = document
+        self.doc = doc
+        self._: Callable[[str], str] = i18n.translations(doc.lang).gettext
+
+    def para(self, style: str, *parts: str) -> Any:
+        """Add a paragraph; `parts` are frame text in which "\\t" is a tab stop."""
+        paragraph = self.document.add_paragraph(style=style)
+        for part in parts:
+            if part:
+                paragraph.add_run(part)
+        return paragraph
+
+    def date(self, value: Any) -> str:
+        return i18n.format_date(value, self.doc.lang, self.doc.locale)
+
+    # The blocks, top to bottom.
+
+    def approval(self) -> None:
+        doc, _ = self.doc, self._
+        self.para(f"{s.APPROVAL} Title", _("APPROVED"))
+        self.line_or_blank(s.APPROVAL, doc.approver.position, _("(position)"))
+        self.line_or_blank(s.APPROVAL, doc.organization, _("(organization)"))
+        self.signed(s.APPROVAL, doc.approver)
+
+    def heading(self) -> None:
+        doc, _ = self.doc, self._
+        self.line_or_blank(s.ORGANIZATION, doc.organization, _("(organization)"),
+                           blank=s.HEADING_BLANK)
+        self.para(s.DOCUMENT_TYPE, _("JOB DESCRIPTION"))
+        self.para(s.DOCUMENT_DATE, plain(self.date(doc.date)), "\t",
+                  f"{_('No.')} {plain(doc.number) or '________'}")
+        self.line_or_blank(s.PLACE, doc.place, _("(place)"), blank=s.HEADING_BLANK)
+        self.para(s.DOCUMENT_TITLE, plain(doc.title.genitive))
+
+    def sections(self) -> None:
+        for section in self.doc.sections:
+            self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
+            if section.intro:
+                self.para(s.INTRO, plain(section.intro))
+            for clause in section.clauses:
+                self.para(s.CLAUSE, f"{clause.number}.", "\t", plain(clause.text))
+                for item in clause.items:
+                    self.para(s.ITEM, ITEM_MARK, "\t", plain(item.text))
+
+    def signatures(self) -> None:
+        doc, _ = self.doc, self._
+        self.para(f"{s.SIGNATURE} Title",
+                  plain(doc.author.position) or _("Head of the structural unit"))
+        self.signed(s.SIGNATURE, doc.author)
+        for person in doc.agreements:
+            self.para(f"{s.SIGNATURE} Title", _("AGREED"))
+            self.line_or_blank(s.SIGNATURE, person.position, _("(position)"))
+            self.signed(s.SIGNATURE, person)
+        self.para(s.ACKNOWLEDGEMENT, _("I have read this job description and received one copy:"))
+        self.signed(s.SIGNATURE, Signatory())
+
+    def acknowledgement_sheet(self) -> None:
+        doc, _ = self.doc, self._
+        self.para(s.SHEET_TITLE, _("ACKNOWLEDGEMENT SHEET"))
+        self.para(s.SHEET_SUBTITLE, plain(_("for the job description of the %(genitive)s")
+                                          % {"genitive": doc.title.genitive}))
+        heads = [self.pgettext("acknowledgement table", "No."), _("Full name"), _("Position"),
+                 _("Date of acknowledgement"), _("Signature")]
+        table = self.document.add_table(rows=1 + doc.acknowledgement_rows, cols=len(heads))
+        table.style = self.document.styles[s.TABLE]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        width = s.text_width(self.document.sections[-1])
+        for column, share in zip(table.columns, SHEET_COLUMNS, strict=True):
+            column.width = Cm(width * share)  # the grid, which LibreOffice lays out by
+            for cell in column.cells:
+                cell.width = Cm(width * share)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        for r, row in enumerate(table.rows):
+            row.height = Cm(SHEET_ROW_HEIGHT) if r else None
+            for c, cell in enumerate(row.cells):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.document.styles[s.TABLE_TEXT if r else s.TABLE_HEADING]
+                text = heads[c] if r == 0 else str(r) if c == 0 else ""
+                if text:
+                    paragraph.add_run(text)
+        _repeat_as_header(table.rows[0])
+
+    # Parts of blocks.
+
+    def pgettext(self, context: str, message: str) -> str:
+        return i18n.translations(self.doc.lang).pgettext(context, message)
+
+    def line_or_blank(self, style: str, value: str, caption: str, blank: str = "") -> None:
+        """Add the value in `style`, or a line to write on (`blank` style) with its caption."""
+        if value:
+            self.para(style, plain(value))
+        else:
+            self.para(blank or style, "\t")
+            self.para(f"{blank or style} Caption", caption)
+
+    def signed(self, block: str, person: Signatory) -> None:
+        """Add the signature line (with the name, or a blank and its caption) and the date."""
+        _ = self._
+        if person.name:
+            self.para(f"{block} Line", "\t\t", plain(person.name))
+            self.para(f"{block} Line Caption", "\t", _("(signature)"))
+        else:
+            self.para(f"{block} Line", "\t\t\t")
+            self.para(f"{block} Line Caption", "\t", _("(signature)"), "\t", _("(full name)"))
+        self.para(f"{block} Date", plain(self.date(person.date)))
+
+    def page_frame(self) -> None:
+        """Number the pages from page 2 (centred at the top) and trace every page to its inputs."""
+        section = self.document.sections[-1]
+        section.different_first_page_header_footer = True
+        for first, rest in ((section.first_page_header, section.header),
+                            (section.first_page_footer, section.footer)):
+            if first.is_linked_to_previous:  # page 1 shows the letterhead the other pages have
+                first.is_linked_to_previous = False
+                if not rest.is_linked_to_previous:
+                    _copy_story(rest, first)
+        if not any(_has_page_field(part) for part in (section.header, section.footer)):
+            _page_number(_fresh_paragraph(section.header, s.HEADER))
+        for footer in (section.footer, section.first_page_footer):
+            _fresh_paragraph(footer, s.FOOTER).add_run(self.trace())
+
+    def trace(self) -> str:
+        """Return the line that matches a printed page to the exact inputs."""
+        doc = self.doc
+        return self._("Role %(role)s, version %(version)s, content %(hash)s") % {
+            "role": doc.role_id, "version": plain(doc.role_version), "hash": doc.content_hash}
+
+
+def _fresh_paragraph(part: Any, style: str) -> Any:
+    """Return the header or footer's only paragraph when it is empty, else a new one after it."""
+    part.is_linked_to_previous = False
+    paragraphs = part.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
+            ".//w:drawing|.//w:pict"):
+        paragraph = paragraphs[0]
+        paragraph.style = style
+        return paragraph
+    return part.add_paragraph(style=style)
+
+
+def _copy_story(source: Any, target: Any) -> None:
+    """Make a header or footer the copy of another, with the pictures it refers to."""
+    story = target._element
+    for child in list(story):
+        story.remove(child)
+    for child in source._element:
+        copy = deepcopy(child)
+        for element in copy.iter():
+            for name, value in element.attrib.items():
+                if name.startswith(f"{{{_R}}}") and value in source.part.rels:
+                    rel = source.part.rels[value]
+                    target_ref = rel.target_ref if rel.is_external else rel.target_part
+                    element.set(name, target.part.relate_to(target_ref, rel.reltype,
+                                                            is_external=rel.is_external))
+        story.append(copy)
+
+
+def _has_page_field(part: Any) -> bool:
+    if part.is_linked_to_previous:
+        return False
+    xml = part._element.xml
+    return bool(re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml))
+
+
+def _page_number(paragraph: Any) -> None:
+    """Add a PAGE field (a fixed instruction: no text from a role ever becomes a field)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _repeat_as_header(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+
+
+def render(doc: Document, reference_doc: Path | None = None) -> bytes:
+    """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
+    document = open_reference(reference_doc)
+    s.ensure(document, s.text_width(document.sections[-1]))
+    writer = Writer(document, doc)
+    writer.approval()
+    writer.heading()
+    writer.sections()
+    writer.signatures()
+    writer.acknowledgement_sheet()
+    writer.page_frame()
+    _ = writer._
+    docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
+    docx_package.set_core_properties(
+        document, doc,
+        title=plain(upfirst(_("Job Description: %(genitive)s") % {"genitive": doc.title.genitive})),
+        subject=plain(upfirst(str(doc.title))),
+        comments=writer.trace(),
+    )
+    return docx_package.save(document)

@@ -1,0 +1,217 @@
+"""The named styles of a DOCX job description, defined once.
+
+`tools/make_reference_docx.py` writes them into the shipped reference
+document; the writer adds the ones a company's own reference document lacks.
+Every paragraph the writer makes uses one of them, so restyling in Word works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt
+
+FONT = "Times New Roman"  # LibreOffice lays it out in the metric-compatible Liberation Serif
+SIZE = 14.0  # pt: ГОСТ Р 7.0.97-2025 recommends 12, 13 or 14
+CAPTION_SIZE = 9.0
+TABLE_SIZE = 12.0
+BLOCK = 8.0  # cm: the corner requisite block is at most 8 cm wide
+SIGNATURE_LINE = 3.5  # cm: where a signature goes, before the name
+NAME_AT = 4.0  # cm: where the name starts, from the block's left edge
+INDENT = 1.25  # cm: paragraph indent
+
+# Names the writer uses.
+APPROVAL = "Approval"
+SIGNATURE = "Signature"
+ORGANIZATION = "Organization"
+DOCUMENT_TYPE = "Document Type"
+DOCUMENT_DATE = "Document Date"
+PLACE = "Place"
+DOCUMENT_TITLE = "Document Title"
+HEADING_BLANK = "Heading Blank"
+HEADING = "Heading 1"
+INTRO = "Body Text"
+CLAUSE = "Clause"
+ITEM = "Clause Item"
+ACKNOWLEDGEMENT = "Acknowledgement"
+SHEET_TITLE = "Sheet Title"
+SHEET_SUBTITLE = "Sheet Subtitle"
+TABLE_HEADING = "Table Heading"
+TABLE_TEXT = "Table Text"
+TABLE = "Acknowledgement Table"
+HEADER = "Header"
+FOOTER = "Footer"
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+_TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "center": WD_TAB_ALIGNMENT.CENTER,
+              "right": WD_TAB_ALIGNMENT.RIGHT}
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A tab stop, in cm from the left margin; a leader of underscores draws a line to sign on."""
+
+    at: float
+    align: str = "left"
+    line: bool = False
+
+
+@dataclass(frozen=True)
+class Style:
+    """A paragraph style; None leaves a property to the style it is based on."""
+
+    name: str
+    base: str | None = "Normal"
+    size: float | None = None
+    bold: bool | None = None
+    align: str | None = None
+    left: float | None = None
+    first_line: float | None = None  # cm; negative for a hanging indent
+    before: float | None = None  # pt
+    after: float | None = None  # pt
+    keep_next: bool | None = None
+    page_break_before: bool | None = None
+    tabs: tuple[Tab, ...] = ()
+    outline: int | None = None  # 0 for a heading Word's navigation pane lists
+
+
+def text_width(section: Any) -> float:
+    """Return the width of a section's text area, in cm."""
+    return float(Emu(section.page_width - section.left_margin - section.right_margin).cm)
+
+
+def block(name: str, left: float, title_before: float) -> list[Style]:
+    """Return the styles of a signature block whose left edge is `left` cm from the margin.
+
+    `name` holds text lines ("\\t" alone draws a line across the block),
+    `name Line` a signature line and then the name, the captions go under
+    blanks, and `name Date` ends the block (every other line keeps with the next).
+    """
+    right = left + BLOCK
+    return [
+        Style(name, align="left", left=left, first_line=0, keep_next=True,
+              tabs=(Tab(right, "right", line=True),)),
+        Style(f"{name} Title", base=name, before=title_before),
+        Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center"),
+        Style(f"{name} Line", base=name, before=6,
+              tabs=(Tab(left + SIGNATURE_LINE, line=True), Tab(left + NAME_AT))),
+        Style(f"{name} Line Caption", base=name, size=CAPTION_SIZE,
+              tabs=(Tab(left + SIGNATURE_LINE / 2, "center"),
+                    Tab(left + (NAME_AT + BLOCK) / 2, "center"))),
+        Style(f"{name} Date", base=name, before=6, keep_next=False),
+    ]
+
+
+def styles(text_width: float) -> list[Style]:
+    """Return every paragraph style, laid out for a text area `text_width` cm wide."""
+    return [
+        Style("Normal", base=None, size=SIZE, align="left", left=0, first_line=0, before=0,
+              after=0),
+        *block(APPROVAL, text_width - BLOCK, title_before=0),
+        Style(ORGANIZATION, align="center", bold=True, before=24),
+        Style(HEADING_BLANK, before=12, left=(text_width - BLOCK) / 2,
+              tabs=(Tab((text_width + BLOCK) / 2, "right", line=True),)),
+        Style(f"{HEADING_BLANK} Caption", base=HEADING_BLANK, size=CAPTION_SIZE, before=0,
+              align="center", left=0),
+        Style(DOCUMENT_TYPE, align="center", bold=True, before=12),
+        Style(DOCUMENT_DATE, before=6, tabs=(Tab(text_width, "right"),)),
+        Style(PLACE, align="center", before=6),
+        Style(DOCUMENT_TITLE, align="center", bold=True, before=12, after=12),
+        Style(HEADING, align="center", bold=True, size=SIZE, before=12, after=6,
+              keep_next=True, outline=0),
+        Style(INTRO, align="justify", first_line=INDENT, after=0),
+        Style(CLAUSE, align="justify", left=INDENT, first_line=-INDENT, tabs=(Tab(INDENT),)),
+        Style(ITEM, align="justify", left=INDENT + 0.5, first_line=-0.5,
+              tabs=(Tab(INDENT + 0.5),)),
+        *block(SIGNATURE, 0, title_before=18),
+        Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24),
+        Style(SHEET_TITLE, align="center", bold=True, page_break_before=True, keep_next=True),
+        Style(SHEET_SUBTITLE, align="center", after=12, keep_next=True),
+        Style(TABLE_HEADING, align="center", bold=True, size=TABLE_SIZE),
+        Style(TABLE_TEXT, align="center", size=TABLE_SIZE),
+        Style(HEADER, align="center", size=TABLE_SIZE),
+        Style(FOOTER, align="left", size=8),
+    ]
+
+
+def apply(document: Any, style: Style) -> None:
+    """Create `style` in `document`, or redefine it from scratch when it exists."""
+    try:
+        target = document.styles[style.name]
+    except KeyError:
+        target = document.styles.add_style(style.name, WD_STYLE_TYPE.PARAGRAPH)
+    element = target.element
+    for tag in ("w:pPr", "w:rPr", "w:link", "w:next", "w:rsid", "w:basedOn"):
+        for child in element.findall(qn(tag)):
+            element.remove(child)
+    target.base_style = document.styles[style.base] if style.base else None
+    target.quick_style = True
+    target.hidden = False
+    target.unhide_when_used = False
+    font, fmt = target.font, target.paragraph_format
+    if style.size is not None:
+        font.size = Pt(style.size)
+    if style.bold is not None:
+        font.bold = style.bold
+    if style.align is not None:
+        fmt.alignment = _ALIGN[style.align]
+    if style.left is not None:
+        fmt.left_indent = Cm(style.left)
+    if style.first_line is not None:
+        fmt.first_line_indent = Cm(style.first_line)
+    if style.before is not None:
+        fmt.space_before = Pt(style.before)
+    if style.after is not None:
+        fmt.space_after = Pt(style.after)
+    if style.keep_next is not None:
+        fmt.keep_with_next = style.keep_next
+    if style.page_break_before is not None:
+        fmt.page_break_before = style.page_break_before
+    for tab in style.tabs:
+        fmt.tab_stops.add_tab_stop(Cm(tab.at), _TAB_ALIGN[tab.align],
+                                   WD_TAB_LEADER.LINES if tab.line else WD_TAB_LEADER.SPACES)
+    if style.outline is not None:
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(style.outline))
+        element.get_or_add_pPr().insert_element_before(
+            level, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def apply_table_style(document: Any) -> None:
+    """Create the acknowledgement table's style: thin black borders round every cell."""
+    try:
+        target = document.styles[TABLE]
+    except KeyError:
+        target = document.styles.add_style(TABLE, WD_STYLE_TYPE.TABLE)
+    target.base_style = document.styles["Normal Table"]
+    target.quick_style = True
+    element = target.element
+    for child in element.findall(qn("w:tblPr")):
+        element.remove(child)
+    tbl_pr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{edge}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "4")
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), "000000")
+        borders.append(border)
+    tbl_pr.append(borders)
+    element.append(tbl_pr)
+
+
+def ensure(document: Any, text_width: float) -> None:
+    """Add every style the writer uses that `document` lacks, keeping the ones it has."""
+    have = {s.name for s in document.styles}
+    for style in styles(text_width):
+        if style.name not in have:
+            apply(document, style)
+    if TABLE not in have:
+        apply_table_style(document)
