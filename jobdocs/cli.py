@@ -143,7 +143,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
                 raise UsageError(f"'{lang}' is not a language of both versions")
         result = diff_roles(a.role, b.role, langs, org)
         color = fmt == "text" and out is None and _color()
-        data = _diff_output(result, fmt, a, b, author, date, out, color)
+        data = _diff_output(result, fmt, a, b, author, date, out, color, langs)
     except UsageError:
         raise
     except InvalidInput as e:
@@ -169,7 +169,7 @@ def _color() -> bool:
 
 
 def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: str | None,
-                 out: Path | None, color: bool) -> bytes:
+                 out: Path | None, color: bool, langs: tuple[str, ...]) -> bytes:
     from .diff_format import FORMATTERS, to_text
 
     if fmt == "text":
@@ -181,7 +181,7 @@ def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date
     from .render.redline import redline
 
     return redline(result, author=author or b.author or "jobdocs",
-                   date=_when(date) or b.date)
+                   date=_when(date) or b.date, lang=langs[0] if langs else "")
 
 
 def _when(date: str | None) -> Any:

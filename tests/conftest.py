@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -73,3 +74,44 @@ def write_role(tmp_path: Path):
         return path
 
     return write
+
+
+KAM = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
+
+
+def clause_block(text: str, cid: str) -> str:
+    """Return the YAML lines of one clause of a role file."""
+    m = re.search(rf"    - id: {cid}\n(?:(?:      |        |          ).*\n)+", text)
+    assert m, cid
+    return m.group(0)
+
+
+def edit_kam(extra: bool = False) -> str:
+    """Return the key account manager with one duty inserted, one word edited, one
+    clause moved to another section and one deleted (with `extra`: an item edited,
+    an item added and the English title changed too)."""
+    text = KAM.read_text(encoding="utf-8")
+    text = text.replace("    - id: visit-and-negotiate", "    - id: video-calls\n      text:\n"
+                        "        ru: Проводит видеовстречи с ключевыми клиентами.\n"
+                        "        en: Hold video meetings with key clients.\n"
+                        "    - id: visit-and-negotiate", 1)
+    text = text.replace("Осуществляет мерчендайзинг.", "Регулярно осуществляет мерчендайзинг.")
+    text = text.replace("Carry out merchandising.", "Carry out merchandising regularly.")
+    text = text.replace(clause_block(text, "trade-secrets"), "")
+    moved = clause_block(text, "working-relationships")
+    text = text.replace(moved, "").replace("  responsibility:\n", "  responsibility:\n" + moved)
+    if extra:
+        text = text.replace("методы изучения спроса", "методы анализа спроса")
+        text = text.replace("        - id: know-crm\n", "        - id: know-pricing\n"
+                            "          text:\n            ru: принципы ценообразования;\n"
+                            "            en: pricing principles;\n        - id: know-crm\n")
+        text = text.replace("en: Key Account Manager", "en: Key Accounts Manager")
+    return text
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Path:
+    """The edited key account manager (see edit_kam) as a role file."""
+    path = tmp_path / "key-account-manager.yaml"
+    path.write_text(edit_kam(), encoding="utf-8")
+    return path

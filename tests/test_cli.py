@@ -105,3 +105,17 @@ def test_every_command_has_help(invoke, command):
 def test_version(invoke):
     result = invoke("--version")
     assert result.output.startswith("jobdocs, version ")
+    assert result.output.startswith("jobdocs, version ")
+
+
+def test_documents_get_ordinary_file_permissions(invoke, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        invoke("render", "client-manager", "-l", "en", "-o", str(tmp_path))
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "client-manager.en.md").stat().st_mode)
+    assert mode == 0o644

@@ -18,30 +18,6 @@ from jobdocs.diff_format import to_json, to_markdown, to_text
 KAM = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
 
 
-def clause_block(text: str, cid: str) -> str:
-    m = re.search(rf"    - id: {cid}\n(?:(?:      |        |          ).*\n)+", text)
-    assert m, cid
-    return m.group(0)
-
-
-@pytest.fixture
-def edited(tmp_path) -> Path:
-    """KAM with one duty inserted, one word edited, one clause moved, one deleted."""
-    text = KAM.read_text(encoding="utf-8")
-    text = text.replace("    - id: visit-and-negotiate", "    - id: video-calls\n      text:\n"
-                        "        ru: Проводит видеовстречи с ключевыми клиентами.\n"
-                        "        en: Hold video meetings with key clients.\n"
-                        "    - id: visit-and-negotiate", 1)
-    text = text.replace("Осуществляет мерчендайзинг.", "Регулярно осуществляет мерчендайзинг.")
-    text = text.replace("Carry out merchandising.", "Carry out merchandising regularly.")
-    text = text.replace(clause_block(text, "trade-secrets"), "")
-    moved = clause_block(text, "working-relationships")
-    text = text.replace(moved, "").replace("  responsibility:\n", "  responsibility:\n" + moved)
-    path = tmp_path / "key-account-manager.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def result(edited):
     return diff_roles(load_role(KAM), load_role(edited))
