@@ -3,7 +3,7 @@
 # Run from the repository root after `pip install .`: bash examples/render.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-formats=${JOBDOCS_EXAMPLE_FORMATS:---format md}
+formats=${JOBDOCS_EXAMPLE_FORMATS:---format md --format docx}
 # shellcheck disable=SC2086
 jobdocs render corporate-client-manager key-account-manager \
   --org examples/romashka/organization.yaml --lang ru --lang en $formats -o examples/romashka/out
