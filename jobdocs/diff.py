@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import DocClause, Document, Role
 from .organization import Organization
@@ -301,11 +301,16 @@ def diff_roles(old: Role, new: Role, langs: Sequence[str] = (),
     """Compare two versions of a role in each language both declare (or `langs`)."""
     common = [lang for lang in new.languages if lang in old.languages]
     chosen = list(langs) or common
+    role_fields = [FieldChange(name, ", ".join(a) if isinstance(a, tuple) else a or "",
+                               ", ".join(b) if isinstance(b, tuple) else b or "")
+                   for name, a, b in (("languages", old.languages, new.languages),
+                                      ("extends", old.extends, new.extends)) if a != b]
     out = []
     for lang in chosen:
-        out.append(diff_documents(resolve(old, lang, org), resolve(new, lang, org),
-                                  resolve(old, lang, org, symbolic_refs=True),
-                                  resolve(new, lang, org, symbolic_refs=True)))
+        d = diff_documents(resolve(old, lang, org), resolve(new, lang, org),
+                           resolve(old, lang, org, symbolic_refs=True),
+                           resolve(new, lang, org, symbolic_refs=True))
+        out.append(replace(d, fields=(*d.fields, *role_fields)))
     return RoleDiff(old, new, tuple(out), _drift(out, common, chosen))
 
 

@@ -193,3 +193,17 @@ def test_git_revisions_as_inputs(runner, repo):
     assert "1 added, 1 changed, 1 moved, 1 removed, 21 renumbered" in spelled.output
     unknown = runner.invoke(cli, ["diff", "--from", "v9.9", "roles/key-account-manager.yaml"])
     assert unknown.exit_code == 2 and "'v9.9' is not a git revision" in unknown.stderr
+
+
+def test_languages_and_parent_are_reported(tmp_path):
+    path = tmp_path / "kam-ru.yaml"
+    path.write_text("id: kam-ru\nextends: lead-key-account-manager\n"
+                    "languages: [ru]\nremove: [english, foreign-clients]\n", encoding="utf-8")
+    [ru] = diff_roles(load_role(KAM), load_role(path)).langs
+    assert {c.kind for c in ru.changes} == {"changed"}  # the title is printed in clauses
+    fields = {f.field: (f.old, f.new) for f in ru.fields}
+    assert fields["title.genitive"] == ("менеджера по работе с ключевыми клиентами",
+                                        "ведущего менеджера по работе с ключевыми клиентами")
+    assert fields["languages"] == ("ru, en", "ru")
+    assert fields["extends"] == ("", "lead-key-account-manager")
+    assert fields["id"] == ("key-account-manager", "kam-ru")
