@@ -212,6 +212,68 @@ def list_() -> None:
             click.echo(f"{e.id:<{width}}  {','.join(e.languages):<6}  {e.title}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("--strict", is_flag=True, help="Count warnings as errors.")
+@click.option("--format", "-f", "formats", multiple=True,
+              type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+              help="Report format (repeatable). Default: text; github under GitHub Actions.")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="FILE",
+              help="File for the n-th --format ('-': standard output). A format without "
+                   "one prints to standard output.")
+@click.option("--org", "org_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Organization profile to resolve the roles with (checked too).")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: tuple[str, ...],
+             outputs: tuple[str, ...], org_file: Path | None) -> None:
+    """Check role files: every problem at its file, line and column, in one run.
+
+    PATH is a role file or a directory of them (default: ./roles/). Exit 0:
+    no errors, 1: errors (with --strict, warnings too), 2: wrong usage.
+    """
+    from . import report
+    from .check import check_paths
+    from .output import write_atomic
+
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    targets = report.destinations(formats, outputs, "github" if in_actions else "text")
+    result = check_paths(paths, strict=strict, org=org_file)
+    for fmt, out in targets:
+        if out == report.STDOUT:
+            color = fmt == "text" and _color()
+            click.echo(report.render(result, fmt, color=color), nl=False, color=color)
+            continue
+        try:
+            write_atomic(Path(out), report.render(result, fmt).encode())
+        except OSError as e:
+            raise UsageError(f"-o {out}: cannot write the report: {e.strerror}") from e
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file and "github" in (fmt for fmt, _ in targets):
+        from .report.github import step_summary
+
+        with open(summary_file, "a", encoding="utf-8") as f:
+            f.write(step_summary(result))
+    ctx.exit(0 if result.ok else 1)
+
+
+@cli.command()
+@click.argument("kind", default="role", metavar="[role|organization]")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of role (or organization) files, for editors.
+
+    It is the schema `jobdocs validate` checks with. Save it and name it in
+    the file's first line:
+    `# yaml-language-server: $schema=../schemas/role-1.json`
+    """
+    import json
+
+    from .schema import SCHEMAS
+
+    if kind not in SCHEMAS:
+        raise UsageError(f"no schema for '{kind}' (use one of: {', '.join(SCHEMAS)})")
+    click.echo(json.dumps(SCHEMAS[kind], ensure_ascii=False, indent=2))
+
+
 def main() -> None:
     """Run the command line interface."""
     cli(prog_name="jobdocs")

@@ -2,15 +2,19 @@
 
 Role files come from many authors, so the loader accepts only plain data:
 no anchors or aliases (which also rules out alias bombs), no merge keys, no
-tags beyond YAML's core schema, bounded size and depth, UTF-8 only. Every
-duplicate key is reported, not silently overwritten as PyYAML does.
+tags beyond YAML's core schema, bounded size, depth and node count, UTF-8
+only. Every duplicate key is reported, not silently overwritten as PyYAML
+does. It reads libyaml's parse events (PyYAML's C parser) when present.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -18,19 +22,25 @@ from .errors import InvalidInput, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
+MAX_NODES = 50_000  # the largest shipped role has about 600
+MAX_PROBLEMS = 100  # per file: a hostile file must not flood the report
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
-_CORE_TAGS = {
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {None, "!"} | {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
-_MERGE = "tag:yaml.org,2002:merge"
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)", re.M)
+_BREAKS = "\r\n\x85\u2028\u2029"  # YAML 1.1 line breaks ("\r\n" is one)
 
 Key = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A position in a file; line and column count from 1."""
 
     path: str
@@ -49,6 +59,9 @@ class Loaded:
     # For scalars: the quoting style (None for plain) so columns inside
     # a string can be found again.
     styles: dict[Key, str | None] = field(default_factory=dict)
+    # The `# yaml-language-server: $schema=...` modeline, if the file has one.
+    schema_ref: str | None = None
+    schema_mark: Mark | None = None
 
     def mark(self, key: Key) -> Mark:
         """Return the position of the value at `key`, or of its nearest parent."""
@@ -67,38 +80,59 @@ class Loaded:
 def read_text(path: Path | str) -> str:
     """Read a file as UTF-8 text, refusing what is not text with one clear problem."""
     name = str(path)
-    p = Path(path)
-    if p.is_dir():
-        raise InvalidInput(Problem(name, None, None, "is a directory, not a YAML file", "io"))
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(Problem(
-                name, None, None,
-                f"file is {size:,} bytes; role files may be at most {MAX_BYTES:,} bytes", "size"))
-        raw = p.read_bytes()
+        st = Path(path).stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise InvalidInput(Problem(name, None, None, "is a directory, not a YAML file", "io"))
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device could block or never end
+            raise InvalidInput(Problem(name, None, None, "is not a regular file", "io"))
+        if st.st_size > MAX_BYTES:
+            raise InvalidInput(Problem(name, None, None, _too_big(f"{st.st_size:,}"), "size"))
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError:
         raise InvalidInput(Problem(name, None, None, "no such file", "io")) from None
     except OSError as e:
         raise InvalidInput(Problem(name, None, None, f"cannot read: {e.strerror}", "io")) from e
+    if len(raw) > MAX_BYTES:
+        raise InvalidInput(Problem(name, None, None, _too_big(f"over {MAX_BYTES:,}"), "size"))
     return decode(raw, name)
+
+
+def _too_big(size: str) -> str:
+    return f"file is {size} bytes; role files may be at most {MAX_BYTES:,} bytes"
 
 
 def decode(raw: bytes, name: str) -> str:
     """Decode UTF-8 bytes, naming the encoding a file seems to be in when it is not."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidInput(Problem(name, 1, 1, "file is UTF-16; save it as UTF-8", "encoding"))
-    if b"\x00" in raw[:8192]:
-        raise InvalidInput(Problem(name, 1, 1, "binary file, not YAML text", "encoding"))
+    other = _other_encoding(raw)
+    if other:
+        raise InvalidInput(Problem(name, 1, 1, other, "encoding"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        column = len(raw[raw.rfind(b"\n", 0, e.start) + 1: e.start].decode("utf-8", "replace"))
         raise InvalidInput(Problem(
-            name, line, column,
+            name, line, column + 1,
             "not UTF-8 (Latin-1 or Windows-1251?); save the file as UTF-8", "encoding")) from None
     return text.removeprefix("\ufeff")
+
+
+def _other_encoding(raw: bytes) -> str | None:
+    """Return why `raw` is not UTF-8 text when its first bytes already tell."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "file is UTF-32; save it as UTF-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "file is UTF-16; save it as UTF-8"
+    head = raw[:8192]
+    if b"\x00" not in head:
+        return None
+    # UTF-16 without a byte order mark: ASCII text with a NUL in every other byte.
+    if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4
+                           or head[0::2].count(0) > len(head) // 4):
+        return "file is UTF-16; save it as UTF-8"
+    return "binary file, not YAML text"
 
 
 def load(path: Path | str) -> Loaded:
@@ -119,13 +153,33 @@ def parse(text: str, name: str) -> Loaded:
         raise InvalidInput(
             Problem(name, m.line + 1, m.column + 1, f"YAML syntax: {what}", "yaml")
         ) from None
+    except yaml.reader.ReaderError as e:
+        line, column = _position(text, e.position, in_bytes=_Parser is not yaml.SafeLoader)
+        char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise InvalidInput(Problem(name, line, column, f"character {char} is not allowed in "
+                                   "YAML text; delete it", "yaml")) from None
     except yaml.YAMLError as e:
         raise InvalidInput(Problem(name, None, None, f"YAML: {e}", "yaml")) from None
     except _Stop:
         pass
     if builder.problems:
         raise InvalidInput(builder.problems)
-    return builder.result
+    loaded = builder.result
+    if "yaml-language-server" in text:
+        modeline = _MODELINE.search(text)
+        if modeline:
+            loaded.schema_ref = modeline.group(1)
+            loaded.schema_mark = Mark(name, *_position(text, modeline.start(1)))
+    return loaded
+
+
+def _position(text: str, offset: int, *, in_bytes: bool = False) -> tuple[int, int]:
+    """Return the line and column (from 1) of a character (or UTF-8 byte) offset."""
+    if in_bytes:
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    breaks = sum(text.count(b, 0, offset) for b in _BREAKS) - text.count("\r\n", 0, offset)
+    start = max(text.rfind(b, 0, offset) for b in _BREAKS) + 1
+    return breaks + 1, offset - start + 1
 
 
 class _Stop(Exception):
@@ -137,107 +191,154 @@ class _Builder:
         self.name = name
         self.problems: list[Problem] = []
         self.result = Loaded(name, None)
+        self.marks = self.result.marks
+        self.key_marks = self.result.key_marks
+        self.styles = self.result.styles
+        self.nodes = 0
         self._resolver = yaml.resolver.Resolver()
         self._constructor = yaml.constructor.SafeConstructor()
 
-    def _mark(self, m: Any) -> Mark:
-        return Mark(self.name, m.line + 1, m.column + 1)
-
     def _fail(self, event: Any, message: str, rule: str) -> None:
-        m = self._mark(event.start_mark)
-        self.problems.append(Problem(self.name, m.line, m.column, message, rule))
+        m = event.start_mark
+        self.problems.append(Problem(self.name, m.line + 1, m.column + 1, message, rule))
         raise _Stop
 
+    def _add(self, event: Any, message: str, rule: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self._fail(event, f"stopped after {MAX_PROBLEMS} problems in this file", "too-many")
+        m = event.start_mark
+        self.problems.append(Problem(self.name, m.line + 1, m.column + 1, message, rule))
+
     def run(self, text: str) -> None:
-        loader = _Parser(text)
+        parser = _Parser(text)
+        self.next = parser.get_event
         try:
-            events = iter(loader.get_event, None)
             docs = 0
-            for event in events:
+            while (event := self.next()) is not None:
                 if isinstance(event, yaml.DocumentStartEvent):
                     docs += 1
                     if docs > 1:
                         self._fail(event, "more than one YAML document in the file; "
                                    "remove the second '---'", "yaml")
-                    first = next(events)
+                    first = self.next()
                     if isinstance(first, yaml.DocumentEndEvent):
                         break
-                    self.result.data = self._value(first, events, (), 0)
-                if isinstance(event, yaml.StreamEndEvent):
+                    self.result.data = self._value(first, (), 0)
+                elif isinstance(event, yaml.StreamEndEvent):
                     break
         finally:
-            loader.dispose()
+            parser.dispose()
 
-    def _check_node(self, event: Any, depth: int) -> None:
-        if isinstance(event, yaml.AliasEvent):
+    def _check(self, event: Any, depth: int) -> None:
+        if event.__class__ is _Alias:
             self._fail(event, f"YAML alias '*{event.anchor}' is not allowed in role files; "
                        "write the value out", "yaml-alias")
-        if getattr(event, "anchor", None):
+        if event.anchor:
             self._fail(event, f"YAML anchor '&{event.anchor}' is not allowed in role files; "
                        "write the value out where it is needed", "yaml-alias")
-        tag = getattr(event, "tag", None)
-        if tag and tag != "!" and tag not in _CORE_TAGS:
+        tag = event.tag
+        if tag not in _ALLOWED_TAGS:
             kind = "Python tag" if tag.startswith("tag:yaml.org,2002:python/") else "tag"
             self._fail(event, f"{kind} '{tag}' is not allowed; role files hold plain data only",
                        "yaml-tag")
         if depth > MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._fail(event, f"more than {MAX_NODES:,} keys and values; role files are far "
+                       "smaller", "size")
 
-    def _value(self, event: Any, events: Any, key: Key, depth: int) -> Any:
-        self._check_node(event, depth)
-        self.result.marks[key] = self._mark(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            self.result.styles[key] = event.style
+    def _value(self, event: Any, key: Key, depth: int) -> Any:
+        self._check(event, depth)
+        m = event.start_mark
+        self.marks[key] = Mark(self.name, m.line + 1, m.column + 1)
+        cls = event.__class__
+        if cls is _Scalar:
+            self.styles[key] = event.style
             return self._scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if cls is _SeqStart:
             items: list[Any] = []
-            for child in events:
-                if isinstance(child, yaml.SequenceEndEvent):
-                    return items
-                items.append(self._value(child, events, (*key, len(items)), depth + 1))
-        if isinstance(event, yaml.MappingStartEvent):
-            return self._mapping(events, key, depth)
-        self._fail(event, "unexpected YAML structure", "yaml")  # pragma: no cover
+            while (child := self.next()).__class__ is not _SeqEnd:
+                items.append(self._value(child, (*key, len(items)), depth + 1))
+            return items
+        return self._mapping(key, depth)  # the parser yields nothing else here
 
-    def _mapping(self, events: Any, key: Key, depth: int) -> dict[Any, Any]:
+    def _mapping(self, key: Key, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        for k_event in events:
-            if isinstance(k_event, yaml.MappingEndEvent):
-                return mapping
-            self._check_node(k_event, depth + 1)
-            if not isinstance(k_event, yaml.ScalarEvent):
-                self._fail(k_event, "a mapping key must be a plain string", "yaml")
+        while (k_event := self.next()).__class__ is not _MapEnd:
+            self._check(k_event, depth + 1)
+            if k_event.__class__ is not _Scalar:
+                hint = ("; a value that starts with '{{' must be in quotes"
+                        if k_event.__class__ is _MapStart and k_event.flow_style else "")
+                self._fail(k_event, f"a mapping key must be a plain string{hint}", "yaml")
             # Keys stay strings: a language code such as `no` must not become False.
             k = k_event.value
-            if self._resolver.resolve(yaml.ScalarNode, k_event.value, k_event.implicit) == _MERGE:
+            if k == "<<" and k_event.implicit[0]:
                 self._fail(k_event, "merge keys ('<<') are not allowed; write the keys out",
                            "yaml-merge")
             child_key = (*key, k)
-            k_mark = self._mark(k_event.start_mark)
+            m = k_event.start_mark
             if k in mapping:
-                first = self.result.key_marks[child_key]
-                self.problems.append(Problem(
-                    self.name, k_mark.line, k_mark.column,
-                    f"duplicate key '{k}' (first defined at line {first.line}); "
-                    "keep one of them", "duplicate-key"))
-                # Parse the duplicate's value but keep the first one.
-                saved = dict(self.result.marks), dict(self.result.key_marks)
-                self._value(next(events), events, child_key, depth + 1)
-                self.result.marks, self.result.key_marks = saved
+                first = self.key_marks[child_key]
+                self._add(k_event, f"duplicate key '{k}' (first defined at line {first.line}); "
+                          "keep one of them", "duplicate-key")
+                # Check the duplicate's value too, but keep the first one and its positions.
+                kept = self.marks, self.key_marks, self.styles
+                self.marks, self.key_marks, self.styles = {}, {}, {}
+                self._value(self.next(), child_key, depth + 1)
+                self.marks, self.key_marks, self.styles = kept
                 continue
-            self.result.key_marks[child_key] = k_mark
-            mapping[k] = self._value(next(events), events, child_key, depth + 1)
-        return mapping  # pragma: no cover
+            self.key_marks[child_key] = Mark(self.name, m.line + 1, m.column + 1)
+            mapping[k] = self._value(self.next(), child_key, depth + 1)
+        return mapping
 
     def _scalar(self, event: Any) -> Any:
-        if event.tag and event.tag != "!":
-            tag = event.tag
-        else:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:  # quoted or block: a string without asking
+                return event.value
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:str":
+        if tag == _STR:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self._constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as e:
-            self._fail(event, f"invalid {tag.rsplit(':', 1)[-1]} value: {e}", "yaml")
+        except (yaml.YAMLError, ValueError, OverflowError) as e:
+            self._fail(event, f"invalid {tag.rsplit(':', 1)[-1]} value {event.value[:40]!r}: "
+                       f"{e}", "yaml")
+
+
+def locate(mark: Mark, pattern: re.Pattern[str]) -> Mark | None:
+    """Return where `pattern` first matches inside the scalar that starts at `mark`.
+
+    The position of its first group if it has one, else of the whole match;
+    None when the file or the scalar is gone. Used only when reporting a
+    problem, so that a name inside a multi-line string is pointed at exactly.
+    """
+    try:
+        text, spans = _scalar_spans(mark.path, Path(mark.path).stat().st_mtime_ns)
+    except (OSError, InvalidInput, yaml.YAMLError):
+        return None
+    span = spans.get((mark.line, mark.column))
+    if span is None:
+        return None
+    found = pattern.search(text, *span)
+    if found is None:
+        return None
+    line, column = _position(text, found.start(1 if pattern.groups else 0))
+    return Mark(mark.path, line, column)
+
+
+@lru_cache(maxsize=8)
+def _scalar_spans(path: str, mtime_ns: int) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    text = read_text(path)
+    spans = {}
+    parser = _Parser(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if event.__class__ is _Scalar:
+                m = event.start_mark
+                spans[m.line + 1, m.column + 1] = (m.index, event.end_mark.index)
+    finally:
+        parser.dispose()
+    return text, spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from . import i18n, text
@@ -54,8 +54,12 @@ _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin"}
 
 
 def _content(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _content(v) for k, v in value.items() if k not in _NOT_CONTENT}
+    """Return a dataclass tree as plain data, without positions and file names."""
+    if is_dataclass(value):
+        return {f.name: _content(getattr(value, f.name)) for f in fields(value)
+                if f.name not in _NOT_CONTENT}
+    if isinstance(value, Mapping):
+        return {k: _content(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_content(v) for v in value]
     return value
@@ -63,17 +67,18 @@ def _content(value: Any) -> Any:
 
 def content_hash(role: Role, org: Organization) -> str:
     """Return a short hash of what a document says, wherever its files lie."""
-    payload = json.dumps(_content([asdict(role), asdict(org)]), sort_keys=True, default=str,
+    payload = json.dumps(_content([role, org]), sort_keys=True, default=str,
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
 def resolve(role: Role, lang: str, org: Organization | None = None, *,
-            symbolic_refs: bool = False) -> Document:
+            symbolic_refs: bool = False, trace: bool = True) -> Document:
     """Return the finished Document of `role` in `lang`.
 
     With `symbolic_refs`, a cross-reference prints `⟦clause-id⟧` instead of
     a number (so a diff can tell a renumbered reference from a new wording).
+    With `trace=False` the content hash is left empty (checking needs none).
 
     Raise InvalidInput with every problem in clause text (unknown names,
     references to missing clauses, template syntax) at its position.
@@ -121,7 +126,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         agreements=tuple(_signatory(p, lang) for p in org.agreements),
         sections=tuple(sections),
         acknowledgement_rows=org.acknowledgement_rows,
-        content_hash=content_hash(role, org),
+        content_hash=content_hash(role, org) if trace else "",
     )
 
 

@@ -163,14 +163,13 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
            root: dict[str, Any]) -> Iterator[Problem]:
     if "$ref" in schema:
         schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
-    where = dotted(key)
     if "if" in schema:
         branch = "then" if not list(_check(loaded, value, schema["if"], key, root)) else "else"
         if branch in schema:
             yield from _check(loaded, value, schema[branch], key, root)
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(v) for v in schema["enum"])
-        yield loaded.problem(key, f"{where}: {value!r} is not allowed here (use {allowed})",
+        yield loaded.problem(key, f"{dotted(key)}: {value!r} is not allowed here (use {allowed})",
                              "schema")
         return
     types = schema.get("type")
@@ -180,30 +179,30 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
             wanted = " or ".join(_TYPE_NAMES[int] if t == "number" else
                                  _TYPE_NAMES[_JSON_TYPES[t]] for t in names)
             got = _TYPE_NAMES.get(type(value), type(value).__name__)
-            yield loaded.problem(key, f"{where}: must be {wanted}, not {got}", "schema")
+            yield loaded.problem(key, f"{dotted(key)}: must be {wanted}, not {got}", "schema")
             return
     if isinstance(value, int) and not isinstance(value, bool):
         if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            yield loaded.problem(key, f"{where}: must be between {schema.get('minimum')} and "
+            yield loaded.problem(key, f"{dotted(key)}: must be between {schema.get('minimum')} and "
                                  f"{schema.get('maximum')}", "schema")
     if isinstance(value, str) and schema.get("format") == "date":
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            yield loaded.problem(key, f"{where}: {value!r} is not a date; write YYYY-MM-DD, "
+            yield loaded.problem(key, f"{dotted(key)}: {value!r} is not a date; write YYYY-MM-DD, "
                                  "e.g. 2026-11-22", "schema")
     if isinstance(value, str):
         if len(value.strip()) < schema.get("minLength", 0):
-            yield loaded.problem(key, f"{where}: must not be empty", "schema")
+            yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             hint = schema.get("patternHint", f"it must match {schema['pattern']}")
-            yield loaded.problem(key, f"{where}: {value!r} is not valid: {hint}", "schema")
+            yield loaded.problem(key, f"{dotted(key)}: {value!r} is not valid: {hint}", "schema")
     elif isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
-            yield loaded.problem(key, f"{where}: must not be empty", "schema")
+            yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
         if len(value) > schema.get("maxItems", len(value)):
-            yield loaded.problem(key, f"{where}: only a role with 'extends' may remove clauses",
-                                 "schema")
+            yield loaded.problem(
+                key, f"{dotted(key)}: only a role with 'extends' may remove clauses", "schema")
         if "items" in schema:
             for i, item in enumerate(value):
                 yield from _check(loaded, item, schema["items"], (*key, i), root)
@@ -213,12 +212,11 @@ def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
 
 def _check_mapping(loaded: Loaded, value: dict[str, Any], schema: dict[str, Any], key: Key,
                    root: dict[str, Any]) -> Iterator[Problem]:
-    where = dotted(key)
     if len(value) < schema.get("minProperties", 0):
-        yield loaded.problem(key, f"{where}: must not be empty", "schema")
+        yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
     for name in schema.get("required", ()):
         if name not in value:
-            yield loaded.problem(key, f"{where}: missing required key '{name}'", "required")
+            yield loaded.problem(key, f"{dotted(key)}: missing required key '{name}'", "required")
     props = schema.get("properties", {})
     patterns = schema.get("patternProperties", {})
     for name, child in value.items():
@@ -235,7 +233,7 @@ def _check_mapping(loaded: Loaded, value: dict[str, Any], schema: dict[str, Any]
         if isinstance(extra, dict):
             yield from _check(loaded, child, extra, sub, root)
             continue
-        yield loaded.problem(sub, f"{where}: unknown key '{name}'{_hint(name, props)}",
+        yield loaded.problem(sub, f"{dotted(key)}: unknown key '{name}'{_hint(name, props)}",
                              "unknown-key", at_key=True)
 
 
@@ -297,3 +295,19 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
     },
     "additionalProperties": False,
 }
+
+#: Every schema jobdocs publishes (`jobdocs schema KIND`), by the kind of file it describes.
+SCHEMAS: dict[str, dict[str, Any]] = {"role": ROLE_SCHEMA, "organization": ORGANIZATION_SCHEMA}
+
+
+def schema_kind(ref: str) -> str | None:
+    """Return the kind of file a `$schema=` reference names, or None when it is none of ours.
+
+    A reference names one of ours when it ends in the file name of its `$id`
+    (`role-1.json`): the URL itself, or a copy saved with `jobdocs schema`.
+    """
+    name = re.split(r"[?#]", ref, maxsplit=1)[0].rstrip("/").rsplit("/", 1)[-1]
+    for kind, schema in SCHEMAS.items():
+        if name == schema["$id"].rsplit("/", 1)[-1]:
+            return kind
+    return None

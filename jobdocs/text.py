@@ -7,11 +7,12 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from . import loader
 from .errors import Problem
 from .model import Clause
 
@@ -52,20 +53,127 @@ def _compile(source: str) -> Template:
     return environment().from_string(source)
 
 
+# Compiling costs Jinja about 0.4 ms a template, and a role library holds thousands of
+# distinct clause texts. Most only print names, attributes, filtered values and calls
+# such as ref('id'): those run here through the environment's own sandboxed getattr,
+# call and filters, as the code Jinja generates for them would; the rest is compiled.
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_PATH = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
+_OUTPUT = re.compile(r"\{\{(.*?)\}\}", re.S)
+_EXPRESSION = re.compile(
+    rf"\s*(?P<path>{_PATH})\s*(?P<call>\(\s*(?:'(?P<s1>[^'\\]*)'|\"(?P<s2>[^\"\\]*)\""
+    rf"|(?P<int>0|[1-9][0-9]*)|(?P<arg>{_PATH}))?\s*\)\s*)?(?P<filters>(?:\|\s*{_NAME}\s*)*)",
+    re.S)
+
+
+class _Output(NamedTuple):
+    """`{{ path(arg) | filters }}`; arg is a path, a constant, or _NO_ARG (or no call)."""
+
+    path: tuple[str, ...]
+    call: bool
+    arg: Any
+    filters: tuple[Callable[[Any], Any], ...]
+
+
+_NO_ARG = object()
+
+
+def _path(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split("."))
+
+
+def _outputs(source: str) -> list[str | _Output] | None:
+    """Return a template as text and simple outputs, or None when it has more."""
+    if "{%" in source or "{#" in source:
+        return None
+    filters = environment().filters
+    parts: list[str | _Output] = []
+    end = 0
+    for tag in _OUTPUT.finditer(source):
+        m = _EXPRESSION.fullmatch(tag.group(1))
+        if m is None:
+            return None
+        chain = [filters.get(name) for name in re.findall(_NAME, m["filters"])]
+        if any(f is None or hasattr(f, "jinja_pass_arg") for f in chain):
+            return None  # Jinja reports an unknown filter; it passes a context to others
+        s = m["s1"] if m["s1"] is not None else m["s2"]
+        arg = (_path(m["arg"]) if m["arg"] else s if s is not None
+               else int(m["int"]) if m["int"] else _NO_ARG)
+        parts += [source[end:tag.start()],
+                  _Output(_path(m["path"]), m["call"] is not None, arg, tuple(chain))]
+        end = tag.end()
+    if "{{" in source[end:]:
+        return None
+    parts.append(source[end:].removesuffix("\n"))  # as Jinja drops one trailing newline
+    return parts
+
+
+@cache
+def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
+    """Return the function that renders `source` with a context."""
+    parts = _outputs(source)
+    if parts is None:
+        return _compile(source).render
+    roots = {p.path[0] for p in parts if isinstance(p, _Output)}
+    roots |= {p.arg[0] for p in parts if isinstance(p, _Output) and isinstance(p.arg, tuple)}
+    env = environment()
+
+    def value(path: tuple[str, ...], context: Mapping[str, Any]) -> Any:
+        found = context[path[0]]
+        for attr in path[1:]:
+            found = env.getattr(found, attr)
+        return found
+
+    def render(context: Mapping[str, Any]) -> str:
+        if not roots <= context.keys():  # Jinja knows best what an unknown name means
+            return _compile(source).render(context)
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            found = value(part.path, context)
+            if part.call:
+                arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
+                args = () if arg is _NO_ARG else (arg,)
+                found = env.call(env.context_class(env, context, None, {}), found, *args)
+            for f in part.filters:
+                found = f(found)
+            out.append(str(found))
+        return "".join(out)
+
+    return render
+
+
 class RefError(Exception):
     """A cross-reference to a clause that has no number."""
+
+    def __init__(self, message: str, clause_id: str) -> None:
+        super().__init__(message)
+        self.clause_id = clause_id
 
 
 def render(clause: Clause, lang: str, context: Mapping[str, Any],
            problems: list[Problem]) -> str:
     """Return the clause's text in `lang`, or '' after adding a problem to `problems`."""
     source = clause.text[lang]
+    out = source if "{" not in source else _render(clause, lang, context, problems)
+    if out is None:
+        return ""
+    if len(out) > MAX_TEXT:
+        problems.append(_problem(clause, lang, "clause text is too long once rendered", "render"))
+        return ""
+    return " ".join(out.split())
+
+
+def _render(clause: Clause, lang: str, context: Mapping[str, Any],
+            problems: list[Problem]) -> str | None:
     try:
-        out = _compile(source).render(context)
+        return _renderer(clause.text[lang])(context)
     except TemplateSyntaxError as e:
         problems.append(_problem(clause, lang, f"template syntax: {e.message}", "jinja-syntax",
                                  line=e.lineno))
-        return ""
     except UndefinedError as e:
         name = _undefined_name(str(e.message))
         known = sorted(k for k in context if not k.startswith("_"))
@@ -75,20 +183,13 @@ def render(clause: Clause, lang: str, context: Mapping[str, Any],
             hint = f" (did you mean '{close[0]}'?)" if close else ""
         problems.append(_problem(clause, lang, f"{e.message}{hint}; clause text may use: "
                                  f"{', '.join(known)}", "undefined-variable", name=name))
-        return ""
     except RefError as e:
-        problems.append(_problem(clause, lang, str(e), "unknown-ref"))
-        return ""
+        problems.append(_problem(clause, lang, str(e), "unknown-ref", ref=e.clause_id))
     except SecurityError as e:
         problems.append(_problem(clause, lang, f"not allowed: {e}", "sandbox"))
-        return ""
     except (TypeError, ValueError, ArithmeticError, LookupError) as e:
         problems.append(_problem(clause, lang, f"cannot render: {e}", "render"))
-        return ""
-    if len(out) > MAX_TEXT:
-        problems.append(_problem(clause, lang, "clause text is too long once rendered", "render"))
-        return ""
-    return " ".join(out.split())
+    return None
 
 
 def _undefined_name(message: str) -> str | None:
@@ -98,20 +199,20 @@ def _undefined_name(message: str) -> str | None:
 
 
 def _problem(clause: Clause, lang: str, message: str, rule: str, *,
-             line: int | None = None, name: str | None = None) -> Problem:
+             line: int | None = None, name: str | None = None, ref: str | None = None
+             ) -> Problem:
     mark = clause.text_marks.get(lang) or clause.mark
     assert mark is not None
-    row, col = mark.line, mark.column
-    style = clause.text_styles.get(lang)
-    source = clause.text[lang]
-    if style in ("|", ">"):  # a block scalar starts on the next line, indented
-        row += line or 1
-        col = 1
-    elif name and "\n" not in source:
-        at = source.find(name)
-        if at >= 0:
-            col += at + (1 if style in ("'", '"') else 0)
-    return Problem(mark.path, row, col, f"clause '{clause.id}' ({lang}): {message}", rule)
+    at = None
+    if name:  # the name inside a {{ }} or {% %} tag, even in a multi-line string
+        at = loader.locate(mark, re.compile(
+            r"\{[{%](?:(?![}%]\}).)*?(?<![\w'\"])(" + re.escape(name) + r")\b", re.S))
+    elif ref is not None:
+        at = loader.locate(mark, re.compile(r"\bref\(\s*(['\"]" + re.escape(ref) + ")"))
+    elif clause.text_styles.get(lang) in ("|", ">"):  # the n-th line of the block's text
+        at = loader.locate(mark, re.compile(rf"(?:[^\n]*\n){{{line or 1}}}[ \t]*(\S)"))
+    at = at or mark
+    return Problem(mark.path, at.line, at.column, f"clause '{clause.id}' ({lang}): {message}", rule)
 
 
 def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[str], str]:
@@ -122,9 +223,9 @@ def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[
             return numbers[clause_id]
         if clause_id in items:
             raise RefError(f"ref('{clause_id}') names an item of clause '{items[clause_id]}'; "
-                           f"items have no number: refer to the clause")
+                           f"items have no number: refer to the clause", clause_id)
         close = difflib.get_close_matches(str(clause_id), list(numbers), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise RefError(f"ref('{clause_id}'): no clause has that id{hint}")
+        raise RefError(f"ref('{clause_id}'): no clause has that id{hint}", clause_id)
 
     return ref

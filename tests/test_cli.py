@@ -51,8 +51,8 @@ def test_broken_role_exits_1_with_file_and_line_and_writes_nothing(runner, write
     result = runner.invoke(cli, ["render", str(good), str(bad), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{bad}:22:13: clause 'advise' (ru): ref('nope'): no clause has that id",
-        f"{bad}:23:13: clause 'advise' (en): ref('nope'): no clause has that id",
+        f"{bad}:22:62: clause 'advise' (ru): ref('nope'): no clause has that id",
+        f"{bad}:23:50: clause 'advise' (en): ref('nope'): no clause has that id",
     ]
     assert not out.exists()
 
@@ -104,7 +104,6 @@ def test_every_command_has_help(invoke, command):
 
 def test_version(invoke):
     result = invoke("--version")
-    assert result.output.startswith("jobdocs, version ")
     assert result.output.startswith("jobdocs, version ")
 
 

@@ -52,7 +52,7 @@ def test_reference_to_a_missing_clause_names_file_line_and_suggestion(write_role
     path = write_role(**{"пункта {{ ref('take-orders') }}": "пункта {{ ref('take-order') }}"})
     with pytest.raises(InvalidInput) as e:
         resolve(load_role(path), "ru")
-    assert str(e.value) == (f"{path}:22:13: clause 'advise' (ru): ref('take-order'): no clause "
+    assert str(e.value) == (f"{path}:22:62: clause 'advise' (ru): ref('take-order'): no clause "
                             "has that id (did you mean 'take-orders'?)")
 
 

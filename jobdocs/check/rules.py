@@ -1,0 +1,77 @@
+"""Every rule id a finding can carry, with what it means: for SARIF, docs and tests.
+
+docs/validation.md explains each one and how to fix it; a test keeps the two
+lists equal.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    """A kind of finding: its default severity and a one-line summary."""
+
+    severity: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    # Reading the file
+    "io": Rule("error", "The path is missing, a directory, or cannot be read."),
+    "size": Rule("error", "The file is too large or holds too many values."),
+    "encoding": Rule("error", "The file is not UTF-8 text (UTF-16, Latin-1, binary)."),
+    # YAML
+    "yaml": Rule("error", "YAML syntax error, an invalid scalar, or a second document."),
+    "yaml-alias": Rule("error", "A YAML anchor or alias; role files write every value out."),
+    "yaml-tag": Rule("error", "A Python tag or another tag outside YAML's core schema."),
+    "yaml-merge": Rule("error", "A merge key ('<<'); write the keys out."),
+    "yaml-depth": Rule("error", "Values nested deeper than the loader allows."),
+    "duplicate-key": Rule("error", "A mapping key given twice; YAML would keep only the last."),
+    "too-many": Rule("error", "So many problems in one file that the loader stopped."),
+    # Schema
+    "schema": Rule("error", "A value of the wrong type or form: an id that is not "
+                   "kebab-case, an empty text, a value not allowed here."),
+    "required": Rule("error", "A required key is missing."),
+    "unknown-key": Rule("error", "A key the format does not have (with a 'did you mean' hint)."),
+    "unknown-schema": Rule("warning", "The yaml-language-server modeline names a schema "
+                           "jobdocs does not know."),
+    # The role
+    "duplicate-language": Rule("error", "A language listed twice in 'languages'."),
+    "missing-translation": Rule("error", "A text or title lacks one of the role's languages."),
+    "undeclared-language": Rule("error", "A text in a language the role does not declare."),
+    "title-case": Rule("error", "The Russian title lacks a grammatical case the templates "
+                       "print."),
+    "duplicate-id": Rule("error", "Two clauses or items with the same id (after inheritance)."),
+    "no-catalog": Rule("error", "A declared language jobdocs has no catalog for."),
+    "id-file-name": Rule("warning", "The role's id differs from its file name, so the id "
+                         "does not find it."),
+    # Inheritance
+    "unknown-parent": Rule("error", "'extends' names a role that does not exist."),
+    "cycle": Rule("error", "Roles extend each other in a circle."),
+    "unknown-remove": Rule("error", "'remove' names no clause or item of the parent."),
+    "unknown-anchor": Rule("error", "'after' or 'before' names no clause of that section."),
+    "placement": Rule("error", "A clause gives both 'after' and 'before'."),
+    "wrong-section": Rule("error", "An inherited clause is overridden in another section."),
+    "missing-text": Rule("error", "A clause new in a derived role has no text."),
+    "empty-section": Rule("warning", "A section without clauses (an error when a required "
+                          "section is left empty by 'remove')."),
+    # Clause text
+    "undefined-variable": Rule("error", "Clause text uses a name nobody provides."),
+    "unknown-ref": Rule("error", "ref() names no clause, or an item."),
+    "jinja-syntax": Rule("error", "Clause text is not a valid Jinja template."),
+    "sandbox": Rule("error", "Clause text does something the sandbox forbids."),
+    "render": Rule("error", "Clause text fails or grows too long when rendered."),
+    "same-in-two-languages": Rule("warning", "A clause reads the same in two languages: "
+                                  "probably not translated."),
+    "long-clause": Rule("warning", "A clause so long it should be split."),
+    # Catalogs
+    "catalog-untranslated": Rule("error", "A catalog message of a declared language has no "
+                                 "translation."),
+    "catalog-fuzzy": Rule("error", "A catalog translation is marked fuzzy (unchecked)."),
+}
+
+
+def rule(rule_id: str) -> Rule:
+    """Return a rule by id; an id missing from RULES still gets a summary."""
+    return RULES.get(rule_id, Rule("error", rule_id.replace("-", " ")))

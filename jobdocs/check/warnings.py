@@ -1,0 +1,82 @@
+"""Findings that do not stop a document from rendering but deserve a look.
+
+They are warnings: `jobdocs validate --strict` turns them into errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import Problem
+from ..loader import Loaded
+from ..model import REQUIRED_SECTIONS, Clause, Role
+
+#: Characters (after joining lines) above which a clause should be split.
+LONG_CLAUSE = 600
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def role_warnings(loaded: Loaded, role: Role) -> Iterator[Problem]:
+    """Yield the warnings about a role file: empty sections, clauses that read
+    the same in two languages, very long clauses, an id unlike the file name."""
+    yield from _empty_sections(loaded, role)
+    for clause in _own_clauses(loaded, role):
+        yield from _same_in_two_languages(clause, role.languages)
+        yield from _long(clause)
+    stem = Path(loaded.path).stem
+    if role.id != stem:
+        yield loaded.problem(("id",), f"id '{role.id}' differs from the file name "
+                             f"'{Path(loaded.path).name}'; name the file {role.id}.yaml so that "
+                             f"`jobdocs render {role.id}` finds it", "id-file-name",
+                             severity="warning")
+
+
+def _warning(clause: Clause, lang: str, message: str, rule: str) -> Problem:
+    mark = clause.text_marks.get(lang) or clause.mark
+    assert mark is not None
+    return Problem(mark.path, mark.line, mark.column, f"clause '{clause.id}' ({lang}): {message}",
+                   rule, "warning")
+
+
+def _own_clauses(loaded: Loaded, role: Role) -> Iterator[Clause]:
+    """Yield the clauses and items this file wrote (not those it inherits)."""
+    for clauses in role.sections.values():
+        for clause in clauses:
+            for c in (clause, *clause.items):
+                if c.mark is not None and c.mark.path == loaded.path:
+                    yield c
+
+
+def _empty_sections(loaded: Loaded, role: Role) -> Iterator[Problem]:
+    sections = loaded.data.get("sections") if isinstance(loaded.data, dict) else None
+    for key, clauses in (sections or {}).items():
+        if clauses == []:
+            needed = key in REQUIRED_SECTIONS and not role.extends
+            yield loaded.problem(
+                ("sections", key), f"section '{key}' has no clauses; "
+                + ("a job description needs it" if needed else "add clauses or remove the key"),
+                "empty-section", at_key=True, severity="error" if needed else "warning")
+
+
+def _same_in_two_languages(clause: Clause, languages: tuple[str, ...]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for lang in languages:
+        text = " ".join(clause.text.get(lang, "").split())
+        if not any(ch.isalpha() for ch in _TAG.sub("", text)):
+            continue  # only names or numbers: the same in every language
+        if text in seen:
+            yield _warning(clause, lang, f"the text is the same as the '{seen[text]}' text; "
+                           f"translate it", "same-in-two-languages")
+        else:
+            seen[text] = lang
+
+
+def _long(clause: Clause) -> Iterator[Problem]:
+    for lang, text in clause.text.items():
+        length = len(" ".join(text.split()))
+        if length > LONG_CLAUSE:
+            yield _warning(clause, lang, f"{length} characters long; split it into clauses or "
+                           f"items of at most {LONG_CLAUSE} characters", "long-clause")
