@@ -76,8 +76,11 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
     """Render every job and write it to `out_dir`; return the paths written.
 
     Every document is rendered before the first file is written, so invalid
-    clause text in any of them leaves the output directory untouched.
+    clause text in any of them leaves the output directory untouched. DOCX
+    and PDF take their styles from `reference_doc`, else from the profile's.
     """
+    if reference_doc is None and org is not None and org.reference_doc:
+        reference_doc = Path(org.reference_doc)
     rendered: list[tuple[Path, bytes]] = []
     problems = []
     docs: dict[tuple[str, str], Document] = {}

@@ -34,6 +34,7 @@ class Organization:
     number: str = ""
     date: dt.date | None = None
     acknowledgement_rows: int = 8
+    reference_doc: str = ""  # the company's own .docx for styles and letterhead
     locale: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
 
@@ -81,6 +82,7 @@ def from_data(data: Mapping[str, Any], path: str = "") -> Organization:
         number=str(data.get("number") or ""),
         date=_date(data.get("date")),
         acknowledgement_rows=data.get("acknowledgement_rows") or org.acknowledgement_rows,
+        reference_doc=str(data.get("reference_doc") or ""),
         locale=dict(data.get("locale") or {}),
         path=path,
     )

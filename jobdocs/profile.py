@@ -26,6 +26,14 @@ def load_organization(path: Path | str | None = None, settings: list[str] = ()) 
     for setting in settings:
         _apply(loaded, setting)
     problems = check(loaded, ORGANIZATION_SCHEMA)
+    reference = loaded.data.get("reference_doc")
+    if isinstance(reference, str) and reference and path is not None:
+        # A path in the profile is relative to the profile, wherever jobdocs runs.
+        full = Path(path).parent / reference
+        loaded.data["reference_doc"] = str(full)
+        if not full.is_file():
+            problems.append(loaded.problem(("reference_doc",), f"reference_doc: no such file "
+                                           f"{full}", "io"))
     if problems:
         raise InvalidInput(problems)
     return from_data(loaded.data, str(path or ""))

@@ -292,6 +292,10 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
         "author": _PERSON,
         "agreements": {"type": "array", "items": _PERSON},
         "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
+        "reference_doc": {"type": "string", "minLength": 1,
+                          "description": "A .docx whose styles, page, letterhead and footer "
+                                         "the DOCX and PDF documents take (relative to this "
+                                         "file); --reference-doc overrides it."},
     },
     "additionalProperties": False,
 }

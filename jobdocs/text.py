@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from . import loader
@@ -45,12 +45,25 @@ def environment() -> SandboxedEnvironment:
     """Return the sandboxed environment clause text is rendered in."""
     env = _ClauseSandbox(undefined=StrictUndefined, autoescape=False)
     env.filters["upfirst"] = upfirst
+    env.globals.clear()  # no range(), cycler(), namespace(): clause text prints values
     return env
+
+
+#: Template statements clause text has no use for and that could loop or pull in
+#: other templates: a clause prints values, conditionally at most.
+_FORBIDDEN = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Include,
+              nodes.Import, nodes.FromImport, nodes.Extends, nodes.Block)
 
 
 @cache
 def _compile(source: str) -> Template:
-    return environment().from_string(source)
+    env = environment()
+    tree = env.parse(source)
+    for node in tree.find_all(_FORBIDDEN):
+        what = type(node).__name__.lower()
+        raise SecurityError(f"'{what}' statements are not allowed in clause text (line "
+                            f"{node.lineno}); a clause prints values, with 'if' at most")
+    return env.from_string(tree)
 
 
 # Compiling costs Jinja about 0.4 ms a template, and a role library holds thousands of

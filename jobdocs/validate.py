@@ -143,6 +143,8 @@ def _merge(loaded: Loaded, parent: Role, own: dict[str, list[tuple[Clause, Key]]
     sections = {key: list(clauses) for key, clauses in parent.sections.items()}
     home = {c.id: key for key, clauses in sections.items() for c in clauses}
     items_of = {i.id: c.id for clauses in sections.values() for c in clauses for i in c.items}
+    item_where = {i.id: _where(i) for clauses in sections.values() for c in clauses
+                  for i in c.items}
     for i, rid in enumerate(loaded.data.get("remove", ())):
         if rid in home:
             key = home.pop(rid)
@@ -167,7 +169,8 @@ def _merge(loaded: Loaded, parent: Role, own: dict[str, list[tuple[Clause, Key]]
             if clause.id in items_of:
                 problems.append(loaded.problem(
                     (*at, "id"), f"clause id '{clause.id}' is also defined in "
-                    f"{parent.id} as an item of '{items_of[clause.id]}'", "duplicate-id"))
+                    f"{item_where[clause.id]} (an item of '{items_of[clause.id]}' in "
+                    f"{parent.id}); give this clause another id", "duplicate-id"))
                 continue
             merged = clause
             if inherited:

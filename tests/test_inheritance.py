@@ -199,3 +199,32 @@ def test_grade_variants_carry_the_seeds_requirements(role, years, extra):
     if years:
         assert f"не менее {years}." in general
     assert extra in general
+
+
+def test_new_clause_reusing_an_inherited_item_id_names_where(write_role):
+    path = write_role("""\
+        id: child
+        extends: base
+        sections:
+          duties:
+            - {id: know-law, text: {en: Know the law.}}
+        """, name="child")
+    write_role("""\
+        id: base
+        version: "1"
+        languages: [en]
+        title: {en: Clerk}
+        sections:
+          general:
+            - id: know
+              text: {en: "Must know:"}
+              items:
+                - {id: know-law, text: {en: the law.}}
+          duties: [{id: d, text: {en: D.}}]
+          rights: [{id: r, text: {en: R.}}]
+          responsibility: [{id: p, text: {en: P.}}]
+          evaluation: [{id: e, text: {en: E.}}]
+        """, name="base")
+    assert problems(path) == [
+        f"{path}:5:12: clause id 'know-law' is also defined in {path.parent / 'base.yaml'}:10 "
+        "(an item of 'know' in base); give this clause another id"]

@@ -91,3 +91,32 @@ def test_clause_text_can_use_the_approvers_position_in_a_case(write_role):
     path = write_role(**{"Выполнение плана.": '"Приказом {{ org.approver.genitive }}."'})
     doc = resolve(load_role(path), "ru", load_organization(ROMASHKA))
     assert doc.sections[4].clauses[0].text == "Приказом генерального директора."
+
+
+def test_profile_names_the_reference_document_relative_to_itself(tmp_path):
+    import shutil
+
+    import docx
+
+    from jobdocs import build, plan
+    from jobdocs.render.docx import default_reference
+
+    company = docx.Document(str(default_reference()))
+    company.sections[0].header.paragraphs[0].text = "ООО «Ромашка» · бланк"
+    (tmp_path / "profile").mkdir()
+    company.save(str(tmp_path / "profile" / "letterhead.docx"))
+    shutil.copy(ROMASHKA, tmp_path / "profile" / "organization.yaml")
+    with open(tmp_path / "profile" / "organization.yaml", "a", encoding="utf-8") as f:
+        f.write("reference_doc: letterhead.docx\n")
+    org = load_organization(tmp_path / "profile" / "organization.yaml")
+    [path] = build(plan(["client-manager"], ["ru"], ["docx"]), tmp_path / "out", org)
+    headers = [p.text for p in docx.Document(str(path)).sections[0].header.paragraphs]
+    assert "ООО «Ромашка» · бланк" in headers
+
+
+def test_missing_reference_document_is_named(tmp_path):
+    profile = tmp_path / "organization.yaml"
+    profile.write_text("reference_doc: nowhere.docx\n")
+    with pytest.raises(InvalidInput) as e:
+        load_organization(profile)
+    assert str(e.value) == f"{profile}:1:16: reference_doc: no such file {tmp_path}/nowhere.docx"

@@ -82,3 +82,17 @@ def test_clause_text_runs_in_a_sandbox(write_role, source, rule):
 def test_language_the_role_does_not_declare(write_role):
     with pytest.raises(UsageError, match="written in ru, en, not 'de'"):
         resolve(load_role(write_role()), "de")
+
+
+@pytest.mark.parametrize("source", [
+    "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    "{% macro m() %}x{% endmacro %}{{ m() }}",
+    "{% include 'x' %}",
+])
+def test_loops_and_includes_are_refused_before_they_run(write_role, source):
+    path = write_role(**{"Выполнение плана.": repr(source)[1:-1].join('""')})
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "ru")
+    [problem] = e.value.problems
+    assert problem.rule == "sandbox"
+    assert "statements are not allowed in clause text" in problem.message
