@@ -56,8 +56,10 @@ _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin"}
 def _content(value: Any) -> Any:
     """Return a dataclass tree as plain data, without positions and file names."""
     if is_dataclass(value):
+        # Empty fields are left out, so that a new optional field does not change the
+        # hash of documents printed (and signed) before it existed.
         return {f.name: _content(getattr(value, f.name)) for f in fields(value)
-                if f.name not in _NOT_CONTENT}
+                if f.name not in _NOT_CONTENT and getattr(value, f.name) not in ("", None, (), {})}
     if isinstance(value, Mapping):
         return {k: _content(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
