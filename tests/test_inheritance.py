@@ -83,24 +83,27 @@ def test_remove_drops_inherited_clauses(base, write_role):
     assert ids(role, "duties") == ["take-orders"]
 
 
-def test_items_merge_by_id(write_role):
-    write_role("""\
+CLERK = """\
         id: base
         version: "1"
         languages: [en]
-        title: {en: Clerk}
+        title: {{en: Clerk}}
         sections:
           general:
             - id: know
-              text: {en: "Must know:"}
+              text: {{en: "Must know:"}}
               items:
-                - {id: a, text: {en: a;}}
-                - {id: b, text: {en: b.}}
-          duties: [{id: d, text: {en: D.}}]
-          rights: [{id: r, text: {en: R.}}]
-          responsibility: [{id: p, text: {en: P.}}]
-          evaluation: [{id: e, text: {en: E.}}]
-        """, name="base")
+{items}
+          duties: [{{id: d, text: {{en: D.}}}}]
+          rights: [{{id: r, text: {{en: R.}}}}]
+          responsibility: [{{id: p, text: {{en: P.}}}}]
+          evaluation: [{{id: e, text: {{en: E.}}}}]
+        """
+
+
+def test_items_merge_by_id(write_role):
+    write_role(CLERK.format(items="                - {id: a, text: {en: a;}}\n"
+                                  "                - {id: b, text: {en: b.}}"), name="base")
     role = load_role(child(write_role, """\
         remove: [a]
         sections:
@@ -209,22 +212,8 @@ def test_new_clause_reusing_an_inherited_item_id_names_where(write_role):
           duties:
             - {id: know-law, text: {en: Know the law.}}
         """, name="child")
-    write_role("""\
-        id: base
-        version: "1"
-        languages: [en]
-        title: {en: Clerk}
-        sections:
-          general:
-            - id: know
-              text: {en: "Must know:"}
-              items:
-                - {id: know-law, text: {en: the law.}}
-          duties: [{id: d, text: {en: D.}}]
-          rights: [{id: r, text: {en: R.}}]
-          responsibility: [{id: p, text: {en: P.}}]
-          evaluation: [{id: e, text: {en: E.}}]
-        """, name="base")
+    write_role(CLERK.format(items="                - {id: know-law, text: {en: the law.}}"),
+               name="base")
     assert problems(path) == [
         f"{path}:5:12: clause id 'know-law' is also defined in {path.parent / 'base.yaml'}:10 "
         "(an item of 'know' in base); give this clause another id"]

@@ -255,17 +255,22 @@ def _repeat_as_header(row: Any) -> None:
     tr_pr.append(header)
 
 
-def render(doc: Document, reference_doc: Path | None = None) -> bytes:
-    """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
-    document = open_reference(reference_doc)
-    s.ensure(document, s.text_width(document.sections[-1]))
-    writer = Writer(document, doc)
+def compose(writer: Writer) -> None:
+    """Write every block of a job description, top to bottom."""
+    s.ensure(writer.document, s.text_width(writer.document.sections[-1]))
     writer.approval()
     writer.heading()
     writer.sections()
     writer.signatures()
     writer.acknowledgement_sheet()
     writer.page_frame()
+
+
+def render(doc: Document, reference_doc: Path | None = None) -> bytes:
+    """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
+    document = open_reference(reference_doc)
+    writer = Writer(document, doc)
+    compose(writer)
     _ = writer._
     docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
     docx_package.set_core_properties(

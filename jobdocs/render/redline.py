@@ -26,7 +26,7 @@ from ..errors import UsageError
 from ..model import DocClause, DocSection, Document
 from . import docx_package
 from . import docx_styles as s
-from .docx import ITEM_MARK, Writer, open_reference, plain
+from .docx import ITEM_MARK, Writer, compose, open_reference, plain
 
 Parts = Sequence[Segment]
 
@@ -177,14 +177,7 @@ def redline(diff: RoleDiff, author: str, date: dt.datetime | None = None, lang: 
     d = chosen[0]
     assert d.old is not None and d.new is not None
     document = open_reference(reference_doc)
-    s.ensure(document, s.text_width(document.sections[-1]))
-    writer = RedlineWriter(document, d.old, d.new, author, date)
-    writer.approval()
-    writer.heading()
-    writer.sections()
-    writer.signatures()
-    writer.acknowledgement_sheet()
-    writer.page_frame()
+    compose(RedlineWriter(document, d.old, d.new, author, date))
     docx_package.set_language(document, docx_package.language_tag(d.new.lang, d.new.locale))
     docx_package.set_core_properties(
         document, d.new, title=plain(str(d.new.title)), subject="redline",
