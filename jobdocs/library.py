@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import loader
-from .errors import InvalidInput, RoleNotFound
+from .errors import InvalidInput, Problem, RoleNotFound
 from .model import Role
 from .resources import data_dir
 from .validate import build_role
@@ -63,19 +63,21 @@ def _find_near(ref: str, near: Path) -> Path:
     return find_role(ref, near=near)
 
 
-def load_role_with(path: Path, read: Reader, find: Finder) -> Role:
+def load_role_with(path: Path, read: Reader, find: Finder,
+                   keep_going: list[Problem] | None = None) -> Role:
     """Load the role at `path` through another reader (a git revision, say):
-    `read` parses a file, `find(id, near)` locates a parent role."""
-    return _load(path, (), read, find)
+    `read` parses a file, `find(id, near)` locates a parent role. With a
+    `keep_going` list, see `build_role`."""
+    return _load(path, (), read, find, keep_going)
 
 
 def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
-          find: Finder = _find_near) -> Role:
+          find: Finder = _find_near, keep_going: list[Problem] | None = None) -> Role:
     loaded = read(path)
     data = loaded.data
     parent_id = data.get("extends") if isinstance(data, dict) else None
     if not isinstance(parent_id, str):
-        return build_role(loaded)
+        return build_role(loaded, keep_going=keep_going)
     own_id = data.get("id")
     if parent_id in chain or parent_id == own_id:
         cycle = " → ".join((*chain, str(own_id), parent_id)[chain.index(parent_id):]
@@ -88,8 +90,8 @@ def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
         raise InvalidInput(loaded.problem(
             ("extends",), f"extends: no role '{parent_id}' (looked in {path.parent} and "
             "the role library; see `jobdocs list`)", "unknown-parent")) from None
-    parent = _load(parent_path, (*chain, str(own_id)), read, find)
-    return build_role(loaded, parent)
+    parent = _load(parent_path, (*chain, str(own_id)), read, find, keep_going)
+    return build_role(loaded, parent, keep_going=keep_going)
 
 
 def inheritance_chain(ref: str | Path) -> list[str]:

@@ -39,6 +39,13 @@ INTROS = {
 }
 
 
+class _Cases(dict):  # type: ignore[type-arg]
+    """A title's forms; a case a half-checked role lacks prints the nominative."""
+
+    def __missing__(self, case: str) -> str:
+        return str(self.get("nominative", ""))
+
+
 def number_clauses(role: Role) -> tuple[dict[str, str], dict[str, str]]:
     """Return clause id → printed number, and item id → id of the clause it stands under."""
     numbers: dict[str, str] = {}
@@ -108,7 +115,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
             )
             for c in role.sections[key]
         )
-        intro = t.gettext(INTROS[key]) % title.forms if key in INTROS else ""
+        intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
         sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), text.upfirst(intro),
                                    clauses))
     if problems:

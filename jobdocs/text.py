@@ -169,8 +169,11 @@ class RefError(Exception):
 
 def render(clause: Clause, lang: str, context: Mapping[str, Any],
            problems: list[Problem]) -> str:
-    """Return the clause's text in `lang`, or '' after adding a problem to `problems`."""
-    source = clause.text[lang]
+    """Return the clause's text in `lang`, or '' after adding a problem to `problems`
+    (or when the text is missing, which checking the role has reported)."""
+    source = clause.text.get(lang)
+    if source is None:
+        return ""
     out = source if "{" not in source else _render(clause, lang, context, problems)
     if out is None:
         return ""

@@ -15,9 +15,16 @@ from .model import REQUIRED_CASES, SECTIONS, Clause, Role, Title
 from .schema import check, dotted
 
 
-def build_role(loaded: Loaded, parent: Role | None = None) -> Role:
+def build_role(loaded: Loaded, parent: Role | None = None, *,
+               keep_going: list[Problem] | None = None) -> Role:
     """Return the Role a loaded file describes (merged onto `parent` when it
-    extends one); raise InvalidInput with every problem found."""
+    extends one); raise InvalidInput with every problem found.
+
+    With a `keep_going` list, problems that leave the file's structure intact
+    (a missing translation, a duplicate id...) are added to it and a
+    best-effort Role is returned, so that a checker can go on to the clause
+    text; a file whose structure is wrong still raises.
+    """
     problems = check(loaded)
     if problems:
         raise InvalidInput(problems)
@@ -38,8 +45,10 @@ def build_role(loaded: Loaded, parent: Role | None = None) -> Role:
     else:
         sections = _merge(loaded, parent, own, problems)
         _check_inherited(loaded, parent, sections, titles, languages, problems)
-    if problems:
+    if problems and keep_going is None:
         raise InvalidInput(problems)
+    if keep_going is not None:
+        keep_going += problems
     return Role(
         id=data["id"],
         version=str(data.get("version") or (parent.version if parent else "")),

@@ -238,3 +238,10 @@ def test_editors_and_ci_agree_on_the_shipped_roles_and_the_schema_fixtures():
     for name in ("schema", "required", "unknown-key"):
         data = loader.load(FIXTURES / f"{name}.yaml").data
         assert list(validator.iter_errors(data)) != [], name
+
+
+def test_a_missing_translation_does_not_hide_a_misspelt_name(write_role):
+    path = write_role(**{"{ru: Принимает заказы., en: Take orders.}": "{ru: Принимает заказы.}",
+                         "{{ jurisdiction }}.\"\n        en": "{{ jurisdicton }}.\"\n        en"})
+    found = [(p.line, p.column, p.rule) for p in check_paths([path]).problems]
+    assert found == [(19, 13, "missing-translation"), (30, 52, "undefined-variable")]

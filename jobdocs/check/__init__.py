@@ -131,9 +131,10 @@ def check_file(path: Path, org: Organization | None = None
             problems += e.problems
         return problems, ()
     try:
+        # keep_going: a missing translation must not hide a misspelt name elsewhere.
         role = library.load_role_with(
             path, lambda p: loaded if p == path else loader.load(p),
-            lambda ref, near: library.find_role(ref, near=near))
+            lambda ref, near: library.find_role(ref, near=near), keep_going=problems)
     except InvalidInput as e:
         return problems + e.problems, ()
     have = _catalog_languages()
@@ -148,7 +149,8 @@ def check_file(path: Path, org: Organization | None = None
             resolve(role, lang, org, trace=False)
         except InvalidInput as e:
             problems += e.problems
-    problems += role_warnings(loaded, role)
+    if not any(p.severity == "error" for p in problems):  # warnings are for sound files
+        problems += role_warnings(loaded, role)
     return problems, role.languages
 
 
