@@ -51,10 +51,11 @@ def cli() -> None:
 @click.argument("roles", nargs=-1, required=True, metavar="ROLE...")
 @click.option("--lang", "-l", "langs", multiple=True, metavar="LANG",
               help="Language to render (repeatable). Default: every language the role declares.")
-@click.option("--format", "-f", "formats", multiple=True, default=("md",), show_default=True,
-              type=click.Choice(["md", "docx", "pdf"]), help="Output format (repeatable).")
-@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("out"),
-              show_default=True, help="Directory to write the documents to.")
+@click.option("--format", "-f", "formats", multiple=True,
+              type=click.Choice(["md", "docx", "pdf"]),
+              help="Output format (repeatable). Default: md, or the project's formats.")
+@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
+              help="Directory to write the documents to. Default: out, or the project's.")
 @click.option("--org", "org_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Organization profile: name, approver, agreements, date, number...")
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
@@ -63,19 +64,27 @@ def cli() -> None:
               metavar="FILE.docx", help="Take the DOCX and PDF styles, fonts, margins, header "
               "and footer from this document (default: the one jobdocs ships).")
 def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, ...],
-           out_dir: Path, org_file: Path | None, settings: tuple[str, ...],
+           out_dir: Path | None, org_file: Path | None, settings: tuple[str, ...],
            reference_doc: Path | None) -> None:
     """Render job descriptions to DIR/<role-id>.<lang>.<format>.
 
     ROLE is a role file or the id of a role in ./roles/ or in the packaged
-    library (see `jobdocs list`).
+    library (see `jobdocs list`). A jobdocs.yaml in this directory or above
+    gives the defaults of every option (see docs/project-format.md).
     """
     from .build import build, plan
     from .profile import load_organization
+    from .project import current
 
-    org = load_organization(org_file, list(settings))
-    jobs = plan(roles, langs, list(dict.fromkeys(formats)))
-    for path in build(jobs, out_dir, org, reference_doc):
+    project = current()
+    if project:
+        langs = langs or project.languages
+        formats = formats or project.formats
+        out_dir = out_dir or project.output
+        reference_doc = reference_doc or project.reference_doc
+    org = load_organization(_org(org_file), list(settings))
+    jobs = plan(roles, langs, list(dict.fromkeys(formats or ("md",))))
+    for path in build(jobs, out_dir or Path("out"), org, reference_doc):
         click.echo(str(path))
 
 
@@ -95,7 +104,7 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
     from .profile import load_organization
     from .show import show_role
 
-    org = load_organization(org_file, list(settings))
+    org = load_organization(_org(org_file), list(settings))
     loaded = load_role(role)
     for lang in langs:
         if lang not in loaded.languages:
@@ -135,7 +144,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     from .profile import load_organization
 
     try:
-        org = load_organization(org_file)
+        org = load_organization(_org(org_file))
         a_spec, b_spec = specs(old, new, from_rev, to_rev)
         a, b = load_side(a_spec), load_side(b_spec)
         for lang in langs:
@@ -161,6 +170,16 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
         write_atomic(out, data)
         click.echo(str(out), err=True)
     ctx.exit(1 if result.has_changes else 0)
+
+
+def _org(org_file: Path | None) -> Path | None:
+    """Return the profile to use: the one given, else the project's."""
+    if org_file is not None:
+        return org_file
+    from .project import current
+
+    project = current()
+    return project.organization if project else None
 
 
 def _color() -> bool:
@@ -237,7 +256,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     targets = report.destinations(formats, outputs, "github" if in_actions else "text")
-    result = check_paths(paths, strict=strict, org=org_file)
+    result = check_paths(paths, strict=strict, org=_org(org_file))
     for fmt, out in targets:
         if out == report.STDOUT:
             color = fmt == "text" and _color()
@@ -257,9 +276,9 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
 
 
 @cli.command()
-@click.argument("kind", default="role", metavar="[role|organization]")
+@click.argument("kind", default="role", metavar="[role|organization|project]")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of role (or organization) files, for editors.
+    """Print the JSON Schema of role files (or profiles, or jobdocs.yaml), for editors.
 
     It is the schema `jobdocs validate` checks with. Save it and name it in
     the file's first line:

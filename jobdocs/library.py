@@ -16,9 +16,13 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def role_dirs() -> list[Path]:
-    """Return the directories searched for role ids, the project's own first."""
+    """Return the directories searched for role ids, the project's own first
+    (its jobdocs.yaml's `roles`, else ./roles/), then the packaged library."""
+    from .project import current
+
     dirs = []
-    local = Path.cwd() / "roles"
+    project = current()
+    local = project.roles if project else Path.cwd() / "roles"
     if local.is_dir():
         dirs.append(local)
     packaged = data_dir("roles")

@@ -315,3 +315,31 @@ def schema_kind(ref: str) -> str | None:
         if name == schema["$id"].rsplit("/", 1)[-1]:
             return kind
     return None
+
+
+PROJECT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://jobdocs.dev/schema/project-1.json",
+    "title": "jobdocs project (jobdocs.yaml)",
+    "type": "object",
+    "properties": {
+        "format": {"enum": [1]},
+        "roles": {"type": "string", "minLength": 1,
+                  "description": "The role library: where ids are looked up and what "
+                                 "`jobdocs validate` checks (default: roles)."},
+        "organization": {"type": "string", "minLength": 1,
+                         "description": "The organization profile every command uses "
+                                        "unless --org names another."},
+        "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN},
+                      "description": "Languages `render` writes by default."},
+        "formats": {"type": "array", "items": {"enum": ["md", "docx", "pdf"]},
+                    "description": "Formats `render` writes by default."},
+        "output": {"type": "string", "minLength": 1,
+                   "description": "Directory `render` writes to by default."},
+        "reference_doc": {"type": "string", "minLength": 1,
+                          "description": "The .docx DOCX and PDF documents take their "
+                                         "styles from, unless --reference-doc names another."},
+    },
+    "additionalProperties": False,
+}
+SCHEMAS["project"] = PROJECT_SCHEMA

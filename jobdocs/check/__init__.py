@@ -94,9 +94,13 @@ def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
 def role_files(paths: Iterable[str | Path]) -> list[Path]:
     """Return the files to check: files as given, directories searched for
     *.yaml and *.yml (hidden directories skipped); raise UsageError when none."""
-    given = [Path(p) for p in paths] or [DEFAULT_DIR]
-    if given == [DEFAULT_DIR] and not DEFAULT_DIR.is_dir():
-        raise UsageError("no roles/ directory here; give the role files or directories "
+    from ..project import current
+
+    project = current()
+    default = [project.roles, project.path] if project else [DEFAULT_DIR]
+    given = [Path(p) for p in paths] or default
+    if not paths and not default[0].is_dir():
+        raise UsageError(f"no {default[0]}/ directory here; give the role files or directories "
                          "to check")
     files: list[Path] = []
     for path in given:
@@ -119,14 +123,18 @@ def check_file(path: Path, org: Organization | None = None
     except InvalidInput as e:
         return e.problems, ()
     problems = []
-    kind = "role" if loaded.schema_ref is None else schema_kind(loaded.schema_ref)
+    if loaded.schema_ref is not None:
+        kind = schema_kind(loaded.schema_ref)
+    else:
+        kind = "project" if path.name == "jobdocs.yaml" else "role"
     if kind is None:
         problems.append(_unknown_schema(loaded))
-    if kind == "organization":
+    if kind in ("organization", "project"):
         from ..profile import load_organization
+        from ..project import load_project
 
         try:
-            load_organization(path)
+            (load_organization if kind == "organization" else load_project)(path)
         except InvalidInput as e:
             problems += e.problems
         return problems, ()

@@ -1,0 +1,73 @@
+"""The project file, jobdocs.yaml: where a company keeps its roles, its profile and
+the defaults of `render`, found in the current directory or the nearest parent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from . import loader
+from .errors import InvalidInput
+from .schema import PROJECT_SCHEMA, check
+
+FILENAME = "jobdocs.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project's settings, with paths made absolute from the project file's directory."""
+
+    path: Path
+    roles: Path
+    organization: Path | None = None
+    languages: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    output: Path | None = None
+    reference_doc: Path | None = None
+
+
+def find_file(start: Path | None = None) -> Path | None:
+    """Return the nearest jobdocs.yaml in `start` (default: the current directory) or above."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / FILENAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_project(path: Path) -> Project:
+    """Load and check a project file; raise InvalidInput with every problem."""
+    loaded = loader.load(path)
+    if loaded.data is None:
+        loaded.data = {}
+    problems = check(loaded, PROJECT_SCHEMA)
+    if problems:
+        raise InvalidInput(problems)
+    data = loaded.data
+    base = path.parent
+
+    def where(key: str) -> Path | None:
+        return base / data[key] if data.get(key) else None
+
+    return Project(
+        path=path,
+        roles=base / data.get("roles", "roles"),
+        organization=where("organization"),
+        languages=tuple(data.get("languages", ())),
+        formats=tuple(data.get("formats", ())),
+        output=where("output"),
+        reference_doc=where("reference_doc"),
+    )
+
+
+@cache
+def _load_cached(path: Path, mtime_ns: int) -> Project:
+    return load_project(path)
+
+
+def current() -> Project | None:
+    """Return the project the current directory belongs to, if any."""
+    found = find_file()
+    return _load_cached(found, found.stat().st_mtime_ns) if found else None
