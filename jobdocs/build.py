@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InvalidInput, UsageError
+from .errors import InvalidInput, JobdocsError, UsageError
 from .library import load_role
 from .model import Document, Role
 from .organization import Organization
@@ -98,5 +98,9 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
         raise InvalidInput(problems)
     ensure_dir(out_dir)
     for path, data in rendered:
-        write_atomic(path, data)
+        try:
+            write_atomic(path, data)
+        except OSError as e:
+            raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}; "
+                               "check the directory's permissions and free space") from e
     return [path for path, _ in rendered]

@@ -100,7 +100,7 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
          settings: tuple[str, ...]) -> None:
     """Print ROLE as documents print it: merged with the roles it extends,
     numbered, its text rendered, and where each clause came from."""
-    from .library import inheritance_chain, load_role
+    from .library import load_role
     from .profile import load_organization
     from .show import show_role
 
@@ -110,7 +110,7 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
         if lang not in loaded.languages:
             raise UsageError(f"role '{loaded.id}' is written in {', '.join(loaded.languages)}, "
                              f"not '{lang}'")
-    click.echo(show_role(loaded, langs, org, inheritance_chain(role)), nl=False)
+    click.echo(show_role(loaded, langs, org), nl=False)
 
 
 @cli.command()

@@ -63,12 +63,7 @@ def _tidy(segments: list[Segment]) -> list[Segment]:
             _add(out, "insert", seg.text)
             continue
         _add(out, seg.op, seg.text)
-    deletes = "".join(s.text for s in out if s.op == "delete")
-    inserts = "".join(s.text for s in out if s.op == "insert")
-    equal = [s for s in out if s.op == "equal"]
-    if equal or not (deletes or inserts):
-        return _slide(_order(out))
-    return [s for s in (Segment("delete", deletes), Segment("insert", inserts)) if s.text]
+    return _slide(_order(out))
 
 
 def _slide(segments: list[Segment]) -> list[Segment]:
@@ -274,14 +269,20 @@ def _insert_removed(changes: list[ClauseChange], old: Document, new_ids: dict[st
         previous = clause.id
 
 
+def _cased(doc: Document) -> bool:
+    """Whether the document's title has cases of its own (Russian), not one form."""
+    return len(set(doc.title.forms.values())) > 1
+
+
 def _fields(old: Document, new: Document) -> list[FieldChange]:
     out = []
-    for case in sorted(set(old.title.forms) | set(new.title.forms)):
-        a, b = old.title.forms.get(case, ""), new.title.forms.get(case, "")
-        if a != b:
-            out.append(FieldChange(f"title.{case}" if len(new.title.forms) > 1 and
-                                   len(set(new.title.forms.values())) > 1 else "title", a, b))
-    out = list({f.field: f for f in out}.values())
+    if _cased(old) or _cased(new):
+        for case in sorted(set(old.title.forms) | set(new.title.forms)):
+            a, b = old.title.forms.get(case, ""), new.title.forms.get(case, "")
+            if a != b:
+                out.append(FieldChange(f"title.{case}", a, b))
+    elif str(old.title) != str(new.title):
+        out.append(FieldChange("title", str(old.title), str(new.title)))
     if old.role_version != new.role_version:
         out.append(FieldChange("version", old.role_version, new.role_version))
     if old.role_id != new.role_id:

@@ -98,19 +98,6 @@ def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
     return build_role(loaded, parent, keep_going=keep_going)
 
 
-def inheritance_chain(ref: str | Path) -> list[str]:
-    """Return the ids of the roles a role extends, nearest first."""
-    chain: list[str] = []
-    path = find_role(str(ref))
-    while True:
-        data = loader.load(path).data
-        parent = data.get("extends") if isinstance(data, dict) else None
-        if not isinstance(parent, str) or parent in chain:
-            return chain
-        chain.append(parent)
-        path = find_role(parent, near=path.parent)
-
-
 def _role_files(d: Path) -> list[Path]:
     return sorted(p for suffix in SUFFIXES for p in d.glob(f"*{suffix}"))
 

@@ -75,6 +75,7 @@ class Role:
     vars: Mapping[str, Any] = field(default_factory=dict)
     path: str = ""
     extends: str | None = None
+    chain: tuple[str, ...] = ()  # the roles it derives from, its parent first
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def number_clauses(role: Role) -> tuple[dict[str, str], dict[str, str]]:
     return numbers, items
 
 
-_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin"}
+_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain"}
 
 
 def _content(value: Any) -> Any:

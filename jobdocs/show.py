@@ -20,14 +20,13 @@ def _origin(role: Role, origin: str) -> str:
     return f"from {origin}" if origin and origin != role.id else "own"
 
 
-def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = None,
-              chain: Sequence[str] = ()) -> str:
+def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = None) -> str:
     """Return the role after inheritance and organization values as commented YAML."""
     langs = list(langs) or list(role.languages)
     docs: dict[str, Document] = {lang: resolve(role, lang, org) for lang in langs}
     first = docs[langs[0]]
     out = [f"# {role.id}: the role as documents print it"
-           + (f", derived from {' → '.join(chain)}" if chain else ""),
+           + (f", derived from {' → '.join(role.chain)}" if role.chain else ""),
            f"id: {role.id}"]
     if role.extends:
         out.append(f"extends: {role.extends}")

@@ -58,6 +58,7 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
         vars={**(parent.vars if parent else {}), **(data.get("vars") or {})},
         path=loaded.path,
         extends=data.get("extends"),
+        chain=(parent.id, *parent.chain) if parent else (),
     )
 
 

@@ -118,3 +118,19 @@ def test_documents_get_ordinary_file_permissions(invoke, tmp_path):
         os.umask(old)
     mode = stat.S_IMODE((tmp_path / "client-manager.en.md").stat().st_mode)
     assert mode == 0o644
+
+
+def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(runner, tmp_path,
+                                                                 monkeypatch):
+    import os
+
+    def full(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    result = runner.invoke(cli, ["render", "client-manager", "-l", "en", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'client-manager.en.md'}: cannot write the "
+                             "document: No space left on device; check the directory's "
+                             "permissions and free space\n")
+    assert list(tmp_path.iterdir()) == []
