@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .build import build as build
-from .build import plan as plan
-from .build import render_document as render_document
+from .config.organization import Organization as Organization
 from .errors import InvalidInput as InvalidInput
 from .errors import JobdocsError as JobdocsError
 from .errors import Problem as Problem
 from .errors import RoleNotFound as RoleNotFound
 from .errors import UsageError as UsageError
-from .library import list_roles as list_roles
-from .library import load_role as load_role
 from .model import Document as Document
 from .model import Role as Role
-from .organization import Organization as Organization
+from .render import render_document as render_document
+from .render.batch import build as build
+from .render.batch import plan as plan
 from .resolve import resolve as resolve
+from .roles.library import list_roles as list_roles
+from .roles.library import load_role as load_role
 
 try:
     __version__ = version("jobdocs")

@@ -72,9 +72,9 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
     library (see `jobdocs list`). A jobdocs.yaml in this directory or above
     gives the defaults of every option (see docs/project-format.md).
     """
-    from .build import build, plan
-    from .profile import load_organization
-    from .project import current
+    from .config.profile import load_organization
+    from .config.project import current
+    from .render.batch import build, plan
 
     project = current()
     if project:
@@ -100,8 +100,8 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
          settings: tuple[str, ...]) -> None:
     """Print ROLE as documents print it: merged with the roles it extends,
     numbered, its text rendered, and where each clause came from."""
-    from .library import load_role
-    from .profile import load_organization
+    from .config.profile import load_organization
+    from .roles.library import load_role
     from .show import show_role
 
     org = load_organization(_org(org_file), list(settings))
@@ -139,9 +139,9 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     (HEAD~3:roles/key-account-manager.yaml). Exit 0: no differences,
     1: differences, 2: an error.
     """
-    from .compare import load_side, specs
+    from .config.profile import load_organization
     from .diff import diff_roles
-    from .profile import load_organization
+    from .diff.sides import load_side, specs
 
     try:
         org = load_organization(_org(org_file))
@@ -165,7 +165,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     if out is None:
         click.echo(data.decode(), nl=False, color=color)
     else:
-        from .output import write_atomic
+        from .files import write_atomic
 
         write_atomic(out, data)
         click.echo(str(out), err=True)
@@ -176,7 +176,7 @@ def _org(org_file: Path | None) -> Path | None:
     """Return the profile to use: the one given, else the project's."""
     if org_file is not None:
         return org_file
-    from .project import current
+    from .config.project import current
 
     project = current()
     return project.organization if project else None
@@ -189,7 +189,7 @@ def _color() -> bool:
 
 def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: str | None,
                  out: Path | None, color: bool, langs: tuple[str, ...]) -> bytes:
-    from .diff_format import FORMATTERS, to_text
+    from .diff.formats import FORMATTERS, to_text
 
     if fmt == "text":
         return to_text(result, color=color).encode()
@@ -197,7 +197,7 @@ def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date
         return FORMATTERS[fmt](result).encode()
     if out is None:
         raise UsageError("--format docx writes a file: give -o FILE.docx")
-    from .render.redline import redline
+    from .diff.redline import redline
 
     return redline(result, author=author or b.author or "jobdocs",
                    date=_when(date) or b.date, lang=langs[0] if langs else "")
@@ -217,7 +217,7 @@ def _when(date: str | None) -> Any:
 @cli.command("list")
 def list_() -> None:
     """List the roles a ROLE id can name, with their languages."""
-    from .library import list_roles
+    from .roles.library import list_roles
 
     entries = list_roles()
     if not entries:
@@ -250,9 +250,8 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
     PATH is a role file or a directory of them (default: ./roles/). Exit 0:
     no errors, 1: errors (with --strict, warnings too), 2: wrong usage.
     """
-    from . import report
-    from .check import check_paths
-    from .output import write_atomic
+    from .check import check_paths, report
+    from .files import write_atomic
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     targets = report.destinations(formats, outputs, "github" if in_actions else "text")
@@ -268,7 +267,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
             raise UsageError(f"-o {out}: cannot write the report: {e.strerror}") from e
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and "github" in (fmt for fmt, _ in targets):
-        from .report.github import step_summary
+        from .check.report.github import step_summary
 
         with open(summary_file, "a", encoding="utf-8") as f:
             f.write(step_summary(result))
@@ -286,7 +285,7 @@ def schema(kind: str) -> None:
     """
     import json
 
-    from .schema import SCHEMAS
+    from .roles.schema import SCHEMAS
 
     if kind not in SCHEMAS:
         raise UsageError(f"no schema for '{kind}' (use one of: {', '.join(SCHEMAS)})")

@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from .loader import Mark
+
+class Mark(NamedTuple):
+    """A position in a file; line and column count from 1."""
+
+    path: str
+    line: int
+    column: int
+
 
 #: Sections in document order; the first five are required in every role.
 SECTIONS = ("general", "duties", "rights", "responsibility", "evaluation", "relationships", "final")

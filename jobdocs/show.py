@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .config.organization import Organization
 from .model import Document, Role
-from .organization import Organization
 from .resolve import resolve
 
 

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from jobdocs import load_role
 from jobdocs.cli import cli
 from jobdocs.diff import Segment, diff_roles, word_diff
-from jobdocs.diff_format import to_json, to_markdown, to_text
+from jobdocs.diff.formats import to_json, to_markdown, to_text
 
 KAM = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
 

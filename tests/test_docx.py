@@ -20,9 +20,9 @@ from docx.shared import Cm, Emu, Mm, Pt
 from markdown_it import MarkdownIt
 
 from jobdocs import JobdocsError, list_roles, load_role, render_document, resolve
-from jobdocs.organization import Organization, Person
-from jobdocs.render import docx_styles
-from jobdocs.render.docx import default_reference
+from jobdocs.config.organization import Organization, Person
+from jobdocs.render.docx import styles as docx_styles
+from jobdocs.render.docx.writer import default_reference
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = [(entry.id, lang) for entry in list_roles() for lang in entry.languages]
@@ -268,7 +268,7 @@ def test_shipped_reference_is_what_the_script_makes():
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    from jobdocs.render.docx_package import save
+    from jobdocs.render.docx.package import save
 
     assert save(script.make()) == default_reference().read_bytes(), (
         "run: python tools/make_reference_docx.py")
@@ -336,7 +336,7 @@ def test_letterhead_logo_stays_on_page_one(tmp_path):
 def test_reference_doc_keeps_a_page_number_it_has(tmp_path):
     ref = docx.Document(str(default_reference()))
     section = ref.sections[0]
-    from jobdocs.render.docx import _page_number
+    from jobdocs.render.docx.writer import _page_number
 
     _page_number(section.footer.paragraphs[0])
     path = tmp_path / "numbered-footer.docx"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jobdocs import build, plan
-from jobdocs.profile import load_organization
+from jobdocs.config.profile import load_organization
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPT = (EXAMPLES / "render.sh").read_text()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from jobdocs.i18n import format_date
+from jobdocs.resolve.i18n import format_date
 
 ROOT = Path(__file__).parent.parent
 LANGS = ["ru", "en"]

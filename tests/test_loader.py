@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jobdocs import loader
 from jobdocs.errors import InvalidInput
+from jobdocs.roles import loader
 
 
 def problems(text: str) -> list[str]:

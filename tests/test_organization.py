@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from jobdocs import load_role, render_document, resolve
+from jobdocs.config.profile import load_organization
 from jobdocs.errors import InvalidInput, UsageError
-from jobdocs.profile import load_organization
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 ROMASHKA = EXAMPLES / "romashka" / "organization.yaml"
@@ -99,7 +99,7 @@ def test_profile_names_the_reference_document_relative_to_itself(tmp_path):
     import docx
 
     from jobdocs import build, plan
-    from jobdocs.render.docx import default_reference
+    from jobdocs.render.docx.writer import default_reference
 
     company = docx.Document(str(default_reference()))
     company.sections[0].header.paragraphs[0].text = "ООО «Ромашка» · бланк"

@@ -15,7 +15,7 @@ from lxml import etree
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.diff import diff_roles
-from jobdocs.render.redline import redline
+from jobdocs.diff.redline import redline
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = dt.datetime(2026, 11, 20, 7, 0, tzinfo=dt.UTC)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from jobdocs.check import RULES, Report, check_paths
+from jobdocs.check.report import FORMATS, destinations, render
+from jobdocs.check.report.github import step_summary
 from jobdocs.cli import cli
 from jobdocs.errors import Problem, UsageError
-from jobdocs.report import FORMATS, destinations, render
-from jobdocs.report.github import step_summary
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 

@@ -6,7 +6,7 @@ import pytest
 
 from jobdocs import load_role, resolve
 from jobdocs.errors import InvalidInput, UsageError
-from jobdocs.i18n import years
+from jobdocs.resolve.i18n import years
 
 
 def test_clauses_are_numbered_by_section_and_position(write_role):

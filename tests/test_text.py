@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from jobdocs import loader, text
 from jobdocs.check import check_paths
-from jobdocs.organization import Organization
-from jobdocs.resolve import clause_context, number_clauses
-from jobdocs.validate import build_role
+from jobdocs.config.organization import Organization
+from jobdocs.resolve import clause_context
+from jobdocs.resolve.numbering import number_clauses
+from jobdocs.resolve import sandbox as text
+from jobdocs.roles import loader
+from jobdocs.roles.build import build_role
 
 ROOT = Path(__file__).parent.parent
 

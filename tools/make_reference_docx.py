@@ -19,7 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from jobdocs.render import docx_package, docx_styles
+from jobdocs.render.docx import package as docx_package
+from jobdocs.render.docx import styles as docx_styles
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "templates" / "docx" / "reference.docx"

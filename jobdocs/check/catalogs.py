@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from ..errors import Problem
-from ..i18n import DOMAIN
+from ..resolve.i18n import DOMAIN
 from ..resources import data_dir
 
 

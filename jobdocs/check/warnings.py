@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Problem
-from ..loader import Loaded
 from ..model import REQUIRED_SECTIONS, Clause, Role
+from ..roles.loader import Loaded
 
 #: Characters (after joining lines) above which a clause should be split.
 LONG_CLAUSE = 600

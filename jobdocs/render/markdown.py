@@ -7,10 +7,10 @@ from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .. import i18n
 from ..model import BLANK, Document
+from ..resolve import i18n
+from ..resolve.sandbox import upfirst
 from ..resources import data_dir
-from ..text import upfirst
 
 TEMPLATE = "markdown/document.md.j2"
 

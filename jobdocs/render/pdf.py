@@ -56,7 +56,7 @@ def convert(sources: Sequence[Path], out_dir: Path) -> list[Path]:
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     """Return the PDF bytes of a document, laid out from its DOCX by LibreOffice."""
-    from . import docx
+    from .docx import writer as docx
 
     soffice()  # fail before any work when LibreOffice is missing
     data = docx.render(doc, reference_doc)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import loader
-from .errors import InvalidInput, UsageError
+from ..errors import InvalidInput, UsageError
+from ..roles import loader
+from ..roles.schema import check
 from .organization import Organization, from_data
-from .schema import ORGANIZATION_SCHEMA, check
+from .schema import ORGANIZATION_SCHEMA
 
 
 def load_organization(path: Path | str | None = None, settings: list[str] = ()) -> Organization:

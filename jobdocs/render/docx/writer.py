@@ -21,13 +21,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from .. import i18n
-from ..errors import JobdocsError
-from ..model import Document, Signatory
-from ..resources import data_dir
-from ..text import upfirst
-from . import docx_package
-from . import docx_styles as s
+from ...errors import JobdocsError
+from ...model import Document, Signatory
+from ...resolve import i18n
+from ...resolve.sandbox import upfirst
+from ...resources import data_dir
+from . import package as docx_package
+from . import styles as s
 
 #: Column widths of the acknowledgement sheet, as shares of the text width.
 SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..check import Report
-from ..errors import Problem
+from ...errors import Problem
+from ..runner import Report
 
 _COLORS = {"error": "red", "warning": "yellow"}
 

@@ -6,8 +6,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .diff import ClauseChange, LangDiff, RoleDiff, Segment
-from .render.markdown import escape as _escape
+from ..render.markdown import escape as _escape
+from .align import ClauseChange, LangDiff, RoleDiff
+from .words import Segment
 
 JSON_VERSION = 1
 

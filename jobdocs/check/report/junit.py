@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..check import Report
+from ..runner import Report
 from .text import line
 
 # Characters XML 1.0 cannot hold, even escaped.

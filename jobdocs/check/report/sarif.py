@@ -7,10 +7,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..check import RULES, Report
-from ..check.rules import rule
-from ..errors import Problem
+from ... import __version__
+from ...errors import Problem
+from ..rules import RULES, rule
+from ..runner import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning"}

@@ -12,8 +12,8 @@ from babel.dates import format_date as _babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from .errors import UsageError
-from .resources import data_dir
+from ..errors import UsageError
+from ..resources import data_dir
 
 DOMAIN = "messages"
 

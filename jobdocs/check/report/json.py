@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
-from ..check import Report
+from ... import __version__
+from ..runner import Report
 
 #: The version of this JSON layout; it changes only when a field changes meaning.
 VERSION = 1

@@ -16,7 +16,7 @@ from babel.core import get_global
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..model import Document
+from ...model import Document
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 #: The created / modified date of a document that has no date of its own.

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import loader
-from .errors import InvalidInput
-from .schema import PROJECT_SCHEMA, check
+from ..errors import InvalidInput
+from ..roles import loader
+from ..roles.schema import check
+from .schema import PROJECT_SCHEMA
 
 FILENAME = "jobdocs.yaml"
 

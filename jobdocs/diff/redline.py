@@ -21,12 +21,13 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..diff import RoleDiff, Segment, word_diff
 from ..errors import UsageError
 from ..model import DocClause, DocSection, Document
-from . import docx_package
-from . import docx_styles as s
-from .docx import ITEM_MARK, Writer, compose, open_reference, plain
+from ..render.docx import package as docx_package
+from ..render.docx import styles as s
+from ..render.docx.writer import ITEM_MARK, Writer, compose, open_reference, plain
+from .align import RoleDiff
+from .words import Segment, word_diff
 
 Parts = Sequence[Segment]
 

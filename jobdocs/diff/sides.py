@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import gitsource
-from .errors import UsageError
-from .library import find_role, load_role
-from .model import Role
+from ..errors import UsageError
+from ..model import Role
+from ..roles import git as gitsource
+from ..roles.library import find_role, load_role
 
 
 @dataclass(frozen=True)

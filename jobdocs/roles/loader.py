@@ -14,11 +14,12 @@ import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
-from .errors import InvalidInput, Problem
+from ..errors import InvalidInput, Problem
+from ..model import Mark
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
@@ -38,14 +39,6 @@ _MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema
 _BREAKS = "\r\n\x85\u2028\u2029"  # YAML 1.1 line breaks ("\r\n" is one)
 
 Key = tuple[str | int, ...]
-
-
-class Mark(NamedTuple):
-    """A position in a file; line and column count from 1."""
-
-    path: str
-    line: int
-    column: int
 
 
 @dataclass
@@ -150,6 +143,10 @@ def parse(text: str, name: str) -> Loaded:
         what = e.problem or e.context or "invalid YAML"
         if m is None:
             raise InvalidInput(Problem(name, None, None, f"YAML syntax: {what}", "yaml")) from None
+        if "nesting depth" in what:  # libyaml's own bound, met before ours when it scans ahead
+            raise InvalidInput(Problem(name, m.line + 1, m.column + 1,
+                                       f"nesting deeper than {MAX_DEPTH} levels", "yaml-depth")
+                               ) from None
         raise InvalidInput(
             Problem(name, m.line + 1, m.column + 1, f"YAML syntax: {what}", "yaml")
         ) from None

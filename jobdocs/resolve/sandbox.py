@@ -12,9 +12,9 @@ from typing import Any, NamedTuple
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from . import loader
-from .errors import Problem
-from .model import Clause
+from ..errors import Problem
+from ..model import Clause
+from ..roles import loader
 
 MAX_TEXT = 20_000  # characters one clause may grow to once rendered
 

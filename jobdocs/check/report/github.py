@@ -6,8 +6,8 @@ summary (Markdown, for $GITHUB_STEP_SUMMARY) lists them on the run's page.
 
 from __future__ import annotations
 
-from ..check import Report
-from ..errors import Problem
+from ...errors import Problem
+from ..runner import Report
 from .text import location, summary
 
 MAX_SUMMARY_ROWS = 200

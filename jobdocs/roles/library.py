@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InvalidInput, Problem, RoleNotFound
+from ..model import Role
+from ..resources import data_dir
 from . import loader
-from .errors import InvalidInput, Problem, RoleNotFound
-from .model import Role
-from .resources import data_dir
-from .validate import build_role
+from .build import build_role
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -18,7 +18,7 @@ SUFFIXES = (".yaml", ".yml")
 def role_dirs() -> list[Path]:
     """Return the directories searched for role ids, the project's own first
     (its jobdocs.yaml's `roles`, else ./roles/), then the packaged library."""
-    from .project import current
+    from ..config.project import current
 
     dirs = []
     project = current()

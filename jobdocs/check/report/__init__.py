@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..check import Report
-from ..errors import UsageError
+from ...errors import UsageError
+from ..runner import Report
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 STDOUT = "-"

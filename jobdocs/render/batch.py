@@ -1,4 +1,4 @@
-"""Render roles to files: the one function behind `jobdocs render`."""
+"""Render many roles to files: the one function behind `jobdocs render`."""
 
 from __future__ import annotations
 
@@ -6,35 +6,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InvalidInput, JobdocsError, UsageError
-from .library import load_role
-from .model import Document, Role
-from .organization import Organization
-from .output import ensure_dir, write_atomic
-from .resolve import resolve
-
-FORMATS = ("md", "docx", "pdf")
-
-
-def render_document(doc: Document, fmt: str, reference_doc: Path | None = None) -> bytes:
-    """Return a document as the bytes of one output format.
-
-    `reference_doc` is a .docx whose styles, page and header/footer DOCX and
-    PDF output take (default: the one jobdocs ships).
-    """
-    if fmt == "md":
-        from .render import markdown
-
-        return markdown.render(doc).encode("utf-8")
-    if fmt == "docx":
-        from .render import docx
-
-        return docx.render(doc, reference_doc)
-    if fmt == "pdf":
-        from .render import pdf
-
-        return pdf.render(doc, reference_doc)
-    raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+from ..config.organization import Organization
+from ..errors import InvalidInput, JobdocsError, UsageError
+from ..files import ensure_dir, write_atomic
+from ..model import Document, Role
+from ..resolve import resolve
+from ..roles.library import load_role
+from . import render_document
 
 
 @dataclass(frozen=True)

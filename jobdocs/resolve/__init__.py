@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
 from typing import Any
 
-from . import i18n, text
-from .errors import InvalidInput, Problem, UsageError
-from .model import BLANK, DocClause, DocItem, DocSection, Document, Role, Signatory, Title
-from .organization import Organization, Person, localized
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction; it is translated when a document is built."""
-    return message
-
-
-HEADINGS = {
-    "general": N_("General Provisions"),
-    "duties": N_("Job Duties"),
-    "rights": N_("Rights"),
-    "responsibility": N_("Responsibility"),
-    "evaluation": N_("Performance Evaluation Criteria"),
-    "relationships": N_("Working Relationships"),
-    "final": N_("Final Provisions"),
-}
-INTROS = {
-    # Translators: %(nominative)s, %(genitive)s, %(dative)s stand for the job
-    # title in that grammatical case. English has no cases: each prints the title.
-    "duties": N_("The %(nominative)s shall:"),
-    "rights": N_("The %(dative)s has the right to:"),
-    "responsibility": N_("The %(nominative)s is liable for:"),
-    "evaluation": N_("The performance of the %(genitive)s is evaluated against "
-                     "the following criteria:"),
-}
+from ..config.organization import Organization, Person, localized
+from ..errors import InvalidInput, Problem, UsageError
+from ..model import BLANK, DocClause, DocItem, DocSection, Document, Role, Signatory, Title
+from . import i18n, sandbox
+from .frame import HEADINGS, INTROS
+from .hash import content_hash
+from .numbering import number_clauses
 
 
 class _Cases(dict):  # type: ignore[type-arg]
@@ -44,41 +19,6 @@ class _Cases(dict):  # type: ignore[type-arg]
 
     def __missing__(self, case: str) -> str:
         return str(self.get("nominative", ""))
-
-
-def number_clauses(role: Role) -> tuple[dict[str, str], dict[str, str]]:
-    """Return clause id → printed number, and item id → id of the clause it stands under."""
-    numbers: dict[str, str] = {}
-    items: dict[str, str] = {}
-    for s, key in enumerate(role.sections, start=1):
-        for c, clause in enumerate(role.sections[key], start=1):
-            numbers[clause.id] = f"{s}.{c}"
-            items.update((item.id, clause.id) for item in clause.items)
-    return numbers, items
-
-
-_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain"}
-
-
-def _content(value: Any) -> Any:
-    """Return a dataclass tree as plain data, without positions and file names."""
-    if is_dataclass(value):
-        # Empty fields are left out, so that a new optional field does not change the
-        # hash of documents printed (and signed) before it existed.
-        return {f.name: _content(getattr(value, f.name)) for f in fields(value)
-                if f.name not in _NOT_CONTENT and getattr(value, f.name) not in ("", None, (), {})}
-    if isinstance(value, Mapping):
-        return {k: _content(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_content(v) for v in value]
-    return value
-
-
-def content_hash(role: Role, org: Organization) -> str:
-    """Return a short hash of what a document says, wherever its files lie."""
-    payload = json.dumps(_content([role, org]), sort_keys=True, default=str,
-                         ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
 def resolve(role: Role, lang: str, org: Organization | None = None, *,
@@ -108,15 +48,15 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
             DocClause(
                 id=c.id,
                 number=numbers[c.id],
-                text=text.render(c, lang, context, problems),
-                items=tuple(DocItem(i.id, text.render(i, lang, context, problems), i.origin)
+                text=sandbox.render(c, lang, context, problems),
+                items=tuple(DocItem(i.id, sandbox.render(i, lang, context, problems), i.origin)
                             for i in c.items),
                 origin=c.origin,
             )
             for c in role.sections[key]
         )
         intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
-        sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), text.upfirst(intro),
+        sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), sandbox.upfirst(intro),
                                    clauses))
     if problems:
         raise InvalidInput(problems)
@@ -144,7 +84,7 @@ def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[st
     """Return the names clause text may use in `lang`."""
     return {
         "title": role.title[lang],
-        "ref": text.make_ref(numbers, items),
+        "ref": sandbox.make_ref(numbers, items),
         "years": lambda n: i18n.years(int(n), lang),
         "vars": {k: localized(v, lang) if isinstance(v, Mapping) else v
                  for k, v in role.vars.items()},

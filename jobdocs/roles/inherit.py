@@ -1,7 +1,6 @@
-"""Turn a loaded role file into a Role, collecting every problem before failing.
+"""Merge a derived role onto its parent: replace by id, after/before, remove.
 
-A role that `extends` another is merged onto its parent here: see
-docs/role-format.md, "Deriving a role", for the rules.
+See docs/role-format.md, "Deriving a role", for the rules.
 """
 
 from __future__ import annotations
@@ -9,137 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .errors import InvalidInput, Problem
+from ..errors import Problem
+from ..model import SECTIONS, Clause, Role, Title
 from .loader import Key, Loaded
-from .model import REQUIRED_CASES, SECTIONS, Clause, Role, Title
-from .schema import check, dotted
-
-
-def build_role(loaded: Loaded, parent: Role | None = None, *,
-               keep_going: list[Problem] | None = None) -> Role:
-    """Return the Role a loaded file describes (merged onto `parent` when it
-    extends one); raise InvalidInput with every problem found.
-
-    With a `keep_going` list, problems that leave the file's structure intact
-    (a missing translation, a duplicate id...) are added to it and a
-    best-effort Role is returned, so that a checker can go on to the clause
-    text; a file whose structure is wrong still raises.
-    """
-    problems = check(loaded)
-    if problems:
-        raise InvalidInput(problems)
-    data = loaded.data
-    languages = tuple(data.get("languages") or (parent.languages if parent else ()))
-    problems += _check_languages(loaded, languages)
-    titles = dict(parent.title) if parent else {}
-    titles.update(_titles(loaded, languages, problems, partial=parent is not None))
-    seen: dict[str, Key] = {}
-    own: dict[str, list[tuple[Clause, Key]]] = {}
-    for key in SECTIONS:
-        for i, raw in enumerate(data.get("sections", {}).get(key, ())):
-            at = ("sections", key, i)
-            own.setdefault(key, []).append(
-                (_clause(loaded, raw, at, languages, seen, problems, data["id"]), at))
-    if parent is None:
-        sections = {key: tuple(c for c, _ in own[key]) for key in SECTIONS if key in own}
-    else:
-        sections = _merge(loaded, parent, own, problems)
-        _check_inherited(loaded, parent, sections, titles, languages, problems)
-    if problems and keep_going is None:
-        raise InvalidInput(problems)
-    if keep_going is not None:
-        keep_going += problems
-    return Role(
-        id=data["id"],
-        version=str(data.get("version") or (parent.version if parent else "")),
-        languages=languages,
-        title=titles,
-        sections=sections,
-        vars={**(parent.vars if parent else {}), **(data.get("vars") or {})},
-        path=loaded.path,
-        extends=data.get("extends"),
-        chain=(parent.id, *parent.chain) if parent else (),
-    )
-
-
-def _check_languages(loaded: Loaded, languages: tuple[str, ...]) -> list[Problem]:
-    problems = []
-    for i, lang in enumerate(languages):
-        if lang in languages[:i]:
-            problems.append(loaded.problem(("languages", i), f"language '{lang}' is listed twice",
-                                           "duplicate-language"))
-    return problems
-
-
-def _texts(loaded: Loaded, text: dict[str, str], key: Key, languages: tuple[str, ...],
-           problems: list[Problem], *, partial: bool = False) -> None:
-    for lang in () if partial else languages:
-        if lang not in text:
-            problems.append(loaded.problem(
-                key, f"{dotted(key)}: missing the '{lang}' text (the role's languages are "
-                f"{', '.join(languages)})", "missing-translation"))
-    for lang in text:
-        if lang not in languages:
-            problems.append(loaded.problem(
-                (*key, lang), f"{dotted(key)}: text in '{lang}', which is not one of the role's "
-                f"languages ({', '.join(languages)}); add it to languages or remove it",
-                "undeclared-language", at_key=True))
-
-
-def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
-            partial: bool = False) -> dict[str, Title]:
-    raw = loaded.data.get("title", {})
-    _texts(loaded, raw, ("title",), languages, problems, partial=partial)
-    titles = {}
-    for lang, value in raw.items():
-        key = ("title", lang)
-        if isinstance(value, str):
-            forms = {"nominative": value}
-            if lang not in REQUIRED_CASES:
-                titles[lang] = Title.plain(value)
-                continue
-        else:
-            forms = dict(value)
-        missing = [c for c in REQUIRED_CASES.get(lang, ()) if c not in forms]
-        if missing:
-            problems.append(loaded.problem(
-                key, f"title.{lang}: give the title in the {', '.join(missing)} "
-                f"case{'s' if len(missing) > 1 else ''} too (the templates print it so)",
-                "title-case"))
-        titles[lang] = Title(forms)
-    return titles
-
-
-def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str, ...],
-            seen: dict[str, Key], problems: list[Problem], origin: str) -> Clause:
-    cid = raw["id"]
-    if cid in seen:
-        first = loaded.mark((*seen[cid], "id"))
-        problems.append(loaded.problem(
-            (*key, "id"), f"clause id '{cid}' is used twice (first at line {first.line}); "
-            "give each clause its own id", "duplicate-id"))
-    else:
-        seen[cid] = key
-    text = raw.get("text")
-    if text is not None:
-        _texts(loaded, text, (*key, "text"), languages, problems)
-    items = tuple(
-        _clause(loaded, item, (*key, "items", i), languages, seen, problems, origin)
-        for i, item in enumerate(raw.get("items", ()))
-    )
-    text_key = (*key, "text")
-    return Clause(
-        id=cid,
-        text=dict(text or {}),
-        items=items,
-        mark=loaded.mark(key),
-        text_marks={lang: loaded.mark((*text_key, lang)) for lang in text or {}},
-        text_styles={lang: loaded.styles.get((*text_key, lang)) for lang in text or {}},
-        origin=origin,
-    )
-
-
-# -- inheritance -------------------------------------------------------------------------
 
 
 def _where(clause: Clause) -> str:
@@ -147,7 +18,7 @@ def _where(clause: Clause) -> str:
     return f"{m.path}:{m.line}" if m else clause.origin
 
 
-def _merge(loaded: Loaded, parent: Role, own: dict[str, list[tuple[Clause, Key]]],
+def merge(loaded: Loaded, parent: Role, own: dict[str, list[tuple[Clause, Key]]],
            problems: list[Problem]) -> dict[str, tuple[Clause, ...]]:
     """Apply a derived role's clauses and removals to its parent's sections."""
     sections = {key: list(clauses) for key, clauses in parent.sections.items()}
@@ -253,7 +124,7 @@ def _override(loaded: Loaded, old: Clause, new: Clause, at: Key, raw: dict[str, 
     return replace(old, items=tuple(items))
 
 
-def _check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clause, ...]],
+def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clause, ...]],
                      titles: dict[str, Title], languages: tuple[str, ...],
                      problems: list[Problem]) -> None:
     """Check what only the merged role shows: a language the parent lacks, a lost section."""

@@ -7,10 +7,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InvalidInput, Problem, RoleNotFound, UsageError
+from ..model import Role
 from . import loader
-from .errors import InvalidInput, Problem, RoleNotFound, UsageError
 from .library import SUFFIXES, find_role, load_role_with
-from .model import Role
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:

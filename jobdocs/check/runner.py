@@ -1,0 +1,213 @@
+"""Run the checks as CI does: every problem in every file, in one run.
+
+Each file goes through the library's own road (load, inheritance, build,
+resolve in every declared language), so validation never disagrees with
+rendering; what the road reports is collected instead of stopping the run.
+Warnings come on top, and the catalogs of every declared language are
+checked once.
+
+    >>> report = check_paths(["roles"], strict=True)
+    >>> report.ok, report.errors, report.warnings
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from ..config.organization import Organization
+from ..errors import InvalidInput, Problem, UsageError
+from ..resolve import i18n, resolve
+from ..roles import library, loader
+from ..roles.schema import schema_kind
+from .catalogs import catalog_problems
+from .warnings import role_warnings
+
+#: The role library of the current project, checked when no path is given.
+DEFAULT_DIR = Path("roles")
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one run of the checks found: the files checked and every finding."""
+
+    files: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    strict: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is an error (warnings alone pass, unless strict)."""
+        return self.errors == 0
+
+    def by_file(self) -> dict[str, list[Problem]]:
+        """Return the findings per file: every file checked (clean ones with an
+        empty list), then the other files findings point at (a parent role, a catalog)."""
+        out: dict[str, list[Problem]] = {f: [] for f in self.files}
+        for p in self.problems:
+            out.setdefault(p.path, []).append(p)
+        return out
+
+
+def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
+                org: str | Path | None = None, jobs: int | None = None) -> Report:
+    """Check role files and directories of them (default: ./roles/).
+
+    `org` is an organization profile to resolve the roles with; it is checked
+    too. With `strict`, warnings count as errors. `jobs` processes share the
+    files (default: one per CPU for large libraries). Raise UsageError only
+    when there is nothing to check.
+    """
+    files = role_files(paths)
+    problems: list[Problem] = []
+    profile = None
+    if org is not None:
+        from ..config.profile import load_organization
+
+        try:
+            profile = load_organization(org)
+        except InvalidInput as e:
+            problems += e.problems
+    languages: set[str] = set()
+    for found, declared in _check_files(files, profile, jobs):
+        problems += found
+        languages.update(declared)
+    problems += catalog_problems(languages)
+    return _report([str(f) for f in files], problems, strict)
+
+
+def role_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the files to check: files as given, directories searched for
+    *.yaml and *.yml (hidden directories skipped); raise UsageError when none."""
+    from ..config.project import current
+
+    project = current()
+    default = [project.roles, project.path] if project else [DEFAULT_DIR]
+    given = [Path(p) for p in paths] or default
+    if not paths and not default[0].is_dir():
+        raise UsageError(f"no {default[0]}/ directory here; give the role files or directories "
+                         "to check")
+    files: list[Path] = []
+    for path in given:
+        if not path.is_dir():
+            files.append(path)  # the loader reports a missing or unreadable file
+            continue
+        for top, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            files += (Path(top, n) for n in sorted(names) if n.endswith(library.SUFFIXES))
+    if not files:
+        raise UsageError(f"no .yaml or .yml files in {', '.join(map(str, given))}")
+    return list(dict.fromkeys(files))
+
+
+def check_file(path: Path, org: Organization | None = None
+               ) -> tuple[list[Problem], tuple[str, ...]]:
+    """Return every finding about one file, and the languages it declares."""
+    try:
+        loaded = loader.load(path)
+    except InvalidInput as e:
+        return e.problems, ()
+    problems = []
+    if loaded.schema_ref is not None:
+        kind = schema_kind(loaded.schema_ref)
+    else:
+        kind = "project" if path.name == "jobdocs.yaml" else "role"
+    if kind is None:
+        problems.append(_unknown_schema(loaded))
+    if kind in ("organization", "project"):
+        from ..config.profile import load_organization
+        from ..config.project import load_project
+
+        try:
+            (load_organization if kind == "organization" else load_project)(path)
+        except InvalidInput as e:
+            problems += e.problems
+        return problems, ()
+    try:
+        # keep_going: a missing translation must not hide a misspelt name elsewhere.
+        role = library.load_role_with(
+            path, lambda p: loaded if p == path else loader.load(p),
+            lambda ref, near: library.find_role(ref, near=near), keep_going=problems)
+    except InvalidInput as e:
+        return problems + e.problems, ()
+    have = _catalog_languages()
+    for i, lang in enumerate(role.languages):
+        if lang not in have:
+            problems.append(loaded.problem(
+                ("languages", i), f"jobdocs has no catalog for language '{lang}' (it has: "
+                f"{', '.join(sorted(have))}); add one (see CONTRIBUTING.md, Translations)",
+                "no-catalog"))
+            continue
+        try:
+            resolve(role, lang, org, trace=False)
+        except InvalidInput as e:
+            problems += e.problems
+    if not any(p.severity == "error" for p in problems):  # warnings are for sound files
+        problems += role_warnings(loaded, role)
+    return problems, role.languages
+
+
+#: Below this many files, starting processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _check_files(files: list[Path], org: Organization | None, jobs: int | None
+                 ) -> Iterable[tuple[list[Problem], tuple[str, ...]]]:
+    if jobs is None:
+        jobs = _cpus() if len(files) >= PARALLEL_FROM else 1
+    if jobs <= 1 or not _can_fork():
+        return (check_file(path, org) for path in files)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+        chunk = max(1, len(files) // (jobs * 4))
+        return list(pool.map(check_file, files, [org] * len(files), chunksize=chunk))
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    """Fork (cheap: nothing to import again) only where it exists and is safe: no threads."""
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _unknown_schema(loaded: loader.Loaded) -> Problem:
+    m = loaded.schema_mark or loader.Mark(loaded.path, 1, 1)
+    return Problem(m.path, m.line, m.column, f"the modeline names schema "
+                   f"'{loaded.schema_ref}', which jobdocs does not know, and checks the file as "
+                   "a role; point it at `jobdocs schema role` saved as role-1.json",
+                   "unknown-schema", "warning")
+
+
+@cache
+def _catalog_languages() -> frozenset[str]:
+    return frozenset(i18n.available_languages())
+
+
+def _report(files: list[str], problems: list[Problem], strict: bool) -> Report:
+    if strict:
+        problems = [replace(p, severity="error") for p in problems]
+    order = {f: i for i, f in enumerate(files)}
+    unique = sorted(dict.fromkeys(problems), key=lambda p: (
+        order.get(p.path, len(order)), p.path, p.line or 0, p.column or 0))
+    return Report(tuple(files), tuple(unique), strict)

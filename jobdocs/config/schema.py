@@ -1,0 +1,93 @@
+"""The JSON Schemas of organization profiles and of jobdocs.yaml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANG_PATTERN = "^[a-z]{2,3}$"
+_CASES = {
+    case: {"type": "string", "minLength": 1}
+    for case in ("nominative", "genitive", "dative", "accusative", "instrumental",
+                 "prepositional")
+}
+
+_LOCALIZED = {
+    "description": "One text for every language, or a text per language.",
+    "type": ["string", "object"],
+    "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
+    "additionalProperties": False,
+}
+_POSITION = {
+    "description": "A position: one text, a text per language, or per language the "
+                   "grammatical cases ({nominative, genitive, dative, ...}).",
+    "type": ["string", "object"],
+    "patternProperties": {LANG_PATTERN: {
+        "type": ["string", "object"], "required": ["nominative"], "properties": _CASES,
+        "additionalProperties": False}},
+    "additionalProperties": False,
+}
+_PERSON = {
+    "type": "object",
+    "properties": {
+        "position": _POSITION,
+        "name": {**_LOCALIZED, "description": "Initials before the surname: И.И. Иванов."},
+        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+    },
+    "additionalProperties": False,
+}
+
+ORGANIZATION_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://jobdocs.dev/schema/organization-1.json",
+    "title": "jobdocs organization profile",
+    "type": "object",
+    "properties": {
+        "format": {"enum": [1]},
+        "name": {**_LOCALIZED, "description": "With the legal form: ООО «Ромашка» / Romashka LLC."},
+        "place": _LOCALIZED,
+        "jurisdiction": {**_LOCALIZED, "description": "Whose legislation applies, as it follows "
+                         "«законодательством» / 'legislation of'."},
+        "locale": {"type": "object", "description": "Babel locale per language, e.g. en: en_GB",
+                   "patternProperties": {LANG_PATTERN: {"type": "string",
+                                                        "pattern": "^[a-z]{2,3}(_[A-Z]{2})?$"}},
+                   "additionalProperties": False},
+        "number": {"type": ["string", "number"]},
+        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+        "approver": _PERSON,
+        "author": _PERSON,
+        "agreements": {"type": "array", "items": _PERSON},
+        "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
+        "reference_doc": {"type": "string", "minLength": 1,
+                          "description": "A .docx whose styles, page, letterhead and footer "
+                                         "the DOCX and PDF documents take (relative to this "
+                                         "file); --reference-doc overrides it."},
+    },
+    "additionalProperties": False,
+}
+
+
+PROJECT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://jobdocs.dev/schema/project-1.json",
+    "title": "jobdocs project (jobdocs.yaml)",
+    "type": "object",
+    "properties": {
+        "format": {"enum": [1]},
+        "roles": {"type": "string", "minLength": 1,
+                  "description": "The role library: where ids are looked up and what "
+                                 "`jobdocs validate` checks (default: roles)."},
+        "organization": {"type": "string", "minLength": 1,
+                         "description": "The organization profile every command uses "
+                                        "unless --org names another."},
+        "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN},
+                      "description": "Languages `render` writes by default."},
+        "formats": {"type": "array", "items": {"enum": ["md", "docx", "pdf"]},
+                    "description": "Formats `render` writes by default."},
+        "output": {"type": "string", "minLength": 1,
+                   "description": "Directory `render` writes to by default."},
+        "reference_doc": {"type": "string", "minLength": 1,
+                          "description": "The .docx DOCX and PDF documents take their "
+                                         "styles from, unless --reference-doc names another."},
+    },
+    "additionalProperties": False,
+}

@@ -1,0 +1,35 @@
+"""The content hash every document carries: what it says, wherever its files lie."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from ..config.organization import Organization
+from ..model import Role
+
+_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain"}
+
+
+def _content(value: Any) -> Any:
+    """Return a dataclass tree as plain data, without positions and file names."""
+    if is_dataclass(value):
+        # Empty fields are left out, so that a new optional field does not change the
+        # hash of documents printed (and signed) before it existed.
+        return {f.name: _content(getattr(value, f.name)) for f in fields(value)
+                if f.name not in _NOT_CONTENT and getattr(value, f.name) not in ("", None, (), {})}
+    if isinstance(value, Mapping):
+        return {k: _content(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_content(v) for v in value]
+    return value
+
+
+def content_hash(role: Role, org: Organization) -> str:
+    """Return a short hash of what a document says, wherever its files lie."""
+    payload = json.dumps(_content([role, org]), sort_keys=True, default=str,
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
