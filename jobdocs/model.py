@@ -126,6 +126,66 @@ class DocSection:
 
 
 @dataclass(frozen=True)
+class Line:
+    """A line of a frame block: its text, or (empty text) a blank to fill by hand with
+    the caption printed under it."""
+
+    text: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class SignedBlock:
+    """A block someone signs: the approval, the author's signature, a visa, the
+    acknowledgement. Every text is final (translated, dated, agreed in gender)."""
+
+    title: str  # УТВЕРЖДАЮ, СОГЛАСОВАНО, the author's position, the acknowledgement sentence
+    lines: tuple[Line, ...]  # position, organization ...
+    name: str  # initials and surname; empty: a blank with `name_caption` under it
+    sign_caption: str  # «(подпись)»
+    name_caption: str  # «(расшифровка подписи)»
+    date: str  # the date as printed, or the blank form «__» __________ 20__ г.
+
+
+@dataclass(frozen=True)
+class DocHeading:
+    """The requisites under the approval block: organization, document type, date and
+    number, place, and the title of the text."""
+
+    organization: tuple[Line, ...]  # the full name, then the short one in brackets
+    kind: str  # ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+    date: str
+    number: str  # «№ 15-ДИ», «№ ________», or "" where the language prints none
+    place: Line
+    title: str  # the title in the genitive: менеджера по работе с ключевыми клиентами
+    full_title: str  # Должностная инструкция менеджера ... (a Markdown heading, properties)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The лист ознакомления: its title, the document it belongs to, the table."""
+
+    title: str
+    subtitle: tuple[str, ...]  # the lines naming the document
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # one tuple of cell texts per row
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Everything around the clauses, resolved once; the writers only lay it out."""
+
+    approval: SignedBlock
+    heading: DocHeading
+    author: SignedBlock
+    agreements: tuple[SignedBlock, ...]
+    acknowledgement: SignedBlock
+    sheet: Sheet
+    trace: str  # the footer line: role, version, content hash
+    generated: str  # the same as a sentence (the Markdown comment)
+
+
+@dataclass(frozen=True)
 class Document:
     """One job description in one language, ready for any writer.
 
@@ -148,6 +208,7 @@ class Document:
     sections: tuple[DocSection, ...]
     acknowledgement_rows: int
     content_hash: str
+    frame: Frame
 
     def clauses(self) -> list[DocClause]:
         """Return every clause in document order."""

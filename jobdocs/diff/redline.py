@@ -43,13 +43,10 @@ class RedlineWriter(Writer):
         self.when = (date or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
         self.ids = itertools.count(1)
         # Frame paragraphs whose text depends on the title: (style, new text) → old text.
-        _ = self._
         self.reworded = {
-            (s.DOCUMENT_TITLE, plain(new.title.genitive)): plain(old.title.genitive),
-            (s.SHEET_SUBTITLE, plain(_("for the job description of the %(genitive)s")
-                                     % {"genitive": new.title.genitive})):
-                plain(_("for the job description of the %(genitive)s")
-                      % {"genitive": old.title.genitive}),
+            (s.DOCUMENT_TITLE, plain(new.frame.heading.title)): plain(old.frame.heading.title),
+            **{(s.SHEET_SUBTITLE, plain(b)): plain(a) for a, b in
+               zip(old.frame.sheet.subtitle, new.frame.sheet.subtitle, strict=False)},
         }
 
     # -- revisions ---------------------------------------------------------------------

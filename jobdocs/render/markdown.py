@@ -8,7 +8,6 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import BLANK, Document
-from ..resolve import i18n
 from ..resolve.sandbox import upfirst
 from ..resources import data_dir
 
@@ -44,18 +43,17 @@ def escape(value: object, line_start: bool = True) -> str:
 
 
 @cache
-def environment(lang: str) -> Environment:
-    """Return the template environment with `lang`'s catalog installed."""
+def environment() -> Environment:
+    """Return the template environment. It has no catalog: the Document's frame is
+    translated when it is resolved, and the template only lays it out."""
     env = Environment(
         loader=FileSystemLoader(str(data_dir("templates"))),
-        extensions=["jinja2.ext.i18n"],
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["md"] = escape
     env.filters["upfirst"] = upfirst
     env.globals["BLANK"] = BLANK
@@ -64,7 +62,5 @@ def environment(lang: str) -> Environment:
 
 def render(doc: Document) -> str:
     """Return the Markdown text of a document."""
-    env = environment(doc.lang)
-    template = env.get_template(TEMPLATE)
-    out = template.render(doc=doc, date=lambda d: i18n.format_date(d, doc.lang, doc.locale))
+    out = environment().get_template(TEMPLATE).render(doc=doc)
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"

@@ -9,7 +9,7 @@ from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
 from ..model import BLANK, DocClause, DocItem, DocSection, Document, Role, Signatory, Title
 from . import i18n, sandbox
-from .frame import HEADINGS, INTROS
+from .frame import HEADINGS, INTROS, build_frame
 from .hash import content_hash
 from .numbering import number_clauses
 
@@ -60,12 +60,15 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
                                    clauses))
     if problems:
         raise InvalidInput(problems)
+    locale = org.locale.get(lang, lang)
+    title = title if len(title.forms) > 1 else Title.plain(str(title))
+    digest = content_hash(role, org) if trace else ""
     return Document(
         role_id=role.id,
         role_version=role.version,
         lang=lang,
-        locale=org.locale.get(lang, lang),
-        title=title if len(title.forms) > 1 else Title.plain(str(title)),
+        locale=locale,
+        title=title,
         organization=localized(org.name, lang),
         place=localized(org.place, lang),
         number=org.number,
@@ -75,7 +78,9 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         agreements=tuple(_signatory(p, lang) for p in org.agreements),
         sections=tuple(sections),
         acknowledgement_rows=org.acknowledgement_rows,
-        content_hash=content_hash(role, org) if trace else "",
+        content_hash=digest,
+        frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
+                          role_version=role.version, content_hash=digest),
     )
 
 

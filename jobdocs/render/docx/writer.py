@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ...errors import JobdocsError
-from ...model import Document, Signatory
-from ...resolve import i18n
+from ...model import Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
 from ...resources import data_dir
 from . import package as docx_package
@@ -69,12 +67,16 @@ def open_reference(path: Path | None) -> Any:
 
 
 class Writer:
-    """Append the blocks of one job description to a document."""
+    """Append the blocks of one job description to a document.
+
+    Every text comes resolved from the Document (its frame included): the
+    writer lays it out and translates nothing.
+    """
 
     def __init__(self, document: Any, doc: Document) -> None:
         self.document = document
         self.doc = doc
-        self._: Callable[[str], str] = i18n.translations(doc.lang).gettext
+        self.frame = doc.frame
 
     def para(self, style: str, *parts: str) -> Any:
         """Add a paragraph; `parts` are frame text in which "\\t" is a tab stop."""
@@ -84,27 +86,19 @@ class Writer:
                 paragraph.add_run(part)
         return paragraph
 
-    def date(self, value: Any) -> str:
-        return i18n.format_date(value, self.doc.lang, self.doc.locale)
-
     # The blocks, top to bottom.
 
     def approval(self) -> None:
-        doc, _ = self.doc, self._
-        self.para(f"{s.APPROVAL} Title", _("APPROVED"))
-        self.line_or_blank(s.APPROVAL, doc.approver.position, _("(position)"))
-        self.line_or_blank(s.APPROVAL, doc.organization, _("(organization)"))
-        self.signed(s.APPROVAL, doc.approver)
+        self.signed_block(s.APPROVAL, self.frame.approval)
 
     def heading(self) -> None:
-        doc, _ = self.doc, self._
-        self.line_or_blank(s.ORGANIZATION, doc.organization, _("(organization)"),
-                           blank=s.HEADING_BLANK)
-        self.para(s.DOCUMENT_TYPE, _("JOB DESCRIPTION"))
-        self.para(s.DOCUMENT_DATE, plain(self.date(doc.date)), "\t",
-                  f"{_('No.')} {plain(doc.number) or '________'}")
-        self.line_or_blank(s.PLACE, doc.place, _("(place)"), blank=s.HEADING_BLANK)
-        self.para(s.DOCUMENT_TITLE, plain(doc.title.genitive))
+        heading = self.frame.heading
+        for line in heading.organization:
+            self.line(s.ORGANIZATION, line, blank=s.HEADING_BLANK)
+        self.para(s.DOCUMENT_TYPE, plain(heading.kind))
+        self.para(s.DOCUMENT_DATE, plain(heading.date), "\t", plain(heading.number))
+        self.line(s.PLACE, heading.place, blank=s.HEADING_BLANK)
+        self.para(s.DOCUMENT_TITLE, plain(heading.title))
 
     def sections(self) -> None:
         for section in self.doc.sections:
@@ -117,25 +111,20 @@ class Writer:
                     self.para(s.ITEM, ITEM_MARK, "\t", plain(item.text))
 
     def signatures(self) -> None:
-        doc, _ = self.doc, self._
-        self.para(f"{s.SIGNATURE} Title",
-                  plain(doc.author.position) or _("Head of the structural unit"))
-        self.signed(s.SIGNATURE, doc.author)
-        for person in doc.agreements:
-            self.para(f"{s.SIGNATURE} Title", _("AGREED"))
-            self.line_or_blank(s.SIGNATURE, person.position, _("(position)"))
-            self.signed(s.SIGNATURE, person)
-        self.para(s.ACKNOWLEDGEMENT, _("I have read this job description and received one copy:"))
-        self.signed(s.SIGNATURE, Signatory())
+        frame = self.frame
+        self.signed_block(s.SIGNATURE, frame.author)
+        for block in frame.agreements:
+            self.signed_block(s.SIGNATURE, block)
+        self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
+        self.signed(s.SIGNATURE, frame.acknowledgement)
 
     def acknowledgement_sheet(self) -> None:
-        doc, _ = self.doc, self._
-        self.para(s.SHEET_TITLE, _("ACKNOWLEDGEMENT SHEET"))
-        self.para(s.SHEET_SUBTITLE, plain(_("for the job description of the %(genitive)s")
-                                          % {"genitive": doc.title.genitive}))
-        heads = [self.pgettext("acknowledgement table", "No."), _("Full name"), _("Position"),
-                 _("Date of acknowledgement"), _("Signature")]
-        table = self.document.add_table(rows=1 + doc.acknowledgement_rows, cols=len(heads))
+        sheet = self.frame.sheet
+        self.para(s.SHEET_TITLE, plain(sheet.title))
+        for line in sheet.subtitle:
+            self.para(s.SHEET_SUBTITLE, plain(line))
+        rows = [sheet.columns, *sheet.rows]
+        table = self.document.add_table(rows=len(rows), cols=len(sheet.columns))
         table.style = self.document.styles[s.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -145,39 +134,42 @@ class Writer:
             for cell in column.cells:
                 cell.width = Cm(width * share)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        for r, row in enumerate(table.rows):
+        for r, (row, texts) in enumerate(zip(table.rows, rows, strict=True)):
             row.height = Cm(SHEET_ROW_HEIGHT) if r else None
-            for c, cell in enumerate(row.cells):
+            for cell, text in zip(row.cells, texts, strict=True):
                 paragraph = cell.paragraphs[0]
                 paragraph.style = self.document.styles[s.TABLE_TEXT if r else s.TABLE_HEADING]
-                text = heads[c] if r == 0 else str(r) if c == 0 else ""
                 if text:
-                    paragraph.add_run(text)
+                    paragraph.add_run(plain(text))
         _repeat_as_header(table.rows[0])
 
     # Parts of blocks.
 
-    def pgettext(self, context: str, message: str) -> str:
-        return i18n.translations(self.doc.lang).pgettext(context, message)
-
-    def line_or_blank(self, style: str, value: str, caption: str, blank: str = "") -> None:
-        """Add the value in `style`, or a line to write on (`blank` style) with its caption."""
-        if value:
-            self.para(style, plain(value))
+    def line(self, style: str, line: Line, blank: str = "") -> None:
+        """Add a line's text in `style`, or a line to write on (`blank` style) with its caption."""
+        if line.text:
+            self.para(style, plain(line.text))
         else:
             self.para(blank or style, "\t")
-            self.para(f"{blank or style} Caption", caption)
+            self.para(f"{blank or style} Caption", plain(line.caption))
 
-    def signed(self, block: str, person: Signatory) -> None:
+    def signed_block(self, style: str, block: SignedBlock) -> None:
+        """Add a block's title, its lines, the signature and the date."""
+        self.para(f"{style} Title", plain(block.title))
+        for line in block.lines:
+            self.line(style, line)
+        self.signed(style, block)
+
+    def signed(self, style: str, block: SignedBlock) -> None:
         """Add the signature line (with the name, or a blank and its caption) and the date."""
-        _ = self._
-        if person.name:
-            self.para(f"{block} Line", "\t\t", plain(person.name))
-            self.para(f"{block} Line Caption", "\t", _("(signature)"))
+        if block.name:
+            self.para(f"{style} Line", "\t\t", plain(block.name))
+            self.para(f"{style} Line Caption", "\t", plain(block.sign_caption))
         else:
-            self.para(f"{block} Line", "\t\t\t")
-            self.para(f"{block} Line Caption", "\t", _("(signature)"), "\t", _("(full name)"))
-        self.para(f"{block} Date", plain(self.date(person.date)))
+            self.para(f"{style} Line", "\t\t\t")
+            self.para(f"{style} Line Caption", "\t", plain(block.sign_caption), "\t",
+                      plain(block.name_caption))
+        self.para(f"{style} Date", plain(block.date))
 
     def page_frame(self) -> None:
         """Number the pages from page 2 (centred at the top) and trace every page to its inputs."""
@@ -196,9 +188,7 @@ class Writer:
 
     def trace(self) -> str:
         """Return the line that matches a printed page to the exact inputs."""
-        doc = self.doc
-        return self._("Role %(role)s, version %(version)s, content %(hash)s") % {
-            "role": doc.role_id, "version": plain(doc.role_version), "hash": doc.content_hash}
+        return plain(self.frame.trace)
 
 
 def _fresh_paragraph(part: Any, style: str) -> Any:
@@ -271,11 +261,10 @@ def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     document = open_reference(reference_doc)
     writer = Writer(document, doc)
     compose(writer)
-    _ = writer._
     docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
     docx_package.set_core_properties(
         document, doc,
-        title=plain(upfirst(_("Job Description: %(genitive)s") % {"genitive": doc.title.genitive})),
+        title=plain(upfirst(doc.frame.heading.full_title)),
         subject=plain(upfirst(str(doc.title))),
         comments=writer.trace(),
     )
