@@ -28,7 +28,7 @@ def test_exactly_four_changes_and_one_renumbering_line(result):
         assert [(c.kind, c.id) for c in d.changes] == [
             ("added", "video-calls"), ("changed", "merchandising"),
             ("removed", "trade-secrets"), ("moved", "working-relationships")]
-        assert len(d.renumbered) == 21
+        assert len(d.renumbered) == 22
     assert result.drift == ()
 
 
@@ -45,11 +45,11 @@ def test_numbers_on_both_sides(result):
 def test_text_output(result):
     text = to_text(result)
     assert "key-account-manager 1.0 (ru): 1 added, 1 changed, 1 moved, 1 removed, " \
-           "21 renumbered" in text
+           "22 renumbered" in text
     assert "~ 2.15 → 2.16 [merchandising] changed: [-Осуществляет-]{+Регулярно " \
            "осуществляет+} мерчендайзинг." in text
     assert "> 2.26 → 4.1 [working-relationships] moved from 2. Должностные обязанности" in text
-    assert text.count("21 clauses renumbered (2.6 → 2.7, 2.7 → 2.8, 2.8 → 2.9, …)") == 2
+    assert text.count("22 clauses renumbered (2.6 → 2.7, 2.7 → 2.8, 2.8 → 2.9, …)") == 2
     assert "\x1b[" not in text
     assert "\x1b[32mРегулярно осуществляет\x1b[0m" in to_text(result, color=True)
 
@@ -70,7 +70,7 @@ def test_json_output_is_stable_and_documented(result):
     assert data["version"] == 1
     ru = data["languages"][0]
     assert ru["summary"] == {"added": 1, "changed": 1, "moved": 1, "removed": 1,
-                             "references": 0, "renumbered": 21}
+                             "references": 0, "renumbered": 22}
     change = next(c for c in ru["changes"] if c["id"] == "merchandising")
     assert change["segments"] == [
         {"op": "delete", "text": "Осуществляет"},
@@ -190,7 +190,7 @@ def test_git_revisions_as_inputs(runner, repo):
                                    "roles/key-account-manager.yaml", "-l", "ru"])
     assert spelled.exit_code == short.exit_code == worktree.exit_code == 1
     assert spelled.output == short.output == worktree.output
-    assert "1 added, 1 changed, 1 moved, 1 removed, 21 renumbered" in spelled.output
+    assert "1 added, 1 changed, 1 moved, 1 removed, 22 renumbered" in spelled.output
     unknown = runner.invoke(cli, ["diff", "--from", "v9.9", "roles/key-account-manager.yaml"])
     assert unknown.exit_code == 2 and "'v9.9' is not a git revision" in unknown.stderr
 
