@@ -24,7 +24,7 @@ def test_the_frame_holds_every_word_translated_and_dated():
     assert frame.approval.name == "И.И. Иванов"
     assert frame.approval.date.startswith("22 ноября 2026")
     assert frame.heading.kind == "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"
-    assert frame.heading.number == "№ 15-ДИ"
+    assert frame.heading.number == "№ 16-ДИ"  # from examples/romashka/numbers.yaml
     assert [b.title for b in frame.agreements] == ["СОГЛАСОВАНО", "СОГЛАСОВАНО"]
     assert frame.sheet.columns[0] == "№ п/п" and len(frame.sheet.rows) == 12
 

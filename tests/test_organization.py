@@ -50,7 +50,7 @@ def test_set_gives_one_off_values_on_top_of_a_profile():
     org = load_organization(ROMASHKA, ["date=2026-12-01", "number=16-ДИ",
                                        "approver.name.ru=П.П. Сидоров"])
     assert org.date == dt.date(2026, 12, 1)
-    assert org.number == "16-ДИ"
+    assert org.number.for_document("key-account-manager", "ru") == "16-ДИ"
     assert org.approver.name["ru"] == "П.П. Сидоров"
     assert org.approver.name["en"] == "I.I. Ivanov"
 

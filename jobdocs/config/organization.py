@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .numbers import Numbers
+
 #: What a document prints when no profile names the jurisdiction.
 DEFAULT_JURISDICTION = {"ru": "Российской Федерации", "en": "the Russian Federation",
                         "de": "der Russischen Föderation", "sv": "Ryska federationen"}
@@ -31,12 +33,16 @@ class Organization:
     approver: Person = field(default_factory=Person)
     author: Person = field(default_factory=Person)
     agreements: tuple[Person, ...] = ()
-    number: str = ""
+    number: Numbers = field(default_factory=Numbers)
     date: dt.date | None = None
     acknowledgement_rows: int = 8
     reference_doc: str = ""  # the company's own .docx for styles and letterhead
     locale: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.number, Numbers):  # Organization(number="15-ДИ")
+            object.__setattr__(self, "number", Numbers(single=_single(self.number)))
 
 
 def localized(value: Any, lang: str, case: str = "nominative") -> str:
@@ -69,8 +75,16 @@ def _per_language(value: Any) -> Mapping[str, Any]:
     return dict(value)
 
 
-def from_data(data: Mapping[str, Any], path: str = "") -> Organization:
-    """Return the Organization that checked profile data describes."""
+def _single(value: Any) -> dict[str, str]:
+    if value is None or value == "" or isinstance(value, Mapping):
+        return {}
+    return {"*": str(value)}
+
+
+def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = None
+              ) -> Organization:
+    """Return the Organization that checked profile data describes (`number`: its
+    numbers, read by config.numbers; by default a single number, if any)."""
     org = Organization(path=path)
     return Organization(
         name=_per_language(data.get("name")),
@@ -79,7 +93,7 @@ def from_data(data: Mapping[str, Any], path: str = "") -> Organization:
         approver=_person(data.get("approver")),
         author=_person(data.get("author")),
         agreements=tuple(_person(p) for p in data.get("agreements") or ()),
-        number=str(data.get("number") or ""),
+        number=number if number is not None else Numbers(single=_single(data.get("number"))),
         date=_date(data.get("date")),
         acknowledgement_rows=data.get("acknowledgement_rows") or org.acknowledgement_rows,
         reference_doc=str(data.get("reference_doc") or ""),

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import InvalidInput, UsageError
 from ..roles import loader
 from ..roles.schema import check
+from . import numbers
 from .organization import Organization, from_data
 from .schema import ORGANIZATION_SCHEMA
 
@@ -37,7 +38,9 @@ def load_organization(path: Path | str | None = None, settings: list[str] = ()) 
                                            f"{full}", "io"))
     if problems:
         raise InvalidInput(problems)
-    return from_data(loaded.data, str(path or ""))
+    base = Path(path).parent if path is not None else None
+    number = numbers.from_data(loaded.data.get("number"), base, loaded.problem)
+    return from_data(loaded.data, str(path or ""), number)
 
 
 def _apply(loaded: loader.Loaded, setting: str) -> None:

@@ -36,6 +36,30 @@ _PERSON = {
     "additionalProperties": False,
 }
 
+_ONE_NUMBER = {
+    "description": "One number for every language, or a number per language "
+                   "(English documents print none unless given one).",
+    "type": ["string", "number", "object"],
+    "patternProperties": {LANG_PATTERN: {"type": ["string", "number"]}},
+    "additionalProperties": False,
+}
+_NUMBER = {
+    "description": "The registration number: one (for a single document), or per role id "
+                   "(and per language), or a pattern with a register: "
+                   "{pattern: '{seq}-ДИ', register: numbers.yaml, start: 15}.",
+    "type": ["string", "number", "object"],
+    "properties": {
+        "pattern": {**_ONE_NUMBER, "description": "A number with {seq} (the role's number "
+                    "in the register) and optionally {role}: '{seq}-ДИ'."},
+        "register": {"type": "string", "minLength": 1, "description": "The file (relative "
+                     "to this profile) that keeps the sequence number issued to each role."},
+        "start": {"type": "integer", "minimum": 1,
+                  "description": "The first sequence number (default 1)."},
+    },
+    "patternProperties": {"^[a-z0-9]+(-[a-z0-9]+)*$": _ONE_NUMBER},
+    "additionalProperties": False,
+}
+
 ORGANIZATION_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://jobdocs.dev/schema/organization-1.json",
@@ -51,7 +75,7 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                    "patternProperties": {LANG_PATTERN: {"type": "string",
                                                         "pattern": "^[a-z]{2,3}(_[A-Z]{2})?$"}},
                    "additionalProperties": False},
-        "number": {"type": ["string", "number"]},
+        "number": _NUMBER,
         "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
         "approver": _PERSON,
         "author": _PERSON,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config.organization import Organization
@@ -59,6 +59,10 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
     """
     if reference_doc is None and org is not None and org.reference_doc:
         reference_doc = Path(org.reference_doc)
+    jobs = list(jobs)
+    given = org.number if org is not None else None
+    if org is not None:
+        org = replace(org, number=org.number.assign(job.role.id for job in jobs))
     rendered: list[tuple[Path, bytes]] = []
     problems = []
     docs: dict[tuple[str, str], Document] = {}
@@ -76,9 +80,17 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
         raise InvalidInput(problems)
     ensure_dir(out_dir)
     for path, data in rendered:
-        try:
-            write_atomic(path, data)
-        except OSError as e:
-            raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}; "
-                               "check the directory's permissions and free space") from e
+        _write(path, data, "document")
+    if org is not None and given is not None and org.number.issued != given.issued:
+        # Numbers issued now are kept, so the next render gives each role the same one.
+        _write(Path(org.number.register), org.number.register_text().encode("utf-8"),
+               "number register")
     return [path for path, _ in rendered]
+
+
+def _write(path: Path, data: bytes, what: str) -> None:
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise JobdocsError(f"{path}: cannot write the {what}: {e.strerror or e}; "
+                           "check the directory's permissions and free space") from e

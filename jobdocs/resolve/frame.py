@@ -39,8 +39,11 @@ INTROS = {
     "evaluation": N_("The performance of the %(genitive)s is evaluated against "
                      "the following criteria:"),
 }
-#: What the number line prints where no number is given.
+#: What the number line prints where no number is given, in the languages whose paper
+#: form has a registration number to fill in (ГОСТ Р 7.0.97: регистрационный номер);
+#: elsewhere a document without a number prints none.
 NO_NUMBER = "________"
+NUMBERED_FORMS = frozenset({"ru"})
 
 
 class FrameWords:
@@ -78,12 +81,14 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
         w.line(localized(org.approver.position, lang), N_("(position)")),
         w.line(name, N_("(organization)")),
     ), org.approver)
-    number = org.number or NO_NUMBER
+    number = org.number.for_document(role_id, lang)
+    if not number and lang in NUMBERED_FORMS:
+        number = NO_NUMBER
     heading = DocHeading(
         organization=(w.line(name, N_("(organization)")),),
         kind=_("JOB DESCRIPTION"),
         date=w.date(org.date),
-        number=_("No.") + " " + number,
+        number=_("No.") + " " + number if number else "",
         place=w.line(localized(org.place, lang), N_("(place)")),
         title=title.genitive,
         full_title=_("Job Description: %(genitive)s") % {"genitive": title.genitive},

@@ -29,7 +29,19 @@ def _content(value: Any) -> Any:
 
 
 def content_hash(role: Role, org: Organization) -> str:
-    """Return a short hash of what a document says, wherever its files lie."""
-    payload = json.dumps(_content([role, org]), sort_keys=True, default=str,
+    """Return a short hash of what a document says, wherever its files lie.
+
+    Of the profile's numbers only the role's own goes in: issuing a number to
+    another role (or moving the register) leaves this role's hash alone.
+    """
+    role_data, org_data = _content([role, org])
+    printed = {lang: org.number.for_document(role.id, lang) for lang in role.languages}
+    org_data.pop("number", None)
+    if len(set(printed.values())) == 1:
+        if next(iter(printed.values())):
+            org_data["number"] = next(iter(printed.values()))
+    else:
+        org_data["number"] = printed
+    payload = json.dumps([role_data, org_data], sort_keys=True, default=str,
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
