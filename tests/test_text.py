@@ -9,8 +9,8 @@ import pytest
 from jobdocs.check import check_paths
 from jobdocs.config.organization import Organization
 from jobdocs.resolve import clause_context
-from jobdocs.resolve.numbering import number_clauses
 from jobdocs.resolve import sandbox as text
+from jobdocs.resolve.numbering import number_clauses
 from jobdocs.roles import loader
 from jobdocs.roles.build import build_role
 
