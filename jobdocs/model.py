@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -57,17 +57,32 @@ class Title:
         return cls({case: text for case in CASES})
 
 
+#: Clauses nest at most this many levels (1.1 is level 1, 1.1.1.1.1.1.1 level 6).
+MAX_DEPTH = 6
+
+
 @dataclass(frozen=True)
 class Clause:
-    """One clause of a role (or an item under a clause), as the author wrote it."""
+    """One clause of a role, as the author wrote it, with its sub-clauses.
+
+    `children` are numbered sub-clauses (`clauses:`) when `numbered`, else
+    the dashed items of a list (`items:`); a clause has one kind or the other.
+    """
 
     id: str
     text: Mapping[str, str]
-    items: tuple[Clause, ...] = ()
+    children: tuple[Clause, ...] = ()
+    numbered: bool = False
     mark: Mark | None = None
     text_marks: Mapping[str, Mark] = field(default_factory=dict)
     text_styles: Mapping[str, str | None] = field(default_factory=dict)
     origin: str = ""  # the role id the clause was written in (after inheritance)
+
+    def walk(self) -> Iterator[Clause]:
+        """Yield this clause and every clause under it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @dataclass(frozen=True)
@@ -95,23 +110,27 @@ class Signatory:
 
 
 @dataclass(frozen=True)
-class DocItem:
-    """A rendered item of a clause's list."""
-
-    id: str
-    text: str
-    origin: str = ""
-
-
-@dataclass(frozen=True)
 class DocClause:
-    """A rendered clause with its computed number (`2.7`)."""
+    """A rendered clause with its computed number (`2.7`, `1.6.1`) and its children.
+
+    A dashed item of a list is a DocClause too, with number "". `numbered`
+    says whether the children print as numbered sub-clauses or as a dashed
+    list; `level` is 1 for a section's clauses, 2 for their children, and so on.
+    """
 
     id: str
     number: str
     text: str
-    items: tuple[DocItem, ...] = ()
+    children: tuple[DocClause, ...] = ()
+    numbered: bool = False
     origin: str = ""
+    level: int = 1
+
+    def walk(self) -> Iterator[DocClause]:
+        """Yield this clause and every clause under it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @dataclass(frozen=True)
@@ -211,5 +230,9 @@ class Document:
     frame: Frame
 
     def clauses(self) -> list[DocClause]:
-        """Return every clause in document order."""
+        """Return the clauses of every section (the top level), in document order."""
         return [c for s in self.sections for c in s.clauses]
+
+    def all_clauses(self) -> list[DocClause]:
+        """Return every clause at every level, dashed items included, in document order."""
+        return [d for c in self.clauses() for d in c.walk()]

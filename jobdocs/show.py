@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .config.organization import Organization
-from .model import Document, Role
+from .model import DocClause, Document, Role
 from .resolve import resolve
 
 
@@ -45,17 +45,23 @@ def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = 
     out.append("sections:")
     for s, section in enumerate(first.sections):
         out.append(f"  {section.key}:  # {section.number}. {section.heading}")
-        for c, clause in enumerate(section.clauses):
-            out.append(f"    - id: {clause.id}  # {clause.number} · {_origin(role, clause.origin)}")
-            out.append("      text:")
-            for lang in langs:
-                out.append(f"        {lang}: {_s(docs[lang].sections[s].clauses[c].text)}")
-            if clause.items:
-                out.append("      items:")
-            for i, item in enumerate(clause.items):
-                out.append(f"        - id: {item.id}  # {_origin(role, item.origin)}")
-                out.append("          text:")
-                for lang in langs:
-                    text = docs[lang].sections[s].clauses[c].items[i].text
-                    out.append(f"            {lang}: {_s(text)}")
+        texts = [docs[lang].sections[s].clauses for lang in langs]
+        out += _clauses(role, langs, section.clauses, texts, "    ")
     return "\n".join(out) + "\n"
+
+
+def _clauses(role: Role, langs: Sequence[str], clauses: Sequence[DocClause],
+             texts: Sequence[Sequence[DocClause]], indent: str) -> list[str]:
+    """Return clauses and everything under them as YAML, each with its number and origin."""
+    out = []
+    for c, clause in enumerate(clauses):
+        number = f"{clause.number} · " if clause.number else ""
+        out.append(f"{indent}- id: {clause.id}  # {number}{_origin(role, clause.origin)}")
+        out.append(f"{indent}  text:")
+        for lang, text in zip(langs, texts, strict=True):
+            out.append(f"{indent}    {lang}: {_s(text[c].text)}")
+        if clause.children:
+            out.append(f"{indent}  {'clauses' if clause.numbered else 'items'}:")
+            out += _clauses(role, langs, clause.children, [t[c].children for t in texts],
+                            indent + "    ")
+    return out

@@ -115,7 +115,7 @@ def test_items_merge_by_id(write_role):
         """))
     [know] = role.sections["general"]
     assert know.text == {"en": "Must know:"}
-    assert [(i.id, i.text["en"]) for i in know.items] == [("c", "c;"), ("b", "b, changed.")]
+    assert [(i.id, i.text["en"]) for i in know.children] == [("c", "c;"), ("b", "b, changed.")]
 
 
 def test_scalars_override_and_vars_merge(base, write_role):
@@ -198,7 +198,8 @@ def test_shipped_derived_roles_share_their_base():
 ])
 def test_grade_variants_carry_the_seeds_requirements(role, years, extra):
     doc = resolve(load_role(role), "ru")
-    general = " ".join(c.text + " ".join(i.text for i in c.items) for c in doc.sections[0].clauses)
+    general = " ".join(c.text for c in doc.sections[0].clauses[0].walk()) + " ".join(
+        d.text for c in doc.sections[0].clauses for d in c.walk())
     if years:
         assert f"не менее {years}." in general
     assert extra in general

@@ -103,7 +103,7 @@ def test_pdf_text_matches_the_markdown_clause_for_clause(printed, case):
         expected.append(md["headings"][section.number - 1])
         for clause in section.clauses:
             expected.append(f"{clause.number}. {clause.text}")
-            expected += [item.text for item in clause.items]
+            expected += [item.text for item in clause.children]
     assert expected[:1] and len(expected) > 40
     assert [c for c in md["clauses"] if c not in expected] == []
     assert in_order(body, expected) == []

@@ -45,7 +45,7 @@ def _own_clauses(loaded: Loaded, role: Role) -> Iterator[Clause]:
     """Yield the clauses and items this file wrote (not those it inherits)."""
     for clauses in role.sections.values():
         for clause in clauses:
-            for c in (clause, *clause.items):
+            for c in clause.walk():
                 if c.mark is not None and c.mark.path == loaded.path:
                     yield c
 

@@ -111,10 +111,10 @@ def _moved(old_ids: Sequence[str], new_ids: Sequence[str]) -> set[str]:
 
 
 def _items(old: DocClause, new: DocClause) -> tuple[ItemChange, ...]:
-    old_items = {i.id: i for i in old.items}
-    new_ids = {i.id for i in new.items}
+    old_items = {i.id: i for i in old.children}
+    new_ids = {i.id for i in new.children}
     out = []
-    for item in new.items:
+    for item in new.children:
         before = old_items.get(item.id)
         if before is None:
             out.append(ItemChange(item.id, "added", (Segment("insert", item.text),)))
@@ -123,9 +123,9 @@ def _items(old: DocClause, new: DocClause) -> tuple[ItemChange, ...]:
         else:
             out.append(ItemChange(item.id, "same", (Segment("equal", item.text),)))
     # Removed items go where they stood, after the item that preceded them.
-    for pos, item in enumerate(old.items):
+    for pos, item in enumerate(old.children):
         if item.id not in new_ids:
-            after = old.items[pos - 1].id if pos else None
+            after = old.children[pos - 1].id if pos else None
             at = next((k + 1 for k, c in enumerate(out) if c.id == after), 0 if pos == 0
                       else len(out))
             out.insert(at, ItemChange(item.id, "removed", (Segment("delete", item.text),)))
@@ -144,7 +144,7 @@ def diff_documents(old: Document, new: Document, old_sym: Document,
         before = a.get(cid)
         if before is None:
             items = tuple(ItemChange(i.id, "added", (Segment("insert", i.text),))
-                          for i in clause.items)
+                          for i in clause.children)
             changes.append(ClauseChange(cid, "added", None, clause, "", sec_b[cid],
                                         (Segment("insert", clause.text),), items))
             continue
@@ -182,7 +182,7 @@ def _insert_removed(changes: list[ClauseChange], old: Document, new_ids: dict[st
                 clause.id, "removed", clause, None, sec_a[clause.id], "",
                 (Segment("delete", clause.text),),
                 tuple(ItemChange(i.id, "removed", (Segment("delete", i.text),))
-                      for i in clause.items))
+                      for i in clause.children))
             changes.insert(at, removed)
         previous = clause.id
 

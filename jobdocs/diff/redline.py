@@ -121,14 +121,14 @@ class RedlineWriter(Writer):
                 clause = a if op == "delete" else b
                 self.tracked(s.CLAUSE, [Segment(op, f"{clause.number}.\t{plain(clause.text)}")],
                              op)
-                for item in clause.items:
+                for item in clause.children:
                     self.tracked(s.ITEM, [Segment(op, f"{ITEM_MARK}\t{plain(item.text)}")], op)
 
     def _clause_both(self, a: DocClause, b: DocClause) -> None:
         number = word_diff(f"{a.number}.", f"{b.number}.")
         self.tracked(s.CLAUSE, [*number, Segment("equal", "\t"),
                                 *word_diff(plain(a.text), plain(b.text))])
-        for op, x, y in _align(a.items, b.items):
+        for op, x, y in _align(a.children, b.children):
             if op == "equal":
                 self.tracked(s.ITEM, [Segment("equal", f"{ITEM_MARK}\t"),
                                       *word_diff(plain(x.text), plain(y.text))])

@@ -7,7 +7,17 @@ from typing import Any
 
 from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
-from ..model import BLANK, DocClause, DocItem, DocSection, Document, Role, Signatory, Title
+from ..model import (
+    BLANK,
+    SECTIONS,
+    Clause,
+    DocClause,
+    DocSection,
+    Document,
+    Role,
+    Signatory,
+    Title,
+)
 from . import i18n, sandbox
 from .frame import HEADINGS, INTROS, build_frame
 from .hash import content_hash
@@ -38,23 +48,16 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     org = org or Organization()
     t = i18n.translations(lang)
     title = role.title[lang]
-    numbers, items = number_clauses(role)
+    order = [k for k in SECTIONS if k in role.sections]
+    order += [k for k in role.sections if k not in order]
+    numbers, items = number_clauses(role, order)
     shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
     context = clause_context(role, lang, org, shown, items)
     problems: list[Problem] = []
     sections = []
-    for s, key in enumerate(role.sections, start=1):
-        clauses = tuple(
-            DocClause(
-                id=c.id,
-                number=numbers[c.id],
-                text=sandbox.render(c, lang, context, problems),
-                items=tuple(DocItem(i.id, sandbox.render(i, lang, context, problems), i.origin)
-                            for i in c.items),
-                origin=c.origin,
-            )
-            for c in role.sections[key]
-        )
+    for s, key in enumerate(order, start=1):
+        clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
+                        for c in role.sections[key])
         intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
         sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), sandbox.upfirst(intro),
                                    clauses))
@@ -81,6 +84,21 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         content_hash=digest,
         frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
                           role_version=role.version, content_hash=digest),
+    )
+
+
+def _doc_clause(clause: Clause, numbers: Mapping[str, str], lang: str,
+                context: Mapping[str, Any], problems: list[Problem], level: int = 1) -> DocClause:
+    """Return a clause and everything under it, numbered and rendered."""
+    return DocClause(
+        id=clause.id,
+        number=numbers.get(clause.id, ""),
+        text=sandbox.render(clause, lang, context, problems),
+        children=tuple(_doc_clause(c, numbers, lang, context, problems, level + 1)
+                       for c in clause.children),
+        numbered=clause.numbered,
+        origin=clause.origin,
+        level=level,
     )
 
 

@@ -9,13 +9,21 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from ..config.organization import Organization
-from ..model import Role
+from ..model import Clause, Role
 
 _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain"}
 
 
 def _content(value: Any) -> Any:
     """Return a dataclass tree as plain data, without positions and file names."""
+    if isinstance(value, Clause):
+        # A clause's children are hashed under the key its file gives them, so that a
+        # format-1 role keeps the hash of the documents printed (and signed) before
+        # format 2 existed.
+        out = {"id": value.id, "text": _content(value.text)}
+        if value.children:
+            out["clauses" if value.numbered else "items"] = _content(value.children)
+        return out
     if is_dataclass(value):
         # Empty fields are left out, so that a new optional field does not change the
         # hash of documents printed (and signed) before it existed.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InvalidInput, Problem
-from ..model import REQUIRED_CASES, SECTIONS, Clause, Role, Title
+from ..model import MAX_DEPTH, REQUIRED_CASES, Clause, Role, Title
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
 from .schema import check, dotted
@@ -34,15 +34,15 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     titles.update(_titles(loaded, languages, problems, partial=parent is not None))
     seen: dict[str, Key] = {}
     own: dict[str, list[tuple[Clause, Key]]] = {}
-    for key in SECTIONS:
-        for i, raw in enumerate(data.get("sections", {}).get(key, ())):
+    for key, clauses in (data.get("sections") or {}).items():
+        for i, raw in enumerate(clauses or ()):
             at = ("sections", key, i)
             own.setdefault(key, []).append(
                 (_clause(loaded, raw, at, languages, seen, problems, data["id"]), at))
     if parent is None:
-        sections = {key: tuple(c for c, _ in own[key]) for key in SECTIONS if key in own}
+        sections = {key: tuple(c for c, _ in clauses) for key, clauses in own.items()}
     else:
-        sections = merge(loaded, parent, own, problems)
+        sections = merge(loaded, parent, own, problems, seen)
         check_inherited(loaded, parent, sections, titles, languages, problems)
     if problems and keep_going is None:
         raise InvalidInput(problems)
@@ -110,7 +110,7 @@ def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
 
 
 def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str, ...],
-            seen: dict[str, Key], problems: list[Problem], origin: str) -> Clause:
+            seen: dict[str, Key], problems: list[Problem], origin: str, level: int = 1) -> Clause:
     cid = raw["id"]
     if cid in seen:
         first = loaded.mark((*seen[cid], "id"))
@@ -122,15 +122,28 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str,
     text = raw.get("text")
     if text is not None:
         _texts(loaded, text, (*key, "text"), languages, problems)
-    items = tuple(
-        _clause(loaded, item, (*key, "items", i), languages, seen, problems, origin)
-        for i, item in enumerate(raw.get("items", ()))
+    numbered = "clauses" in raw
+    kind = "clauses" if numbered else "items"
+    if numbered and "items" in raw:
+        problems.append(loaded.problem(
+            (*key, "items"), f"clause '{cid}' has both clauses: and items:; a clause's children "
+            "are numbered sub-clauses or a dashed list, not both", "clauses-and-items",
+            at_key=True))
+    if raw.get(kind) and level >= MAX_DEPTH:
+        problems.append(loaded.problem(
+            (*key, kind), f"clause '{cid}' is at level {level}; sub-clauses may nest "
+            f"{MAX_DEPTH} levels deep at most: make a deeper list a clause of its own",
+            "too-deep", at_key=True))
+    children = tuple(
+        _clause(loaded, child, (*key, kind, i), languages, seen, problems, origin, level + 1)
+        for i, child in enumerate(raw.get(kind, ()))
     )
     text_key = (*key, "text")
     return Clause(
         id=cid,
         text=dict(text or {}),
-        items=items,
+        children=children,
+        numbered=numbered,
         mark=loaded.mark(key),
         text_marks={lang: loaded.mark((*text_key, lang)) for lang in text or {}},
         text_styles={lang: loaded.styles.get((*text_key, lang)) for lang in text or {}},

@@ -45,7 +45,11 @@ def _clause(text_required: bool, with_items: bool) -> dict[str, Any]:
     props: dict[str, Any] = {"id": _ID, "text": _TEXT, **_PLACE}
     if with_items:
         item = "#/$defs/item" if text_required else "#/$defs/item-override"
-        props["items"] = {"type": "array", "minItems": 1, "items": {"$ref": item}}
+        clause = "#/$defs/clause" if text_required else "#/$defs/clause-override"
+        props["items"] = {"type": "array", "minItems": 1, "items": {"$ref": item},
+                          "description": "A dashed list under the clause."}
+        props["clauses"] = {"type": "array", "minItems": 1, "items": {"$ref": clause},
+                            "description": "Numbered sub-clauses (format 2): 1.6.1, 1.6.2 ..."}
     return {
         "type": "object",
         "required": ["id", "text"] if text_required else ["id"],
@@ -82,7 +86,7 @@ ROLE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["id"],
     "properties": {
-        "format": {"enum": [1]},
+        "format": {"enum": [1, 2]},
         "id": _ID,
         "extends": {**_ID, "description": "The id of the role this one is derived from."},
         "version": {"type": ["string", "number"]},

@@ -38,6 +38,8 @@ HEADING = "Heading 1"
 INTRO = "Body Text"
 CLAUSE = "Clause"
 ITEM = "Clause Item"
+CLAUSE_LEVELS = 6  # "Clause" for 1.1, "Clause 2" for 1.1.1 ... "Clause 6"
+ITEM_INDENT = 0.5  # cm from a dashed item's mark to its text
 ACKNOWLEDGEMENT = "Acknowledgement"
 SHEET_TITLE = "Sheet Title"
 SHEET_SUBTITLE = "Sheet Subtitle"
@@ -86,6 +88,39 @@ def text_width(section: Any) -> float:
     return float(Emu(section.page_width - section.left_margin - section.right_margin).cm)
 
 
+def clause_style(level: int) -> str:
+    """Return the style of a numbered clause at `level` (1 for 2.7, 2 for 2.7.1 ...)."""
+    return CLAUSE if level <= 1 else f"{CLAUSE} {min(level, CLAUSE_LEVELS)}"
+
+
+#: Advance widths in em of what a clause number is made of, in Times New Roman (and
+#: the metric-compatible Liberation Serif LibreOffice uses): digits 0.5, the point 0.25.
+_DIGIT_EM, _POINT_EM, _GAP = 0.5, 0.25, 0.25  # the gap, in cm, from the number to the text
+_PT_CM = 2.54 / 72
+
+
+def number_indent(numbers: list[str], size: float = SIZE) -> float:
+    """Return the hanging indent (cm) that fits the longest of `numbers` ("2.10.12."):
+    at least the paragraph indent, in steps of 0.05 cm."""
+    widest = max((sum(_DIGIT_EM if ch.isdigit() else _POINT_EM for ch in n) for n in numbers),
+                 default=0)
+    needed = widest * size * _PT_CM + _GAP
+    return max(INDENT, round(-(-needed // 0.05) * 0.05, 2))
+
+
+def font_size(document: Any, name: str) -> float:
+    """Return the font size (pt) a paragraph style prints in, following its base styles."""
+    try:
+        style = document.styles[name]
+    except KeyError:
+        return SIZE
+    while style is not None:
+        if style.font.size is not None:
+            return float(style.font.size.pt)
+        style = style.base_style
+    return SIZE
+
+
 def block(name: str, left: float, title_before: float) -> list[Style]:
     """Return the styles of a signature block whose left edge is `left` cm from the margin.
 
@@ -127,8 +162,9 @@ def styles(text_width: float) -> list[Style]:
               keep_next=True, outline=0),
         Style(INTRO, align="justify", first_line=INDENT, after=0),
         Style(CLAUSE, align="justify", left=INDENT, first_line=-INDENT, tabs=(Tab(INDENT),)),
-        Style(ITEM, align="justify", left=INDENT + 0.5, first_line=-0.5,
-              tabs=(Tab(INDENT + 0.5),)),
+        *(Style(clause_style(level), base=CLAUSE) for level in range(2, CLAUSE_LEVELS + 1)),
+        Style(ITEM, align="justify", left=INDENT + ITEM_INDENT, first_line=-ITEM_INDENT,
+              tabs=(Tab(INDENT + ITEM_INDENT),)),
         *block(SIGNATURE, 0, title_before=18),
         Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24),
         Style(SHEET_TITLE, align="center", bold=True, page_break_before=True, keep_next=True),

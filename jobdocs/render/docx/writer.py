@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 import zipfile
 from copy import deepcopy
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ...errors import JobdocsError
-from ...model import Document, Line, SignedBlock
+from ...model import DocClause, Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
 from ...resources import data_dir
 from . import package as docx_package
@@ -106,9 +108,31 @@ class Writer:
             if section.intro:
                 self.para(s.INTRO, plain(section.intro))
             for clause in section.clauses:
-                self.para(s.CLAUSE, f"{clause.number}.", "\t", plain(clause.text))
-                for item in clause.items:
-                    self.para(s.ITEM, ITEM_MARK, "\t", plain(item.text))
+                self.clause(clause)
+
+    def clause(self, clause: DocClause) -> None:
+        """Add a numbered clause and everything under it, each level at its own indent."""
+        indent = self.indents.get(clause.level, s.INDENT)
+        paragraph = self.para(s.clause_style(clause.level), f"{clause.number}.", "\t",
+                              plain(clause.text))
+        hang(paragraph, 0, indent, s.INDENT)
+        for child in clause.children:
+            if clause.numbered:
+                self.clause(child)
+            else:
+                hang(self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text)), indent,
+                     s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+
+    @cached_property
+    def indents(self) -> dict[int, float]:
+        """Return the hanging indent of each level, fitting the longest number of that level
+        in the document (2.10.12 and 2.9.1 put their text at one place)."""
+        numbers: dict[int, list[str]] = {}
+        for clause in self.doc.all_clauses():
+            if clause.number:
+                numbers.setdefault(clause.level, []).append(f"{clause.number}.")
+        size = s.font_size(self.document, s.CLAUSE)
+        return {level: s.number_indent(found, size) for level, found in numbers.items()}
 
     def signatures(self) -> None:
         frame = self.frame
@@ -189,6 +213,19 @@ class Writer:
     def trace(self) -> str:
         """Return the line that matches a printed page to the exact inputs."""
         return plain(self.frame.trace)
+
+
+def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
+    """Hang a paragraph's mark at `at` cm and its text `indent` cm further, where that
+    differs from its style, whose tab stop (at `style_tab` cm) is then cleared: a short
+    number must not stop at it while a long one goes past."""
+    if at + indent == style_tab:
+        return
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = Cm(at + indent)
+    fmt.first_line_indent = Cm(-indent)
+    fmt.tab_stops.add_tab_stop(Cm(style_tab), WD_TAB_ALIGNMENT.CLEAR)
+    fmt.tab_stops.add_tab_stop(Cm(at + indent))
 
 
 def _fresh_paragraph(part: Any, style: str) -> Any:
