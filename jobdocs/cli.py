@@ -72,6 +72,8 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
     library (see `jobdocs list`). A jobdocs.yaml in this directory or above
     gives the defaults of every option (see docs/project-format.md).
     """
+    from dataclasses import replace
+
     from .config.profile import load_organization
     from .config.project import current
     from .render.batch import build, plan
@@ -83,6 +85,8 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
         out_dir = out_dir or project.output
         reference_doc = reference_doc or project.reference_doc
     org = load_organization(_org(org_file), list(settings))
+    if project:  # the profile's house style wins over the project's, key by key
+        org = replace(org, house_style=org.house_style.over(project.house_style))
     jobs = plan(roles, langs, list(dict.fromkeys(formats or ("md",))))
     for path in build(jobs, out_dir or Path("out"), org, reference_doc):
         click.echo(str(path))

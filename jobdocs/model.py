@@ -7,6 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .config.house_style import HouseStyle
+
 
 class Mark(NamedTuple):
     """A position in a file; line and column count from 1."""
@@ -228,6 +230,7 @@ class Document:
     acknowledgement_rows: int
     content_hash: str
     frame: Frame
+    house_style: HouseStyle = field(default_factory=HouseStyle)  # margins and font
 
     def clauses(self) -> list[DocClause]:
         """Return the clauses of every section (the top level), in document order."""

@@ -50,7 +50,8 @@ def test_a_pattern_gives_each_role_its_own_number_and_keeps_it(runner, tmp_path)
     result = render(runner, "corporate-client-manager", "client-manager", "--org", str(org),
                     "--lang", "ru", "-o", str(again))
     assert result.exit_code == 0, result.output
-    assert printed(again) == {"client-manager.ru.md": "16-ДИ", "corporate-client-manager.ru.md": "17-ДИ"}
+    assert printed(again) == {"client-manager.ru.md": "16-ДИ",
+                              "corporate-client-manager.ru.md": "17-ДИ"}
 
 
 def test_english_prints_no_number_unless_given_one(runner, tmp_path):

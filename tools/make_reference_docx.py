@@ -95,7 +95,8 @@ def make() -> Any:
     props.title = "jobdocs reference document"
     props.author = props.last_modified_by = "jobdocs"
     props.comments = "Styles, page and header/footer for jobdocs DOCX output."
-    props.created = props.modified = docx_package.UNDATED
+    props._element._remove_created()  # no date: the documents give their own, or none
+    props._element._remove_modified()
     props.revision = 1
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":

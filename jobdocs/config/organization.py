@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .house_style import HouseStyle
+from .house_style import from_data as house_style_from
 from .numbers import Numbers
 
 #: What a document prints when no profile names the jurisdiction.
@@ -27,17 +29,20 @@ class Person:
 class Organization:
     """An organization profile; every field may be missing and then prints a blank."""
 
-    name: Mapping[str, str] = field(default_factory=dict)
+    name: Mapping[str, str] = field(default_factory=dict)  # the short name: ООО «Ромашка»
+    full_name: Mapping[str, str] = field(default_factory=dict)  # as the charter gives it
     place: Mapping[str, str] = field(default_factory=dict)
     jurisdiction: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_JURISDICTION))
     approver: Person = field(default_factory=Person)
     author: Person = field(default_factory=Person)
     agreements: tuple[Person, ...] = ()
+    blank_agreements: int = 2  # blank СОГЛАСОВАНО visas where no agreements are given
     number: Numbers = field(default_factory=Numbers)
     date: dt.date | None = None
     acknowledgement_rows: int = 8
     reference_doc: str = ""  # the company's own .docx for styles and letterhead
     locale: Mapping[str, str] = field(default_factory=dict)
+    house_style: HouseStyle = field(default_factory=HouseStyle)
     path: str = ""
 
     def __post_init__(self) -> None:
@@ -88,15 +93,19 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
     org = Organization(path=path)
     return Organization(
         name=_per_language(data.get("name")),
+        full_name=_per_language(data.get("full_name")),
         place=_per_language(data.get("place")),
         jurisdiction=_per_language(data.get("jurisdiction")) or org.jurisdiction,
         approver=_person(data.get("approver")),
         author=_person(data.get("author")),
         agreements=tuple(_person(p) for p in data.get("agreements") or ()),
+        # `agreements: []` says the documents carry no visas, not even blank ones.
+        blank_agreements=0 if "agreements" in data else org.blank_agreements,
         number=number if number is not None else Numbers(single=_single(data.get("number"))),
         date=_date(data.get("date")),
         acknowledgement_rows=data.get("acknowledgement_rows") or org.acknowledgement_rows,
         reference_doc=str(data.get("reference_doc") or ""),
         locale=dict(data.get("locale") or {}),
+        house_style=house_style_from(data.get("house_style")),
         path=path,
     )

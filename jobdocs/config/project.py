@@ -3,13 +3,15 @@ the defaults of `render`, found in the current directory or the nearest parent."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..errors import InvalidInput
 from ..roles import loader
 from ..roles.schema import check
+from .house_style import HouseStyle
+from .house_style import from_data as house_style_from
 from .schema import PROJECT_SCHEMA
 
 FILENAME = "jobdocs.yaml"
@@ -26,6 +28,7 @@ class Project:
     formats: tuple[str, ...] = ()
     output: Path | None = None
     reference_doc: Path | None = None
+    house_style: HouseStyle = field(default_factory=HouseStyle)
 
 
 def find_file(start: Path | None = None) -> Path | None:
@@ -60,6 +63,7 @@ def load_project(path: Path) -> Project:
         formats=tuple(data.get("formats", ())),
         output=where("output"),
         reference_doc=where("reference_doc"),
+        house_style=house_style_from(data.get("house_style")),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .house_style import SCHEMA as HOUSE_STYLE
+
 LANG_PATTERN = "^[a-z]{2,3}$"
 _CASES = {
     case: {"type": "string", "minLength": 1}
@@ -67,7 +69,11 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "format": {"enum": [1]},
-        "name": {**_LOCALIZED, "description": "With the legal form: ООО «Ромашка» / Romashka LLC."},
+        "name": {**_LOCALIZED, "description": "The short name, with the legal form: "
+                 "ООО «Ромашка» / Romashka LLC (the approval block and clause text use it)."},
+        "full_name": {**_LOCALIZED, "description": "The full name as the charter gives it: "
+                      "Общество с ограниченной ответственностью «Ромашка» (the heading prints "
+                      "it, with the short name under it)."},
         "place": _LOCALIZED,
         "jurisdiction": {**_LOCALIZED, "description": "Whose legislation applies, as it follows "
                          "«законодательством» / 'legislation of'."},
@@ -79,7 +85,10 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
         "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
         "approver": _PERSON,
         "author": _PERSON,
-        "agreements": {"type": "array", "items": _PERSON},
+        "agreements": {"type": "array", "items": _PERSON,
+                       "description": "СОГЛАСОВАНО visas; without this key the documents "
+                                      "print two blank ones, with [] none."},
+        "house_style": HOUSE_STYLE,
         "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
         "reference_doc": {"type": "string", "minLength": 1,
                           "description": "A .docx whose styles, page, letterhead and footer "
@@ -112,6 +121,7 @@ PROJECT_SCHEMA: dict[str, Any] = {
         "reference_doc": {"type": "string", "minLength": 1,
                           "description": "The .docx DOCX and PDF documents take their "
                                          "styles from, unless --reference-doc names another."},
+        "house_style": HOUSE_STYLE,
     },
     "additionalProperties": False,
 }

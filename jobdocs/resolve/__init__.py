@@ -82,6 +82,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         sections=tuple(sections),
         acknowledgement_rows=org.acknowledgement_rows,
         content_hash=digest,
+        house_style=org.house_style,
         frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
                           role_version=role.version, content_hash=digest),
     )

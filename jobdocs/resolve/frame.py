@@ -76,16 +76,18 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
     """Return the frame of a job description of `title` in `lang` for `org`."""
     w = FrameWords(lang, locale)
     _ = w._
-    name = localized(org.name, lang)
+    short, full = localized(org.name, lang), localized(org.full_name, lang)
     approval = w.signed(_("APPROVED"), (
         w.line(localized(org.approver.position, lang), N_("(position)")),
-        w.line(name, N_("(organization)")),
+        w.line(short or full, N_("(organization)")),
     ), org.approver)
     number = org.number.for_document(role_id, lang)
     if not number and lang in NUMBERED_FORMS:
         number = NO_NUMBER
     heading = DocHeading(
-        organization=(w.line(name, N_("(organization)")),),
+        # ГОСТ Р 7.0.97: the full name, and the short one in brackets under it.
+        organization=((Line(full), Line(f"({short})")) if full and short else
+                      (w.line(full or short, N_("(organization)")),)),
         kind=_("JOB DESCRIPTION"),
         date=w.date(org.date),
         number=_("No.") + " " + number if number else "",
@@ -95,17 +97,21 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
     )
     author = w.signed(localized(org.author.position, lang) or _("Head of the structural unit"),
                       (), org.author)
+    visas = org.agreements or (Person(),) * org.blank_agreements
     agreements = tuple(
         w.signed(_("AGREED"), (w.line(localized(p.position, lang), N_("(position)")),), p)
-        for p in org.agreements)
+        for p in visas)
     acknowledgement = w.signed(_("I have read this job description and received one copy:"),
                                (), Person())
     columns = (w.t.pgettext("acknowledgement table", "No."), _("Full name"), _("Position"),
                _("Date of acknowledgement"), _("Signature"))
+    # The sheet names its document: title, date and number, as the heading gives them.
+    when = heading.date if org.date else w.t.pgettext("within a line", "«__» __________ 20__")
+    dated = " ".join(filter(None, [_("dated %(date)s") % {"date": when}, heading.number]))
     sheet = Sheet(
         title=_("ACKNOWLEDGEMENT SHEET"),
         subtitle=(_("for the job description of the %(genitive)s")
-                  % {"genitive": title.genitive},),
+                  % {"genitive": title.genitive}, dated),
         columns=columns,
         rows=tuple((str(n), "", "", "", "") for n in range(1, org.acknowledgement_rows + 1)),
     )

@@ -11,7 +11,8 @@ from typing import Any
 from ..config.organization import Organization
 from ..model import Clause, Role
 
-_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain"}
+_NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
+                "house_style"}  # how a document looks is not what it says
 
 
 def _content(value: Any) -> Any:

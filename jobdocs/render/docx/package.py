@@ -19,8 +19,6 @@ from docx.oxml.ns import qn
 from ...model import Document
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
-#: The created / modified date of a document that has no date of its own.
-UNDATED = dt.datetime(2000, 1, 1)
 FIRST = "[Content_Types].xml"  # readers expect it first
 
 
@@ -75,9 +73,11 @@ def set_core_properties(document: Any, doc: Document, *, title: str, subject: st
     props.author = doc.author.name or "jobdocs"
     props.last_modified_by = "jobdocs"
     props.category = ""
-    when = dt.datetime.combine(doc.date, dt.time()) if doc.date else UNDATED
-    props.created = when
-    props.modified = when
+    if doc.date:
+        props.created = props.modified = dt.datetime.combine(doc.date, dt.time())
+    else:  # no date is known: say none, rather than invent one
+        props._element._remove_created()
+        props._element._remove_modified()
 
 
 def save(document: Any) -> bytes:

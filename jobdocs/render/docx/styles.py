@@ -24,6 +24,8 @@ BLOCK = 8.0  # cm: the corner requisite block is at most 8 cm wide
 SIGNATURE_LINE = 3.5  # cm: where a signature goes, before the name
 NAME_AT = 4.0  # cm: where the name starts, from the block's left edge
 INDENT = 1.25  # cm: paragraph indent
+AUTHOR_LINE = (9.0, 13.5)  # cm: where the author's signature line starts and ends
+AUTHOR_NAME = 4.5  # cm: room for the author's name, flush with the right margin
 
 # Names the writer uses.
 APPROVAL = "Approval"
@@ -40,6 +42,7 @@ CLAUSE = "Clause"
 ITEM = "Clause Item"
 CLAUSE_LEVELS = 6  # "Clause" for 1.1, "Clause 2" for 1.1.1 ... "Clause 6"
 ITEM_INDENT = 0.5  # cm from a dashed item's mark to its text
+AUTHOR = "Signature Author"  # the head of the unit: position, signature and name on one line
 ACKNOWLEDGEMENT = "Acknowledgement"
 SHEET_TITLE = "Sheet Title"
 SHEET_SUBTITLE = "Sheet Subtitle"
@@ -74,6 +77,7 @@ class Style:
     bold: bool | None = None
     align: str | None = None
     left: float | None = None
+    right: float | None = None
     first_line: float | None = None  # cm; negative for a hanging indent
     before: float | None = None  # pt
     after: float | None = None  # pt
@@ -121,7 +125,7 @@ def font_size(document: Any, name: str) -> float:
     return SIZE
 
 
-def block(name: str, left: float, title_before: float) -> list[Style]:
+def block(name: str, left: float, title_before: float, text_width: float) -> list[Style]:
     """Return the styles of a signature block whose left edge is `left` cm from the margin.
 
     `name` holds text lines ("\\t" alone draws a line across the block),
@@ -133,7 +137,8 @@ def block(name: str, left: float, title_before: float) -> list[Style]:
         Style(name, align="left", left=left, first_line=0, keep_next=True,
               tabs=(Tab(right, "right", line=True),)),
         Style(f"{name} Title", base=name, before=title_before),
-        Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center"),
+        Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center",
+              right=max(text_width - right, 0)),  # centred under the block's line
         Style(f"{name} Line", base=name, before=6,
               tabs=(Tab(left + SIGNATURE_LINE, line=True), Tab(left + NAME_AT))),
         Style(f"{name} Line Caption", base=name, size=CAPTION_SIZE,
@@ -148,7 +153,7 @@ def styles(text_width: float) -> list[Style]:
     return [
         Style("Normal", base=None, size=SIZE, align="left", left=0, first_line=0, before=0,
               after=0),
-        *block(APPROVAL, text_width - BLOCK, title_before=0),
+        *block(APPROVAL, text_width - BLOCK, title_before=0, text_width=text_width),
         Style(ORGANIZATION, align="center", bold=True, before=24),
         Style(HEADING_BLANK, before=12, left=(text_width - BLOCK) / 2,
               tabs=(Tab((text_width + BLOCK) / 2, "right", line=True),)),
@@ -165,7 +170,13 @@ def styles(text_width: float) -> list[Style]:
         *(Style(clause_style(level), base=CLAUSE) for level in range(2, CLAUSE_LEVELS + 1)),
         Style(ITEM, align="justify", left=INDENT + ITEM_INDENT, first_line=-ITEM_INDENT,
               tabs=(Tab(INDENT + ITEM_INDENT),)),
-        *block(SIGNATURE, 0, title_before=18),
+        *block(SIGNATURE, 0, title_before=18, text_width=text_width),
+        Style(AUTHOR, before=18, keep_next=True,
+              tabs=(Tab(AUTHOR_LINE[0]), Tab(AUTHOR_LINE[1], line=True),
+                    Tab(text_width, "right"))),
+        Style(f"{AUTHOR} Caption", size=CAPTION_SIZE, keep_next=True,
+              tabs=(Tab(sum(AUTHOR_LINE) / 2, "center"),
+                    Tab(text_width - AUTHOR_NAME / 2, "center"))),
         Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24),
         Style(SHEET_TITLE, align="center", bold=True, page_break_before=True, keep_next=True),
         Style(SHEET_SUBTITLE, align="center", after=12, keep_next=True),
@@ -199,6 +210,8 @@ def apply(document: Any, style: Style) -> None:
         fmt.alignment = _ALIGN[style.align]
     if style.left is not None:
         fmt.left_indent = Cm(style.left)
+    if style.right is not None:
+        fmt.right_indent = Cm(style.right)
     if style.first_line is not None:
         fmt.first_line_indent = Cm(style.first_line)
     if style.before is not None:
@@ -241,6 +254,31 @@ def apply_table_style(document: Any) -> None:
         borders.append(border)
     tbl_pr.append(borders)
     element.append(tbl_pr)
+
+
+def refit(document: Any, old_width: float, new_width: float) -> None:
+    """Redefine the styles laid out by the text width (blocks, tab stops) for a new width."""
+    before = {style.name: style for style in styles(old_width)}
+    have = {s.name for s in document.styles}
+    for style in styles(new_width):
+        if style.name in have and before.get(style.name) != style:
+            apply(document, style)
+
+
+def set_font(document: Any, name: str | None, size: float | None) -> None:
+    """Make `name` at `size` pt the body font (headings take the size too)."""
+    for style_name in ("Normal", HEADING):
+        try:
+            font = document.styles[style_name].font
+        except KeyError:
+            continue
+        if size is not None:
+            font.size = Pt(size)
+        if name is not None and style_name == "Normal":
+            font.name = name
+            r_fonts = font.element.rPr.find(qn("w:rFonts"))
+            for attr in ("w:cs", "w:eastAsia"):
+                r_fonts.set(qn(attr), name)
 
 
 def ensure(document: Any, text_width: float) -> None:

@@ -20,10 +20,11 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Mm
 
+from ...config.house_style import HouseStyle
 from ...errors import JobdocsError
-from ...model import DocClause, Document, Line, SignedBlock
+from ...model import BLANK, DocClause, Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
 from ...resources import data_dir
 from . import package as docx_package
@@ -33,6 +34,8 @@ from . import styles as s
 SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)
 SHEET_ROW_HEIGHT = 1.0  # cm: room for a handwritten name and signature
 ITEM_MARK = "–"
+#: The longest author's position (in characters) that ends before the signature line.
+AUTHOR_SHORT = 30
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
@@ -95,8 +98,16 @@ class Writer:
 
     def heading(self) -> None:
         heading = self.frame.heading
-        for line in heading.organization:
-            self.line(s.ORGANIZATION, line, blank=s.HEADING_BLANK)
+        names = [plain(line.text) for line in heading.organization if line.text]
+        if names:  # the full name, and the short one under it, in one requisite
+            paragraph = self.para(s.ORGANIZATION, names[0])
+            for name in names[1:]:
+                run = paragraph.add_run()
+                run.add_break()
+                run.add_text(name)
+        else:
+            for line in heading.organization:
+                self.line(s.ORGANIZATION, line, blank=s.HEADING_BLANK)
         self.para(s.DOCUMENT_TYPE, plain(heading.kind))
         self.para(s.DOCUMENT_DATE, plain(heading.date), "\t", plain(heading.number))
         self.line(s.PLACE, heading.place, blank=s.HEADING_BLANK)
@@ -136,7 +147,7 @@ class Writer:
 
     def signatures(self) -> None:
         frame = self.frame
-        self.signed_block(s.SIGNATURE, frame.author)
+        self.author_signature(frame.author)
         for block in frame.agreements:
             self.signed_block(s.SIGNATURE, block)
         self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
@@ -176,6 +187,17 @@ class Writer:
         else:
             self.para(blank or style, "\t")
             self.para(f"{blank or style} Caption", plain(line.caption))
+
+    def author_signature(self, block: SignedBlock) -> None:
+        """Add the head of the unit's signature: position, line and name on one line."""
+        # A position longer than the room before the signature line ends past its start.
+        tabs = "\t\t\t" if len(block.title) <= AUTHOR_SHORT else "\t\t"
+        self.para(s.AUTHOR, plain(block.title), tabs, plain(block.name) or BLANK)
+        captions = ["\t", plain(block.sign_caption)]
+        if not block.name:
+            captions += ["\t", plain(block.name_caption)]
+        self.para(f"{s.AUTHOR} Caption", *captions)
+        self.para(f"{s.SIGNATURE} Date", plain(block.date))
 
     def signed_block(self, style: str, block: SignedBlock) -> None:
         """Add a block's title, its lines, the signature and the date."""
@@ -282,8 +304,22 @@ def _repeat_as_header(row: Any) -> None:
     tr_pr.append(header)
 
 
+def apply_house_style(document: Any, style: HouseStyle) -> None:
+    """Set the margins and font a house style gives, over the reference document's."""
+    section = document.sections[-1]
+    before = s.text_width(section)
+    page = style.page
+    for name, value in (("left_margin", page.left_mm), ("right_margin", page.right_mm),
+                        ("top_margin", page.top_mm), ("bottom_margin", page.bottom_mm)):
+        if value is not None:
+            setattr(section, name, Mm(value))
+    s.refit(document, before, s.text_width(section))
+    s.set_font(document, style.font.name, style.font.size)
+
+
 def compose(writer: Writer) -> None:
     """Write every block of a job description, top to bottom."""
+    apply_house_style(writer.document, writer.doc.house_style)
     s.ensure(writer.document, s.text_width(writer.document.sections[-1]))
     writer.approval()
     writer.heading()

@@ -1,0 +1,86 @@
+"""A company's house style: page margins and font (`house_style:` in jobdocs.yaml
+or in the organization profile; the profile's values win key by key)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+#: The page's margins in mm; None keeps the reference document's (20/10/20/20 shipped).
+MARGINS = ("left_mm", "right_mm", "top_mm", "bottom_mm")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Page margins in mm; None leaves a margin to the reference document."""
+
+    left_mm: float | None = None
+    right_mm: float | None = None
+    top_mm: float | None = None
+    bottom_mm: float | None = None
+
+
+@dataclass(frozen=True)
+class Font:
+    """The body font; None leaves it to the reference document (Times New Roman 14 pt)."""
+
+    name: str | None = None
+    size: float | None = None  # pt
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """How a company's documents look, beyond what the reference document says."""
+
+    page: Page = field(default_factory=Page)
+    font: Font = field(default_factory=Font)
+
+    def over(self, base: HouseStyle) -> HouseStyle:
+        """Return `base` with every value this style sets put over it."""
+        return HouseStyle(page=_over(self.page, base.page), font=_over(self.font, base.font))
+
+
+def _over(top: Any, base: Any) -> Any:
+    changes = {f.name: getattr(top, f.name) for f in fields(top)
+               if getattr(top, f.name) is not None}
+    return replace(base, **changes)
+
+
+def from_data(data: Mapping[str, Any] | None) -> HouseStyle:
+    """Return the house style that checked `house_style:` data describes."""
+    data = data or {}
+    page = data.get("page") or {}
+    font = data.get("font") or {}
+    return HouseStyle(
+        page=Page(**{k: float(page[k]) for k in MARGINS if page.get(k) is not None}),
+        font=Font(name=font.get("name"),
+                  size=float(font["size"]) if font.get("size") is not None else None),
+    )
+
+
+#: The JSON Schema of `house_style:`, shared by profiles and jobdocs.yaml.
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "How the documents look: page margins (mm) and the body font.",
+    "properties": {
+        "page": {
+            "type": "object",
+            "description": "Margins in mm (ГОСТ Р 7.0.97: left at least 20, 30 for documents "
+                           "kept over 10 years; right 10; top and bottom 20).",
+            "properties": {k: {"type": "number", "minimum": 0, "maximum": 100}
+                           for k in MARGINS},
+            "additionalProperties": False,
+        },
+        "font": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "size": {"type": "number", "minimum": 8, "maximum": 20,
+                         "description": "pt; ГОСТ Р 7.0.97 recommends 12, 13 or 14."},
+            },
+            "additionalProperties": False,
+        },
+    },
+    "additionalProperties": False,
+}
