@@ -84,7 +84,7 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
         formats = formats or project.formats
         out_dir = out_dir or project.output
         reference_doc = reference_doc or project.reference_doc
-    org = load_organization(_org(org_file), list(settings))
+    org = _with_wording(load_organization(_org(org_file), list(settings)))
     if project:  # the profile's house style wins over the project's, key by key
         org = replace(org, house_style=org.house_style.over(project.house_style))
     jobs = plan(roles, langs, list(dict.fromkeys(formats or ("md",))))
@@ -108,7 +108,7 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
     from .roles.library import load_role
     from .show import show_role
 
-    org = load_organization(_org(org_file), list(settings))
+    org = _with_wording(load_organization(_org(org_file), list(settings)))
     loaded = load_role(role)
     for lang in langs:
         if lang not in loaded.languages:
@@ -148,7 +148,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     from .diff.sides import load_side, specs
 
     try:
-        org = load_organization(_org(org_file))
+        org = _with_wording(load_organization(_org(org_file)))
         a_spec, b_spec = specs(old, new, from_rev, to_rev)
         a, b = load_side(a_spec), load_side(b_spec)
         for lang in langs:
@@ -184,6 +184,21 @@ def _org(org_file: Path | None) -> Path | None:
 
     project = current()
     return project.organization if project else None
+
+
+def _wording() -> tuple[str, ...]:
+    """Return the project's folder of catalogs and templates, if jobdocs.yaml names one."""
+    from .config.project import current
+
+    project = current()
+    return (str(project.wording),) if project and project.wording else ()
+
+
+def _with_wording(org: Any) -> Any:
+    """Return the profile with the project's wording searched after the profile's own."""
+    from dataclasses import replace
+
+    return replace(org, wording=(*org.wording, *_wording())) if _wording() else org
 
 
 def _color() -> bool:
@@ -259,7 +274,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     targets = report.destinations(formats, outputs, "github" if in_actions else "text")
-    result = check_paths(paths, strict=strict, org=_org(org_file))
+    result = check_paths(paths, strict=strict, org=_org(org_file), wording=_wording())
     for fmt, out in targets:
         if out == report.STDOUT:
             color = fmt == "text" and _color()
@@ -294,6 +309,21 @@ def schema(kind: str) -> None:
     if kind not in SCHEMAS:
         raise UsageError(f"no schema for '{kind}' (use one of: {', '.join(SCHEMAS)})")
     click.echo(json.dumps(SCHEMAS[kind], ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("title")
+def inflect(title: str) -> None:
+    """Propose every case form of a Russian job title, ready to paste into a role file.
+
+    Only the head noun and its adjectives change; check the forms before you
+    paste them. Needs `pip install 'jobdocs[morph]'`.
+    """
+    from .resolve import inflect as morph
+
+    if not morph.available():
+        raise JobdocsError(f"jobdocs inflect needs pymorphy3: {morph.INSTALL}")
+    click.echo(morph.as_yaml(morph.propose(title)), nl=False)
 
 
 def main() -> None:

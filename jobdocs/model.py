@@ -25,9 +25,9 @@ REQUIRED_SECTIONS = SECTIONS[:5]
 #: What a document prints where a value is to be filled in by hand.
 BLANK = "________________"
 
-#: Grammatical cases a title may be given in, per language; the first ones are required.
+#: Grammatical cases a title may be given in. Which ones a language requires, its
+#: catalog declares (resolve.i18n.title_forms).
 CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "prepositional")
-REQUIRED_CASES = {"ru": ("nominative", "genitive", "dative", "instrumental")}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Title:
     """
 
     forms: Mapping[str, str]
+    mark: Mark | None = field(default=None, compare=False)  # where the role file gives it
 
     def __str__(self) -> str:
         return self.forms["nominative"]
@@ -231,6 +232,7 @@ class Document:
     content_hash: str
     frame: Frame
     house_style: HouseStyle = field(default_factory=HouseStyle)  # margins and font
+    wording: tuple[str, ...] = ()  # a company's folders of templates, searched first
 
     def clauses(self) -> list[DocClause]:
         """Return the clauses of every section (the top level), in document order."""

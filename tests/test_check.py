@@ -39,7 +39,8 @@ def test_each_fixture_gives_exactly_its_findings(library_report, fixture):
 
 
 # Rules no fixture file can show: the tests below produce them.
-GENERATED = {"io", "size", "encoding", "too-many", "catalog-untranslated", "catalog-fuzzy"}
+GENERATED = {"io", "size", "encoding", "too-many", "catalog-untranslated", "catalog-fuzzy",
+             "catalog-placeholder"}
 
 
 def test_every_rule_has_a_fixture_or_a_test():
@@ -131,17 +132,34 @@ def test_a_broken_organization_profile_is_a_finding(write_role, tmp_path):
         (str(org), 2, 7, "yaml")]
 
 
-def test_catalogs_of_declared_languages_must_be_complete(write_role, tmp_path, monkeypatch):
-    po = tmp_path / "locales" / "en" / "LC_MESSAGES" / "messages.po"
+def test_catalogs_of_declared_languages_must_be_complete(tmp_path):
+    po = tmp_path / "wording" / "locales" / "fi" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgid "Rights"\nmsgstr ""\n\n'
-                  '#, fuzzy\nmsgid "Job Duties"\nmsgstr "Duties"\n', encoding="utf-8")
-    monkeypatch.setattr("jobdocs.check.catalogs.data_dir", lambda name: tmp_path / name)
+                  '#, fuzzy\nmsgid "Job Duties"\nmsgstr "Tehtävät"\n\n'
+                  'msgid "for the job description of the %(genitive)s"\n'
+                  'msgstr "%(genitve)s toimenkuvaan"\n\n'
+                  'msgctxt "title forms"\nmsgid "nominative"\nmsgstr "nominative genetiivi"\n',
+                  encoding="utf-8")
     from jobdocs.check.catalogs import catalog_problems
 
-    found = [(p.line, p.column, p.rule) for p in catalog_problems(["en", "de"], tmp_path)]
-    assert found == [(5, 1, "catalog-untranslated"), (9, 1, "catalog-fuzzy")]
+    found = [(p.path, p.line, p.rule) for p in catalog_problems(
+        ["en", "fi"], tmp_path, folders=[tmp_path / "wording"])]
+    name = str(po.relative_to(tmp_path))
+    assert found == [(name, 5, "catalog-untranslated"), (name, 9, "catalog-fuzzy"),
+                     (name, 12, "catalog-placeholder"), (name, 16, "catalog-placeholder")]
+
+
+def test_a_company_catalog_may_leave_to_the_packaged_one_what_it_does_not_change(tmp_path):
+    po = tmp_path / "wording" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Rights"\nmsgstr ""\n\n'
+                  'msgid "APPROVED"\nmsgstr "УТВЕРЖДЕНО"\n', encoding="utf-8")
+    from jobdocs.check.catalogs import catalog_problems
+
+    assert list(catalog_problems(["ru"], tmp_path, folders=[tmp_path / "wording"])) == []
 
 
 # -- hostile input: one clear finding or error, no traceback, bounded time and memory ----

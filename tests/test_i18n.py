@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from jobdocs.check.catalogs import catalog_problems
 from jobdocs.resolve.i18n import format_date
 
 ROOT = Path(__file__).parent.parent
-LANGS = ["ru", "en"]
+LANGS = ["ru", "en", "de", "sv"]
 
 
 def catalog(lang: str):
@@ -30,7 +31,13 @@ def test_catalog_is_complete(lang):
     assert untranslated == [] and fuzzy == []
 
 
-@pytest.mark.parametrize("lang", LANGS)
+def test_catalogs_pass_the_checks_validate_runs():
+    """Placeholders (a title message may use any form its language declares), complete,
+    nothing fuzzy: what `jobdocs validate` reports for a company's catalog too."""
+    assert list(catalog_problems(LANGS, ROOT)) == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
 def test_catalog_placeholders_match(lang):
     errors = [(m.id, err) for m in catalog(lang) for err in m.check()]
     assert errors == []
@@ -57,3 +64,11 @@ def test_dates_in_each_locale_and_the_blank_form():
     assert format_date(day, "en", "en_GB") == "5 March 2026"
     assert format_date(None, "ru") == "«__» __________ 20__ г."
     assert format_date(None, "en") == "Date: ________________"
+
+
+def test_german_and_swedish_dates_in_their_countries_forms():
+    day = dt.date(2026, 11, 22)
+    assert format_date(day, "de") == "22. November 2026"
+    assert format_date(day, "sv") == "22 november 2026"
+    assert format_date(None, "de") == "__.__.20__"
+    assert format_date(None, "sv") == "____-__-__"

@@ -36,13 +36,6 @@ def test_missing_translation_names_the_clause_and_language(write_role):
         "(the role's languages are ru, en)"]
 
 
-def test_russian_title_needs_every_case_the_templates_print(write_role):
-    path = write_role(**{"    dative: помощнику менеджера\n": ""})
-    assert problems_of(path) == [
-        f"{path}:6:5: title.ru: give the title in the dative case too "
-        "(the templates print it so)"]
-
-
 def test_duplicate_clause_id_points_at_the_first(write_role):
     path = write_role(**{"id: plan": "id: advise"})
     assert problems_of(path) == [

@@ -1,44 +1,87 @@
-"""Catalog completeness: every message of the document frame translated, none fuzzy."""
+"""Catalog checks: every message translated somewhere on the search path, none fuzzy,
+placeholders a document can fill, title forms a language can declare."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po
 
 from ..errors import Problem
-from ..resolve.i18n import DOMAIN
-from ..resources import data_dir
+from ..model import CASES
+from ..resolve import i18n
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
-def catalog_problems(langs: Iterable[str], shown: Path | None = None) -> Iterator[Problem]:
-    """Yield an error for each untranslated or fuzzy message in the catalogs of `langs`.
+def catalog_problems(langs: Iterable[str], shown: Path | None = None,
+                     folders: Iterable[Path | str] = ()) -> Iterator[Problem]:
+    """Yield an error for each problem in the catalogs of `langs`, a company's too.
 
-    A language without a catalog yields nothing here: the roles that declare
-    it get a `no-catalog` finding instead. Paths are shown relative to
-    `shown` (the working directory) when they lie below it.
+    A message a company's catalog leaves empty falls back to the next catalog on
+    the search path, so it is untranslated only when no catalog translates it. A
+    language without a catalog yields nothing here: the roles that declare it get
+    a `no-catalog` finding instead. Paths are shown relative to `shown` (the
+    working directory) when they lie below it.
     """
+    folders = tuple(folders)
     for lang in sorted(set(langs)):
-        po = data_dir("locales") / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if not po.is_file():
-            continue
-        name = _relative(po, shown or Path.cwd())
-        with po.open("rb") as f:
-            catalog = read_po(f, locale=lang)
-        for message in catalog:
-            if not message.id:
-                continue  # the header
-            msgid = message.id if isinstance(message.id, str) else message.id[0]
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            if not all(strings):
-                yield Problem(name, message.lineno, 1, f"{lang}: {msgid!r} is not translated; "
-                              "translate it (see CONTRIBUTING.md, Translations)",
-                              "catalog-untranslated")
-            elif message.fuzzy:
-                yield Problem(name, message.lineno, 1, f"{lang}: the translation of {msgid!r} "
-                              "is marked fuzzy; check it and remove the '#, fuzzy' flag",
-                              "catalog-fuzzy")
+        files = i18n.catalog_files(lang, folders)
+        catalogs = [_read(po, lang) for po in files]
+        forms = set(i18n.title_forms(lang, folders)) if files else set()
+        for n, (po, catalog) in enumerate(zip(files, catalogs, strict=True)):
+            later = catalogs[n + 1:]
+            name = _relative(po, shown or Path.cwd())
+            for message in catalog:
+                if message.id:  # not the header
+                    yield from _message_problems(name, lang, message, later, forms)
+
+
+def _message_problems(name: str, lang: str, message: Any, later: list[Any],
+                      forms: set[str]) -> Iterator[Problem]:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    if not all(strings):
+        if not any(_translated(c, message) for c in later):
+            yield Problem(name, message.lineno, 1, f"{lang}: {msgid!r} is not translated; "
+                          "translate it (see docs/translating.md)", "catalog-untranslated")
+        return
+    if message.fuzzy:
+        yield Problem(name, message.lineno, 1, f"{lang}: the translation of {msgid!r} "
+                      "is marked fuzzy; check it and remove the '#, fuzzy' flag",
+                      "catalog-fuzzy")
+        return
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    allowed = {name for text in ids for name in _PLACEHOLDER.findall(text)}
+    if allowed & set(CASES):
+        allowed |= forms  # the title: any form the language declares
+    for string in strings:
+        for bad in sorted(set(_PLACEHOLDER.findall(string)) - allowed):
+            may = ", ".join(f"%({a})s" for a in sorted(allowed)) or "none"
+            yield Problem(name, message.lineno, 1, f"{lang}: the translation of {msgid!r} "
+                          f"uses %({bad})s, which the document cannot fill (it may use: "
+                          f"{may}); check the spelling, or declare the title form in "
+                          "the 'title forms' message", "catalog-placeholder")
+    if message.context == "title forms":
+        for bad in [f for f in strings[0].split() if f not in CASES]:
+            yield Problem(name, message.lineno, 1, f"{lang}: the title forms name {bad!r}, "
+                          f"which is none of: {', '.join(CASES)}", "catalog-placeholder")
+
+
+def _translated(catalog: Any, message: Any) -> bool:
+    other = catalog.get(message.id, context=message.context)
+    if other is None or other.fuzzy:
+        return False
+    strings = other.string if isinstance(other.string, tuple) else (other.string,)
+    return all(strings)
+
+
+def _read(po: Path, lang: str) -> Any:
+    with po.open("rb") as f:
+        return read_po(f, locale=lang)
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -61,11 +61,14 @@ class Report:
 
 
 def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
-                org: str | Path | None = None, jobs: int | None = None) -> Report:
+                org: str | Path | None = None, jobs: int | None = None,
+                wording: Sequence[str | Path] = ()) -> Report:
     """Check role files and directories of them (default: ./roles/).
 
     `org` is an organization profile to resolve the roles with; it is checked
-    too. With `strict`, warnings count as errors. `jobs` processes share the
+    too. `wording` are a company's folders of catalogs and templates (searched
+    after the profile's, before the packaged ones); their catalogs are checked.
+    With `strict`, warnings count as errors. `jobs` processes share the
     files (default: one per CPU for large libraries). Raise UsageError only
     when there is nothing to check.
     """
@@ -79,11 +82,15 @@ def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
             profile = load_organization(org)
         except InvalidInput as e:
             problems += e.problems
+    if wording:
+        profile = replace(profile or Organization(), wording=(
+            *(profile.wording if profile else ()), *(str(w) for w in wording)))
+    folders = profile.wording if profile else ()
     languages: set[str] = set()
     for found, declared in _check_files(files, profile, jobs):
         problems += found
         languages.update(declared)
-    problems += catalog_problems(languages)
+    problems += catalog_problems(languages, folders=folders)
     return _report([str(f) for f in files], problems, strict)
 
 
@@ -141,12 +148,12 @@ def check_file(path: Path, org: Organization | None = None
             lambda ref, near: library.find_role(ref, near=near), keep_going=problems)
     except InvalidInput as e:
         return problems + e.problems, ()
-    have = _catalog_languages()
+    have = _catalog_languages(org.wording if org else ())
     for i, lang in enumerate(role.languages):
         if lang not in have:
             problems.append(loaded.problem(
-                ("languages", i), f"jobdocs has no catalog for language '{lang}' (it has: "
-                f"{', '.join(sorted(have))}); add one (see CONTRIBUTING.md, Translations)",
+                ("languages", i), f"there is no catalog for language '{lang}' (there are: "
+                f"{', '.join(sorted(have))}); add one (see docs/translating.md)",
                 "no-catalog"))
             continue
         try:
@@ -200,8 +207,8 @@ def _unknown_schema(loaded: loader.Loaded) -> Problem:
 
 
 @cache
-def _catalog_languages() -> frozenset[str]:
-    return frozenset(i18n.available_languages())
+def _catalog_languages(folders: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(i18n.available_languages(folders))
 
 
 def _report(files: list[str], problems: list[Problem], strict: bool) -> Report:

@@ -11,9 +11,10 @@ from .house_style import HouseStyle
 from .house_style import from_data as house_style_from
 from .numbers import Numbers
 
-#: What a document prints when no profile names the jurisdiction.
-DEFAULT_JURISDICTION = {"ru": "Российской Федерации", "en": "the Russian Federation",
-                        "de": "der Russischen Föderation", "sv": "Ryska federationen"}
+#: What a document prints when no profile names the jurisdiction. Only Russian and
+#: English documents (which mirror a Russian original) assume Russian law; every other
+#: language prints its catalog's neutral wording (resolve.jurisdiction).
+DEFAULT_JURISDICTION = {"ru": "Российской Федерации", "en": "the Russian Federation"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Organization:
     reference_doc: str = ""  # the company's own .docx for styles and letterhead
     locale: Mapping[str, str] = field(default_factory=dict)
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    wording: tuple[str, ...] = ()  # company folders of catalogs and templates, searched first
     path: str = ""
 
     def __post_init__(self) -> None:
@@ -107,5 +109,6 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
         reference_doc=str(data.get("reference_doc") or ""),
         locale=dict(data.get("locale") or {}),
         house_style=house_style_from(data.get("house_style")),
+        wording=tuple(str(w) for w in data.get("wording") or ()),
         path=path,
     )

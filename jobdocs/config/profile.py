@@ -36,6 +36,15 @@ def load_organization(path: Path | str | None = None, settings: list[str] = ()) 
         if not full.is_file():
             problems.append(loaded.problem(("reference_doc",), f"reference_doc: no such file "
                                            f"{full}", "io"))
+    wording = loaded.data.get("wording")
+    if isinstance(wording, str) and wording and path is not None:
+        full = Path(path).parent / wording  # relative to the profile, like reference_doc
+        loaded.data["wording"] = [str(full)]
+        if not full.is_dir():
+            problems.append(loaded.problem(("wording",), f"wording: no such folder {full}",
+                                           "io"))
+    elif isinstance(wording, str):
+        loaded.data["wording"] = [wording]
     if problems:
         raise InvalidInput(problems)
     base = Path(path).parent if path is not None else None

@@ -29,6 +29,7 @@ class Project:
     output: Path | None = None
     reference_doc: Path | None = None
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    wording: Path | None = None  # a company's catalogs and templates
 
 
 def find_file(start: Path | None = None) -> Path | None:
@@ -55,6 +56,10 @@ def load_project(path: Path) -> Project:
     def where(key: str) -> Path | None:
         return base / data[key] if data.get(key) else None
 
+    if data.get("wording") and not where("wording").is_dir():  # type: ignore[union-attr]
+        raise InvalidInput([loaded.problem(("wording",), f"wording: no such folder "
+                                           f"{where('wording')}", "io")])
+
     return Project(
         path=path,
         roles=base / data.get("roles", "roles"),
@@ -64,6 +69,7 @@ def load_project(path: Path) -> Project:
         output=where("output"),
         reference_doc=where("reference_doc"),
         house_style=house_style_from(data.get("house_style")),
+        wording=where("wording"),
     )
 
 

@@ -94,6 +94,11 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                           "description": "A .docx whose styles, page, letterhead and footer "
                                          "the DOCX and PDF documents take (relative to this "
                                          "file); --reference-doc overrides it."},
+        "wording": {"type": "string", "minLength": 1,
+                    "description": "A folder of catalogs (locales/<lang>/LC_MESSAGES/"
+                                   "messages.po) and templates that override the packaged "
+                                   "ones message by message, or add a language (relative "
+                                   "to this file). See docs/translating.md."},
     },
     "additionalProperties": False,
 }
@@ -122,6 +127,10 @@ PROJECT_SCHEMA: dict[str, Any] = {
                           "description": "The .docx DOCX and PDF documents take their "
                                          "styles from, unless --reference-doc names another."},
         "house_style": HOUSE_STYLE,
+        "wording": {"type": "string", "minLength": 1,
+                    "description": "A folder of catalogs and templates that override the "
+                                   "packaged ones message by message, or add a language; "
+                                   "searched after the profile's. See docs/translating.md."},
     },
     "additionalProperties": False,
 }

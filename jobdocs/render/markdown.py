@@ -8,8 +8,8 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import BLANK, Document
+from ..resolve import i18n
 from ..resolve.sandbox import upfirst
-from ..resources import data_dir
 
 TEMPLATE = "markdown/document.md.j2"
 
@@ -43,11 +43,12 @@ def escape(value: object, line_start: bool = True) -> str:
 
 
 @cache
-def environment() -> Environment:
-    """Return the template environment. It has no catalog: the Document's frame is
-    translated when it is resolved, and the template only lays it out."""
+def environment(folders: tuple[str, ...] = ()) -> Environment:
+    """Return the template environment, a company's template folders first. It has no
+    catalog: the Document's frame is translated when it is resolved, and the template
+    only lays it out."""
     env = Environment(
-        loader=FileSystemLoader(str(data_dir("templates"))),
+        loader=FileSystemLoader([str(d) for d in i18n.template_dirs(folders)]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -62,5 +63,12 @@ def environment() -> Environment:
 
 def render(doc: Document) -> str:
     """Return the Markdown text of a document."""
-    out = environment().get_template(TEMPLATE).render(doc=doc)
+    def years(n: int) -> str:
+        return i18n.years(int(n), doc.lang, "at least", doc.wording)
+
+    def years_from(n: int) -> str:
+        return i18n.years(int(n), doc.lang, "from", doc.wording)
+
+    template = environment(doc.wording).get_template(TEMPLATE)
+    out = template.render(doc=doc, years=years, years_from=years_from)
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"

@@ -22,6 +22,7 @@ from . import i18n, sandbox
 from .frame import HEADINGS, INTROS, build_frame
 from .hash import content_hash
 from .numbering import number_clauses
+from .titles import title_problems
 
 
 class _Cases(dict):  # type: ignore[type-arg]
@@ -46,14 +47,14 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         raise UsageError(f"role '{role.id}' is written in {', '.join(role.languages)}, "
                          f"not '{lang}'")
     org = org or Organization()
-    t = i18n.translations(lang)
+    t = i18n.translations(lang, org.wording)
     title = role.title[lang]
     order = [k for k in SECTIONS if k in role.sections]
     order += [k for k in role.sections if k not in order]
     numbers, items = number_clauses(role, order)
     shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
     context = clause_context(role, lang, org, shown, items)
-    problems: list[Problem] = []
+    problems: list[Problem] = title_problems(role, lang, org.wording)
     sections = []
     for s, key in enumerate(order, start=1):
         clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
@@ -85,6 +86,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         house_style=org.house_style,
         frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
                           role_version=role.version, content_hash=digest),
+        wording=tuple(org.wording),
     )
 
 
@@ -109,10 +111,11 @@ def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[st
     return {
         "title": role.title[lang],
         "ref": sandbox.make_ref(numbers, items),
-        "years": lambda n: i18n.years(int(n), lang),
+        "years": lambda n: i18n.years(int(n), lang, "at least", org.wording),
+        "years_from": lambda n: i18n.years(int(n), lang, "from", org.wording),
         "vars": {k: localized(v, lang) if isinstance(v, Mapping) else v
                  for k, v in role.vars.items()},
-        "jurisdiction": localized(org.jurisdiction, lang),
+        "jurisdiction": jurisdiction(org, lang),
         "org": {
             "name": localized(org.name, lang) or BLANK,
             "place": localized(org.place, lang) or BLANK,
@@ -120,6 +123,23 @@ def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[st
             "author": _position(org.author, lang),
         },
     }
+
+
+def jurisdiction(org: Organization, lang: str) -> str:
+    """Return whose law applies, as clause text prints it after "legislation".
+
+    A profile names it; without one, Russian and English documents (which mirror
+    a Russian original) cite the Russian Federation, and any other language the
+    neutral wording of its catalog («des Beschäftigungslandes»): a German or
+    Swedish document never cites Russian law unless the organization says so.
+    """
+    t = i18n.translations(lang, org.wording)
+    # Translators: printed where role texts cite the law that applies and
+    # the organization names none. Use the form your role texts put after
+    # "legislation" (German: "des Beschäftigungslandes", Swedish: "i
+    # anställningslandet").
+    return localized(org.jurisdiction, lang) or t.pgettext("jurisdiction",
+                                                           "the country of employment")
 
 
 def _position(person: Person, lang: str) -> Title:

@@ -49,16 +49,17 @@ NUMBERED_FORMS = frozenset({"ru"})
 class FrameWords:
     """Translate and date the frame of one document in one language."""
 
-    def __init__(self, lang: str, locale: str) -> None:
+    def __init__(self, lang: str, locale: str, folders: tuple[str, ...] = ()) -> None:
         self.lang = lang
         self.locale = locale
-        self.t: gettext.GNUTranslations = i18n.translations(lang)
+        self.folders = folders  # a company's wording, searched before the packaged catalogs
+        self.t: gettext.GNUTranslations = i18n.translations(lang, folders)
 
     def _(self, message: str) -> str:
         return self.t.gettext(message)
 
     def date(self, value: dt.date | None) -> str:
-        return i18n.format_date(value, self.lang, self.locale)
+        return i18n.format_date(value, self.lang, self.locale, self.folders)
 
     def line(self, value: str, caption: str) -> Line:
         """Return a line holding `value`, or a blank with its translated caption."""
@@ -74,7 +75,7 @@ class FrameWords:
 def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role_id: str,
                 role_version: str, content_hash: str) -> Frame:
     """Return the frame of a job description of `title` in `lang` for `org`."""
-    w = FrameWords(lang, locale)
+    w = FrameWords(lang, locale, tuple(org.wording))
     _ = w._
     short, full = localized(org.name, lang), localized(org.full_name, lang)
     approval = w.signed(_("APPROVED"), (

@@ -1,11 +1,22 @@
-"""Catalogs, dates and plurals for each language a document is written in."""
+"""Catalogs, dates, plurals and title forms for each language a document is written in.
+
+Catalogs and templates are looked up along a search path: a company's folders
+first (each may hold `locales/<lang>/LC_MESSAGES/messages.po` and
+`templates/`), then the ones jobdocs ships. A message a company's catalog
+translates wins; every other message falls back to the packaged catalog, as
+gettext's fallback chain does. The library never looks at the current folder:
+the search path is an argument (the CLI passes what jobdocs.yaml or the
+profile names).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gettext
 import io
+from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
@@ -13,28 +24,60 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from ..errors import UsageError
+from ..model import CASES
 from ..resources import data_dir
 
 DOMAIN = "messages"
+#: The constructions a counted number of years can follow, as message contexts.
+AFTER = {"at least": "at least", "from": "from"}
 
 
-def available_languages() -> list[str]:
-    """Return the languages jobdocs has a catalog for."""
-    root = data_dir("locales")
-    return sorted(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+def locale_dirs(folders: Iterable[Path | str] = ()) -> list[Path]:
+    """Return the catalog folders to search, a company's first, the packaged one last."""
+    return [Path(f) / "locales" for f in folders] + [data_dir("locales")]
+
+
+def template_dirs(folders: Iterable[Path | str] = ()) -> list[Path]:
+    """Return the template folders to search, a company's first, the packaged one last."""
+    return [Path(f) / "templates" for f in folders] + [data_dir("templates")]
+
+
+def catalog_files(lang: str, folders: Iterable[Path | str] = ()) -> list[Path]:
+    """Return the `.po` files of `lang` along the search path, the one that wins first."""
+    found = (d / lang / "LC_MESSAGES" / f"{DOMAIN}.po" for d in locale_dirs(folders))
+    return [po for po in found if po.is_file()]
+
+
+def available_languages(folders: Iterable[Path | str] = ()) -> list[str]:
+    """Return the languages there is a catalog for, packaged or in a company's folder."""
+    return sorted({p.parent.parent.name for d in locale_dirs(folders)
+                   for p in d.glob(f"*/LC_MESSAGES/{DOMAIN}.po")})
+
+
+def translations(lang: str, folders: Iterable[Path | str] = ()) -> gettext.GNUTranslations:
+    """Return the gettext translations of the document frame for `lang`.
+
+    The catalogs are compiled in memory from their `.po` files, which stay the
+    one source of truth; untranslated and fuzzy entries are left out, so they
+    fall back to the next catalog on the search path (and finally to English).
+    """
+    return _translations(lang, tuple(str(f) for f in folders))
 
 
 @cache
-def translations(lang: str) -> gettext.GNUTranslations:
-    """Return the gettext translations of the document frame for `lang`.
+def _translations(lang: str, folders: tuple[str, ...]) -> gettext.GNUTranslations:
+    files = catalog_files(lang, folders)
+    if not files:
+        have = ", ".join(available_languages(folders))
+        raise UsageError(f"no catalog for language '{lang}' (there are: {have}); add one "
+                         "(see docs/translating.md)")
+    chain = [_compile(po, lang) for po in files]
+    for first, then in zip(chain, chain[1:], strict=False):
+        first.add_fallback(then)
+    return chain[0]
 
-    The catalog is compiled in memory from its `.po` file, which stays the one
-    source of truth (`pybabel compile` still works for other tools).
-    """
-    po = data_dir("locales") / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po.is_file():
-        have = ", ".join(available_languages())
-        raise UsageError(f"no catalog for language '{lang}' (jobdocs has: {have})")
+
+def _compile(po: Path, lang: str) -> gettext.GNUTranslations:
     with po.open("rb") as f:
         catalog = read_po(f, locale=lang)
     buf = io.BytesIO()
@@ -51,15 +94,44 @@ def locale_for(lang: str) -> Locale:
         raise UsageError(f"'{lang}' is not a language Babel knows") from None
 
 
-def format_date(date: dt.date | None, lang: str, locale: str | None = None) -> str:
+def format_date(date: dt.date | None, lang: str, locale: str | None = None,
+                folders: Iterable[Path | str] = ()) -> str:
     """Return a date in the language's long form, or the blank form to fill by hand."""
     if date is None:
-        return translations(lang).gettext("«__» __________ 20__")
+        return translations(lang, folders).gettext("«__» __________ 20__")
     return _babel_format_date(date, "long", locale=locale or lang)
 
 
-def years(n: int, lang: str) -> str:
-    """Return 'N years' in the form that follows 'at least' («не менее 2 лет»)."""
-    return translations(lang).npgettext("at least", "%(num)d year", "%(num)d years", n) % {
-        "num": n
-    }
+def years(n: int, lang: str, after: str = "at least",
+          folders: Iterable[Path | str] = ()) -> str:
+    """Return 'N years' in the form the construction `after` governs.
+
+    after="at least": «не менее 1 года / 2 лет / 21 года», "mindestens 2 Jahre";
+    after="from": «от 1 года / 5 лет», "ab 2 Jahren" (German takes the dative).
+    The forms come from the catalog's plural forms (one/few/many in Russian).
+    """
+    if after not in AFTER:
+        raise ValueError(f"years() counts after {' or '.join(map(repr, AFTER))}, not {after!r}")
+    t = translations(lang, folders)
+    if after == "from":
+        form = t.npgettext("from", "%(num)d year", "%(num)d years", n)
+    else:
+        form = t.npgettext("at least", "%(num)d year", "%(num)d years", n)
+    return form % {"num": n}
+
+
+def title_forms(lang: str, folders: Iterable[Path | str] = ()) -> tuple[str, ...]:
+    """Return the grammatical forms every role must give its title in for `lang`.
+
+    Each language's catalog declares them, so that a language added in a
+    company's folder declares its own. Unknown names are left out (and
+    reported by `validate`).
+    """
+    # Translators: do not translate these words. List, separated by
+    # spaces, the forms of the job title your translations and role
+    # texts need, from: nominative genitive dative accusative
+    # instrumental prepositional. A language that prints the title
+    # the same way everywhere keeps: nominative
+    declared = translations(lang, folders).pgettext("title forms", "nominative").split()
+    forms = tuple(dict.fromkeys(f for f in declared if f in CASES))
+    return forms if "nominative" in forms else ("nominative", *forms)

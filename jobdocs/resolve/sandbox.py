@@ -19,8 +19,10 @@ from ..roles import loader
 MAX_TEXT = 20_000  # characters one clause may grow to once rendered
 
 
-def upfirst(text: str) -> str:
-    """Return `text` with its first letter in upper case and the rest untouched."""
+def upfirst(text: object) -> str:
+    """Return `text` with its first letter in upper case and the rest untouched
+    (a title prints its nominative)."""
+    text = str(text)
     return text[:1].upper() + text[1:]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InvalidInput, Problem
-from ..model import MAX_DEPTH, REQUIRED_CASES, Clause, Role, Title
+from ..model import MAX_DEPTH, Clause, Role, Title
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
 from .schema import check, dotted
@@ -91,21 +91,9 @@ def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
     _texts(loaded, raw, ("title",), languages, problems, partial=partial)
     titles = {}
     for lang, value in raw.items():
-        key = ("title", lang)
-        if isinstance(value, str):
-            forms = {"nominative": value}
-            if lang not in REQUIRED_CASES:
-                titles[lang] = Title.plain(value)
-                continue
-        else:
-            forms = dict(value)
-        missing = [c for c in REQUIRED_CASES.get(lang, ()) if c not in forms]
-        if missing:
-            problems.append(loaded.problem(
-                key, f"title.{lang}: give the title in the {', '.join(missing)} "
-                f"case{'s' if len(missing) > 1 else ''} too (the templates print it so)",
-                "title-case"))
-        titles[lang] = Title(forms)
+        # Which forms a language needs, its catalog declares: resolve checks them.
+        forms = {"nominative": value} if isinstance(value, str) else dict(value)
+        titles[lang] = Title(forms, loaded.mark(("title", lang)))
     return titles
 
 
