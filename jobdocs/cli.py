@@ -326,6 +326,11 @@ def inflect(title: str) -> None:
     click.echo(morph.as_yaml(morph.propose(title)), nl=False)
 
 
+from .serve import serve as _serve  # noqa: E402  (the web framework loads only when it runs)
+
+cli.add_command(_serve)
+
+
 def main() -> None:
     """Run the command line interface."""
     cli(prog_name="jobdocs")

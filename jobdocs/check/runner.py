@@ -118,11 +118,14 @@ def role_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def check_file(path: Path, org: Organization | None = None
-               ) -> tuple[list[Problem], tuple[str, ...]]:
-    """Return every finding about one file, and the languages it declares."""
+def check_file(path: Path, org: Organization | None = None,
+               loaded: loader.Loaded | None = None) -> tuple[list[Problem], tuple[str, ...]]:
+    """Return every finding about one file, and the languages it declares.
+
+    `loaded` is the file's content when it is not yet on disk (an edit to check
+    before it is saved); the roles it extends are read from disk."""
     try:
-        loaded = loader.load(path)
+        loaded = loaded or loader.load(path)
     except InvalidInput as e:
         return e.problems, ()
     problems = []

@@ -1,0 +1,81 @@
+"""The web application: routes, the page helper every view uses, and its safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import ui
+from .security import Guard, csrf_value
+from .site import Site
+
+STATIC = Path(__file__).parent / "static"
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Return page `name` in the interface language of this request."""
+    lang = ui_language(request)
+    html = ui.render(name, lang, request=request, csrf=csrf_value(request), **context)
+    response = HTMLResponse(html, status)
+    if request.query_params.get("ui") == lang:
+        response.set_cookie(ui.COOKIE, lang, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def ui_language(request: Request) -> str:
+    return ui.negotiate(request.query_params.get("ui"), request.cookies.get(ui.COOKIE),
+                        request.headers.get("accept-language"))
+
+
+def say(request: Request, text: str) -> str:
+    """Return a message of the interface in this request's language
+    (`pybabel extract -k say:2 -k tr` finds them)."""
+    return ui.catalog(ui_language(request)).gettext(text)
+
+
+def message(request: Request, status: int, text: str) -> HTMLResponse:
+    """Return a page that says one thing (an unknown role, a refused revision...)."""
+    return page(request, "message.html", status, text=text)
+
+
+def site_of(request: Request) -> Site:
+    site: Site = request.app.state.site
+    return site
+
+
+def create_app(site: Site | None = None, *, token: str | None = None,
+               hosts: set[str] | None = None) -> Starlette:
+    """Return the application serving `site` (default: the current folder's project).
+
+    `token`, when given, is required of every request; `hosts` are the host
+    names answered (default: localhost and the loopback addresses).
+    """
+    from . import compare, document, edit, library
+
+    routes = [
+        Route("/", library.index),
+        Route("/validate", library.validation),
+        Route("/compare", compare.compare),
+        Route("/compare/redline", compare.redline_download),
+        Route("/roles/{role_id}", document.role_page),
+        Route("/roles/{role_id}/download", document.download),
+        Route("/roles/{role_id}/edit", edit.editor, methods=["GET", "POST"]),
+
+        Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
+    ]
+    allowed = hosts if hosts is not None else {"localhost", "127.0.0.1", "[::1]"}
+    app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=allowed, token=token)],
+                    exception_handlers={404: _not_found})
+    app.state.site = site or Site.here()
+    return app
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return message(request, 404, say(request, "No such page."))

@@ -1,0 +1,154 @@
+"""Compare two roles, or one role at two git revisions: word diff, and the Word redline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..diff import RoleDiff, diff_roles
+from ..errors import InvalidInput, JobdocsError
+from ..model import Role
+from ..roles import git as gitsource
+from .app import message, page, say, site_of, ui_language
+from .document import MEDIA
+from .security import valid_revision
+from .site import Site
+
+#: How many commits of a role file the revision lists offer.
+HISTORY = 30
+
+
+@dataclass(frozen=True)
+class Commit:
+    rev: str
+    date: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Sides:
+    """What a compare request names, loaded: both roles, labels, and who changed it."""
+
+    old: Role
+    new: Role
+    old_label: str
+    new_label: str
+    author: str = ""
+    date: dt.datetime | None = None
+
+
+class Refused(Exception):
+    """A request the compare page cannot answer, with what to tell the person."""
+
+    def __init__(self, text: str, status: int = 400) -> None:
+        super().__init__(text)
+        self.text = text
+        self.status = status
+
+
+def history(path: Path) -> list[Commit]:
+    """Return the latest commits that changed a role file (none outside git)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", f"-n{HISTORY}", "--format=%h%x09%as%x09%s", "--", os.path.relpath(
+                path)], capture_output=True, check=False, timeout=20)
+    except (OSError, subprocess.TimeoutExpired, ValueError):
+        return []
+    if out.returncode != 0:
+        return []
+    lines = out.stdout.decode("utf-8", "replace").splitlines()
+    return [Commit(*line.split("\t", 2)) for line in lines if line.count("\t") >= 2]
+
+
+def load_sides(site: Site, request: Request) -> Sides | None:
+    """Return the two sides a request names, None when it names none yet."""
+    q = request.query_params
+    if q.get("a") and q.get("b"):
+        a, b = site.entry(q["a"]), site.entry(q["b"])
+        if a is None or b is None:
+            raise Refused(say(request, "There is no role with that id."), 404)
+        if a.role is None or b.role is None:
+            raise Refused(say(request, "Both roles must be valid to be compared."), 422)
+        return Sides(a.role, b.role, a.id, b.id)
+    if not (q.get("role") and q.get("from")):
+        return None
+    entry = site.entry(q["role"])
+    if entry is None:
+        raise Refused(say(request, "There is no role with that id."), 404)
+    revs = [q["from"], q.get("to", "")]
+    for rev in revs:
+        if rev and (not valid_revision(rev) or not gitsource.is_revision(rev)):
+            raise Refused(say(request, "'%(rev)s' is not a git revision of this project.")
+                          % {"rev": rev})
+    path = os.path.relpath(entry.path)
+    old = gitsource.load_at(revs[0], path)
+    if revs[1]:
+        new = gitsource.load_at(revs[1], path)
+        author, date = gitsource.Revision(revs[1]).author_and_date(Path(path))
+    elif entry.role is None:
+        raise Refused(say(request, "Both roles must be valid to be compared."), 422)
+    else:
+        new, author, date = entry.role, "", None
+    now = say(request, "as it is now")
+    return Sides(old, new, f"{entry.id} @ {revs[0]}", f"{entry.id} @ {revs[1] or now}",
+                 author, date)
+
+
+def _diff(request: Request) -> tuple[Sides | None, RoleDiff | None, str]:
+    site = site_of(request)
+    sides = load_sides(site, request)
+    if sides is None:
+        return None, None, ""
+    common = [lang for lang in sides.new.languages if lang in sides.old.languages]
+    lang = request.query_params.get("lang", "")
+    if lang not in common:
+        ui_lang = ui_language(request)
+        lang = ui_lang if ui_lang in common else (common[0] if common else "")
+    if not lang:
+        raise Refused(say(request,
+            "The two versions have no language in common."), 422)
+    return sides, diff_roles(sides.old, sides.new, [lang]), lang
+
+
+async def compare(request: Request) -> Response:
+    site = site_of(request)
+    try:
+        sides, result, lang = _diff(request)
+    except Refused as e:
+        return message(request, e.status, e.text)
+    except InvalidInput as e:
+        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
+    except JobdocsError as e:
+        return message(request, 422, str(e))
+    q = request.query_params
+    role_id = q.get("role") or q.get("a") or ""
+    entry = site.entry(role_id) if role_id else None
+    commits = history(entry.path) if entry else []
+    return page(request, "compare.html", ids=sorted(site.role_files()), sides=sides,
+                diff=result, lang=lang, q=q, commits=commits, role_id=role_id,
+                query=urlencode([(k, v) for k, v in q.multi_items() if k != "lang"]))
+
+
+async def redline_download(request: Request) -> Response:
+    try:
+        sides, result, lang = _diff(request)
+    except Refused as e:
+        return message(request, e.status, e.text)
+    except JobdocsError as e:
+        return message(request, 422, str(e))
+    if sides is None or result is None:
+        return message(request, 400, say(request,
+            "Choose the two versions to compare first."))
+    from ..diff.redline import redline
+
+    data = redline(result, author=sides.author or "jobdocs", date=sides.date, lang=lang)
+    name = f"{sides.new.id}.{lang}.redline.docx"
+    return Response(data, media_type=MEDIA["docx"],
+                    headers={"content-disposition": f'attachment; filename="{name}"'})

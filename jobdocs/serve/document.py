@@ -1,0 +1,93 @@
+"""A role as it prints, in HTML from the same Document as Markdown and DOCX, and its files."""
+
+from __future__ import annotations
+
+import shutil
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..errors import InvalidInput, JobdocsError
+from ..model import Document
+from ..render import FORMATS, render_document
+from ..resolve import resolve
+from .app import message, page, say, site_of, ui_language
+from .site import Entry, Site
+
+MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def formats() -> tuple[str, ...]:
+    """Return the formats this machine can download (pdf needs LibreOffice)."""
+    have_office = shutil.which("soffice") or shutil.which("libreoffice")
+    return tuple(f for f in FORMATS if f != "pdf" or have_office)
+
+
+def choose(request: Request, site: Site, entry: Entry) -> tuple[str, str]:
+    """Return the document language and organization key a request asks for."""
+    assert entry.role is not None
+    langs = entry.role.languages
+    lang = request.query_params.get("lang", "")
+    if lang not in langs:
+        ui_lang = ui_language(request)
+        lang = ui_lang if ui_lang in langs else langs[0]
+    org = request.query_params.get("org")
+    if org is None or (org and org not in site.organizations()):
+        org = site.default_organization()
+    return lang, org
+
+
+def build(site: Site, entry: Entry, lang: str, org_key: str) -> Document:
+    assert entry.role is not None
+    return resolve(entry.role, lang, site.organization(org_key))
+
+
+def find(request: Request) -> tuple[Site, Entry | None, Response | None]:
+    """Return the role a URL names, or the page that says why there is none."""
+    site = site_of(request)
+    entry = site.entry(request.path_params["role_id"])
+    if entry is None:
+        return site, None, message(request, 404, say(request, "There is no role with that id."))
+    return site, entry, None
+
+
+async def role_page(request: Request) -> Response:
+    site, entry, refused = find(request)
+    if refused:
+        return refused
+    assert entry is not None
+    if entry.role is None:
+        return page(request, "broken.html", 200, entry=entry, relative=site.relative,
+                    problems=())
+    lang, org = choose(request, site, entry)
+    try:
+        doc = build(site, entry, lang, org)
+    except JobdocsError as e:
+        problems = e.problems if isinstance(e, InvalidInput) else ()
+        return page(request, "broken.html", 200, entry=entry, relative=site.relative,
+                    error=str(e), problems=problems)
+    return page(request, "role.html", entry=entry, role=entry.role, doc=doc, lang=lang,
+                org=org, organizations=list(site.organizations()), formats=formats())
+
+
+async def download(request: Request) -> Response:
+    site, entry, refused = find(request)
+    if refused:
+        return refused
+    assert entry is not None
+    fmt = request.query_params.get("format", "")
+    if entry.role is None or fmt not in formats():
+        return message(request, 400, say(request, "That download is not available."))
+    lang, org = choose(request, site, entry)
+    try:
+        data = render_document(build(site, entry, lang, org), fmt,
+                               site.project.reference_doc if site.project else None)
+    except JobdocsError as e:
+        return message(request, 422, str(e))
+    name = f"{entry.id}.{lang}.{fmt}"
+    return Response(data, media_type=MEDIA[fmt],
+                    headers={"content-disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,114 @@
+"""The library page (every role, filtered by text) and the validation page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..errors import Problem
+from ..roles import loader
+from .app import page, site_of, ui_language
+from .site import Entry
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the library table."""
+
+    id: str
+    title: str
+    version: str
+    parent: str
+    languages: tuple[str, ...]
+    errors: int
+    warnings: int
+    editable: bool
+
+    def matches(self, words: list[str]) -> bool:
+        text = f"{self.id} {self.title} {self.parent} {self.version}".casefold()
+        return all(w in text for w in words)
+
+
+def row(entry: Entry, lang: str) -> Row:
+    role = entry.role
+    if role is None:
+        return Row(entry.id, "", "", "", (), max(entry.errors, 1), entry.warnings,
+                   entry.editable)
+    title = role.title.get(lang) or role.title.get("en") or next(iter(role.title.values()))
+    return Row(entry.id, str(title), role.version, role.extends or "", role.languages,
+               entry.errors, entry.warnings, entry.editable)
+
+
+async def index(request: Request) -> Response:
+    site = site_of(request)
+    lang = ui_language(request)
+    query = request.query_params.get("q", "")[:200]
+    rows = [row(e, lang) for e in site.entries()]
+    words = query.casefold().split()
+    shown = [r for r in rows if r.matches(words)] if words else rows
+    return page(request, "library.html", rows=shown, total=len(rows), q=query,
+                folder=site.relative(site.local_dir))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem with the role and clause it points at, for the validation page."""
+
+    problem: Problem
+    file: str
+    role_id: str
+    clause: str
+
+
+def clause_lines(path: str) -> list[tuple[int, str]]:
+    """Return (first line, clause id) of every clause and item of a role file, in order."""
+    try:
+        loaded = loader.load(path)
+    except Exception:  # an unreadable file: its findings link to the role, not a clause
+        return []
+    out = []
+    for key, mark in loaded.marks.items():
+        if len(key) >= 3 and key[0] == "sections" and isinstance(key[-1], int):
+            value = _at(loaded.data, key)
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                out.append((mark.line, value["id"]))
+    return sorted(out)
+
+
+def _at(data: object, key: tuple[str | int, ...]) -> object:
+    for k in key:
+        try:
+            data = data[k]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+async def validation(request: Request) -> Response:
+    site = site_of(request)
+    entries = site.entries()
+    findings: list[Finding] = []
+    files = 0
+    for e in entries:
+        files += 1
+        lines = clause_lines(str(e.path)) if e.problems else []
+        for p in e.problems:
+            clause = ""
+            own = p.line is not None and _same(p.path, e)
+            if own:
+                clause = next((cid for line, cid in reversed(lines) if line <= p.line), "")
+            findings.append(Finding(p, site.relative(p.path), e.id if own else "", clause))
+    errors = sum(f.problem.severity == "error" for f in findings)
+    return page(request, "validation.html", findings=findings, files=files, errors=errors,
+                warnings=len(findings) - errors, folder=site.relative(site.local_dir))
+
+
+def _same(path: str, entry: Entry) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(path).resolve() == entry.path.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,186 @@
+"""The project a server shows: its role library, organizations and git, with caches.
+
+Everything a URL names is looked up here by key (a role id, an organization's
+relative path), never joined onto a path, so no request reaches a file outside
+the library. Loaded roles and their check results are kept until one of the
+files they were read from changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config.organization import Organization
+from ..config.profile import load_organization
+from ..config.project import Project, current
+from ..errors import InvalidInput, JobdocsError, Problem
+from ..model import Role
+from ..resources import data_dir
+from ..roles import library, loader
+
+#: What a role id in a URL may look like: a file stem, no separators, no leading dot.
+ROLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A role of the library as its page and the library page show it."""
+
+    id: str
+    path: Path
+    editable: bool
+    role: Role | None = None
+    problems: tuple[Problem, ...] = ()
+    deps: tuple[Path, ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+
+def _stamp(paths: tuple[Path, ...]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((-1, -1))
+    return tuple(out)
+
+
+@dataclass
+class Site:
+    """The library of one project folder, as the server sees it."""
+
+    root: Path
+    project: Project | None = None
+    _cache: dict[Path, tuple[Any, Entry]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def here(cls) -> Site:
+        """Return the site of the current folder (its jobdocs.yaml, or ./roles)."""
+        return cls(Path.cwd().resolve(), current())
+
+    @property
+    def local_dir(self) -> Path:
+        """The project's own roles folder (editable), whether or not it exists."""
+        return (self.project.roles if self.project else self.root / "roles").resolve()
+
+    def role_files(self) -> dict[str, tuple[Path, bool]]:
+        """Return every role id with its file and whether the server may edit it."""
+        out: dict[str, tuple[Path, bool]] = {}
+        local = self.local_dir
+        dirs = [(local, True)] if local.is_dir() else []
+        packaged = data_dir("roles").resolve()
+        if packaged.is_dir() and packaged != local:
+            dirs.append((packaged, False))
+        for d, editable in dirs:
+            for name in sorted(os.listdir(d)):
+                stem, dot, suffix = name.rpartition(".")
+                if dot and f".{suffix}" in library.SUFFIXES and ROLE_ID.fullmatch(stem):
+                    out.setdefault(stem, (d / name, editable))
+        return out
+
+    def entries(self) -> list[Entry]:
+        """Return every role of the library, checked (cached until a file changes)."""
+        return [self.entry_at(path, editable) for path, editable in self.role_files().values()]
+
+    def entry(self, role_id: str) -> Entry | None:
+        """Return the role a URL names, or None when the library has no such id."""
+        if not ROLE_ID.fullmatch(role_id):
+            return None
+        found = self.role_files().get(role_id)
+        return self.entry_at(*found) if found else None
+
+    def entry_at(self, path: Path, editable: bool) -> Entry:
+        with self._lock:
+            cached = self._cache.get(path)
+        if cached and cached[0] == _stamp(cached[1].deps):
+            return cached[1]
+        entry = _check(path, editable)
+        with self._lock:
+            self._cache[path] = (_stamp(entry.deps), entry)
+        return entry
+
+    def organizations(self) -> dict[str, Path]:
+        """Return the organization profiles of the project, by their path from its root."""
+        found: list[Path] = []
+        if self.project and self.project.organization:
+            found.append(self.project.organization)
+        for pattern in ("organization*.yaml", "*/organization*.yaml", "organizations/*.yaml"):
+            found += sorted(self.root.glob(pattern))
+        out: dict[str, Path] = {}
+        for p in found:
+            try:
+                key = p.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                key = p.name
+            out.setdefault(key, p)
+        return out
+
+    def organization(self, key: str) -> Organization | None:
+        """Return the profile a URL names ('' for none); raise JobdocsError when invalid."""
+        path = self.organizations().get(key) if key else None
+        return load_organization(path) if path else None
+
+    def default_organization(self) -> str:
+        org = self.project.organization if self.project else None
+        if not org:
+            return ""
+        return next((k for k, p in self.organizations().items() if p == org), "")
+
+    def relative(self, path: Path | str) -> str:
+        """Return a path as a person reads it: from the project folder when inside it."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except (ValueError, OSError):
+            return str(path)
+
+
+def _check(path: Path, editable: bool) -> Entry:
+    """Load and check one role file as `jobdocs validate` does."""
+    from ..check import check_file
+
+    deps: list[Path] = [path]
+
+    def read(p: Path) -> loader.Loaded:
+        deps.append(p)
+        return loader.load(p)
+
+    role: Role | None = None
+    try:
+        role = library.load_role_with(path, read, _finder())
+    except JobdocsError:
+        pass
+    try:
+        problems, _ = check_file(path)
+    except JobdocsError as e:
+        problems = list(getattr(e, "problems", ())) or [Problem(str(path), None, None, str(e))]
+    return Entry(path.stem, path, editable, role, tuple(problems), tuple(dict.fromkeys(deps)))
+
+
+def _finder() -> Callable[[str, Path], Path]:
+    return lambda ref, near: library.find_role(ref, near=near)
+
+
+def check_candidate(path: Path, text: str) -> list[Problem]:
+    """Return every finding about `text` as the new content of the role file at `path`."""
+    from ..check import check_file
+
+    try:
+        loaded = loader.parse(text, str(path))
+    except InvalidInput as e:
+        return list(e.problems)
+    return check_file(path, loaded=loaded)[0]

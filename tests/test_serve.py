@@ -1,0 +1,342 @@
+"""`jobdocs serve` through Starlette's test client: pages, downloads, safety, editing."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+with warnings.catch_warnings():  # newer Starlette prefers httpx2 and says so on import
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from serve_project import KAM, make_project  # noqa: E402
+
+from jobdocs import load_role, resolve  # noqa: E402
+from jobdocs.check import check_paths  # noqa: E402
+from jobdocs.render import render_document  # noqa: E402
+from jobdocs.serve.app import create_app  # noqa: E402
+from jobdocs.serve.site import Site  # noqa: E402
+
+RU = {"accept-language": "ru-RU,ru;q=0.9,en;q=0.8"}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def client(project: Path) -> TestClient:
+    return TestClient(create_app(Site.here()), base_url="http://localhost")
+
+
+def form_values(html: str, clause: str) -> dict[str, str]:
+    """Return the hidden fields of a clause's form on the editor page."""
+    form = html[html.index(f'id="c-{clause}"'):]
+    form = form[:form.index("</form>")]
+    return dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
+
+
+def text_only(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#34;", '"')
+
+
+# -- the library -------------------------------------------------------------------------
+
+
+def test_library_lists_every_role_with_its_title_in_the_interface_language(client):
+    en = client.get("/")
+    assert en.status_code == 200
+    assert "Key Account Manager" in en.text and "Senior Account Manager" in en.text
+    ru = client.get("/", headers=RU)
+    assert "менеджер по работе с ключевыми клиентами" in ru.text
+    assert "<th scope=\"col\">Версия</th>" in ru.text
+    row = re.search(r"<tr>\s*<td><a href=\"/roles/senior-account-manager\">.*?</tr>", en.text,
+                    re.S).group(0)
+    assert 'href="/roles/client-manager"' in row  # its parent role
+    assert "ru, en" in row and "valid" in row
+
+
+def test_library_filter_keeps_only_matching_roles(client):
+    page = client.get("/", params={"q": "senior"})
+    assert "/roles/senior-account-manager" in page.text
+    assert "/roles/client-manager\"" not in page.text.split("<tbody>")[1].split(
+        "senior-account-manager")[0]
+    assert "1 of 6 roles" in page.text
+
+
+def test_interface_language_switch_is_remembered(client):
+    switched = client.get("/", params={"ui": "ru"})
+    assert "Поиск роли" in switched.text
+    later = client.get("/validate")  # no ?ui=: the cookie remembers
+    assert 'lang="ru"' in later.text and "<h1>Проверка</h1>" in later.text
+    assert "<h1>Validation</h1>" in client.get("/validate", params={"ui": "en"}).text
+
+
+# -- a role as it prints -----------------------------------------------------------------
+
+
+def test_role_page_prints_the_numbers_and_text_of_the_document(client, project):
+    page = client.get(f"/roles/{KAM}", params={"lang": "ru", "org": ""})
+    assert page.status_code == 200
+    doc = resolve(load_role(project / "roles" / f"{KAM}.yaml"), "ru")
+    text = text_only(page.text)
+    for clause in doc.clauses():
+        assert f"{clause.number}. {clause.text}" in text.replace("&#39;", "'"), clause.id
+    assert doc.frame.approval.title in text and doc.frame.sheet.title in text
+    assert "________________" in text  # the blanks of an unnamed organization
+
+
+def test_role_page_switches_language_and_organization(client):
+    en = client.get(f"/roles/{KAM}", params={"lang": "en", "org": "romashka/organization.yaml"})
+    assert "1. General Provisions" in en.text
+    assert 'lang="en"' in en.text
+    assert "Romashka" in en.text or "Ромашка" in en.text
+
+
+def test_each_clause_says_where_it_comes_from_on_hover(client):
+    page = client.get("/roles/senior-account-manager", params={"lang": "en"})
+    assert re.search(r'id="c-negotiate-independently" title="Written in this role"', page.text)
+    assert re.search(r'id="c-purpose" title="From the role client-manager"', page.text)
+
+
+def test_downloads_are_the_documents_the_command_line_writes(client, project):
+    role = load_role(project / "roles" / f"{KAM}.yaml")
+    md = client.get(f"/roles/{KAM}/download", params={"format": "md", "lang": "en", "org": ""})
+    assert md.content == render_document(resolve(role, "en"), "md")
+    assert 'filename="key-account-manager.en.md"' in md.headers["content-disposition"]
+    docx = client.get(f"/roles/{KAM}/download", params={"format": "docx", "lang": "ru"})
+    import docx as python_docx
+
+    paragraphs = [p.text for p in python_docx.Document(io.BytesIO(docx.content)).paragraphs]
+    assert any("менеджера по работе с ключевыми клиентами" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("url", ["/roles/..%2F..%2Fetc%2Fpasswd", "/roles/.hidden",
+                                 "/roles/nope", "/roles/..%5Croles%5Ckey-account-manager"])
+def test_role_ids_outside_the_library_are_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_unknown_download_format_is_refused(client):
+    assert client.get(f"/roles/{KAM}/download", params={"format": "exe"}).status_code == 400
+
+
+# -- validation ----------------------------------------------------------------------------
+
+
+def test_validation_lists_each_finding_with_file_line_and_clause(client, project):
+    path = project / "roles" / "junior-account-manager.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{{ title.nominative | upfirst }}",
+                                 "{{ titel.nominative | upfirst }}", 1), encoding="utf-8")
+    page = client.get("/validate")
+    row = re.search(r"<tr[^>]*class=\"error\">.*?</tr>", page.text, re.S).group(0)
+    assert "roles/junior-account-manager.yaml" in row and "undefined-variable" in row
+    line = next(n for n, s in enumerate(path.read_text().splitlines(), 1) if "titel" in s)
+    assert f"<td>{line}:" in row
+    assert 'href="/roles/junior-account-manager/edit#c-reporting-line"' in row
+    library = client.get("/")
+    assert re.search(r'junior-account-manager.*?1 error', library.text, re.S)
+
+
+# -- compare -------------------------------------------------------------------------------
+
+
+def test_compare_two_roles_shows_word_changes(client):
+    page = client.get("/compare", params={"a": "client-manager", "b": KAM, "lang": "en"})
+    assert page.status_code == 200
+    assert "<ins>" in page.text and "<del>" in page.text
+    assert "client-manager → key-account-manager" in page.text
+
+
+def test_compare_two_revisions_shows_the_reworded_clause_and_offers_the_redline(client):
+    page = client.get("/compare", params={"role": KAM, "from": "HEAD~1", "to": "HEAD",
+                                          "lang": "en"})
+    assert page.status_code == 200
+    change = re.search(r'<div class="change changed" id="d-category">.*?</p>',
+                       page.text, re.S)
+    assert change, page.text
+    assert "<del>specialists</del>" in change.group(0) and "<ins>managers</ins>" in change.group(0)
+    assert "A key account manager is a manager" in page.text  # the history offered
+    redline = client.get("/compare/redline", params={"role": KAM, "from": "HEAD~1",
+                                                     "to": "HEAD", "lang": "en"})
+    assert redline.status_code == 200
+    import docx as python_docx
+
+    document = python_docx.Document(io.BytesIO(redline.content))
+    xml = document.element.xml
+    assert "<w:ins " in xml and "<w:del " in xml and 'w:author="Olga Petrova"' in xml
+
+
+@pytest.mark.parametrize("rev", ["--output=/tmp/x", "-p", "HEAD..main", "no such rev", "x" * 200])
+def test_compare_refuses_what_is_not_a_revision(client, rev):
+    page = client.get("/compare", params={"role": KAM, "from": rev})
+    assert page.status_code == 400
+
+
+# -- edit ----------------------------------------------------------------------------------
+
+
+def outside(text: str, clause: str) -> list[str]:
+    """Return the lines of a role file but those of one clause."""
+    lines = text.splitlines()
+    start = lines.index(f"    - id: {clause}")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("    - id: "))
+    return lines[:start] + lines[end:]
+
+
+def edit(client, clause: str, **fields: str):
+    page = client.get(f"/roles/{KAM}/edit")
+    data = {**form_values(page.text, clause), **fields}
+    return client.post(f"/roles/{KAM}/edit", data=data, follow_redirects=False)
+
+
+def test_saving_a_clause_changes_the_file_keeping_comments_and_validity(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    before = path.read_text(encoding="utf-8")
+    saved = edit(client, "appointment", action="save",
+                 **{"text-ru": "{{ title.nominative | upfirst }} назначается приказом.",
+                    "text-en": "The {{ title }} is appointed by order."})
+    assert saved.status_code == 303
+    after = path.read_text(encoding="utf-8")
+    assert "назначается приказом." in after and "is appointed by order." in after
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(c in after.splitlines() for c in comments)
+    assert outside(before, "appointment") == outside(after, "appointment")
+    assert check_paths([str(path)]).ok
+    page = client.get(saved.headers["location"])
+    assert "Saved. The role is valid." in page.text
+
+
+def test_an_invalid_edit_is_refused_and_the_file_is_untouched(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    before = path.read_bytes()
+    refused = edit(client, "appointment", action="save",
+                   **{"text-ru": "{{ titel }} назначается.", "text-en": "Appointed."})
+    assert refused.status_code == 422
+    assert "undefined-variable" in refused.text
+    assert "{{ titel }} назначается." in refused.text  # what was typed is kept
+    assert path.read_bytes() == before
+
+
+def test_a_file_changed_on_disk_since_the_page_opened_is_not_overwritten(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    page = client.get(f"/roles/{KAM}/edit")
+    data = {**form_values(page.text, "appointment"), "action": "save",
+            "text-ru": "Мой новый текст.", "text-en": "My new text."}
+    path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n", encoding="utf-8")
+    changed = path.read_bytes()
+    refused = client.post(f"/roles/{KAM}/edit", data=data, follow_redirects=False)
+    assert refused.status_code == 409
+    assert "changed on disk" in refused.text and "Мой новый текст." in refused.text
+    assert path.read_bytes() == changed
+
+
+def test_a_post_without_the_csrf_value_is_refused(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    before = path.read_bytes()
+    page = client.get(f"/roles/{KAM}/edit")
+    data = {**form_values(page.text, "appointment"), "action": "remove"}
+    data["csrf"] = "x" * 32
+    assert client.post(f"/roles/{KAM}/edit", data=data).status_code == 403
+    assert path.read_bytes() == before
+
+
+def test_add_move_and_remove_a_clause(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    page = client.get(f"/roles/{KAM}/edit")
+    form = page.text[page.text.index('id="add-duties"'):]
+    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
+                             form[:form.index("</form>")]))
+    added = client.post(f"/roles/{KAM}/edit", follow_redirects=False, data={
+        **hidden, "action": "add", "new_id": "handle-complaints", "under": "",
+        "text-ru": "Рассматривает жалобы клиентов.", "text-en": "Handle client complaints."})
+    assert added.status_code == 303
+    doc = resolve(load_role(path), "en")
+    duties = doc.sections[1].clauses
+    assert duties[-1].id == "handle-complaints" and duties[-1].text == "Handle client complaints."
+    assert edit(client, "handle-complaints", action="up").status_code == 303
+    duties = resolve(load_role(path), "en").sections[1].clauses
+    assert duties[-2].id == "handle-complaints"
+    assert edit(client, "handle-complaints", action="remove").status_code == 303
+    assert "handle-complaints" not in path.read_text(encoding="utf-8")
+
+
+def test_a_taken_clause_id_is_refused(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    before = path.read_bytes()
+    page = client.get(f"/roles/{KAM}/edit")
+    form = page.text[page.text.index('id="add-duties"'):]
+    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
+                             form[:form.index("</form>")]))
+    refused = client.post(f"/roles/{KAM}/edit", data={
+        **hidden, "action": "add", "new_id": "category", "text-ru": "x", "text-en": "y"})
+    assert refused.status_code == 422 and "already has a clause" in refused.text
+    assert path.read_bytes() == before
+
+
+def test_shipped_roles_are_read_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no roles folder: only the packaged library
+    client = TestClient(create_app(Site.here()), base_url="http://localhost")
+    assert client.get(f"/roles/{KAM}").status_code == 200
+    assert client.get(f"/roles/{KAM}/edit").status_code == 403
+
+
+# -- safety --------------------------------------------------------------------------------
+
+
+def test_a_token_is_required_when_one_is_set(project):
+    app = create_app(Site.here(), token="s3cret-token-value", hosts=set())
+    client = TestClient(app, base_url="http://192.0.2.10")
+    assert client.get("/").status_code == 401
+    entered = client.get("/roles/client-manager?token=s3cret-token-value",
+                         follow_redirects=False)
+    assert entered.status_code == 303 and "token" not in entered.headers["location"]
+    assert client.get("/").status_code == 200  # the cookie carries it now
+    other = TestClient(app, base_url="http://192.0.2.10")
+    assert other.get("/", headers={"authorization": "Bearer s3cret-token-value"}
+                     ).status_code == 200
+    assert other.get("/?token=wrong").status_code == 401
+
+
+def test_unknown_host_names_are_refused(client):
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_the_serve_command_refuses_without_the_extra_and_help_stays_light():
+    code = ("import sys, jobdocs.cli as c; from click.testing import CliRunner; "
+            "r = CliRunner().invoke(c.cli, ['--help']); "
+            "print('serve' in r.output, 'starlette' in sys.modules, 'uvicorn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["True", "False", "False"]
+
+
+# -- catalogs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_interface_catalogs_translate_every_message(lang):
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parent.parent / "locales"
+    with open(root / "serve.pot", "rb") as f:
+        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    with open(root / lang / "LC_MESSAGES" / "serve.po", "rb") as f:
+        po = read_po(f, locale=lang)
+    have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in po if m.id}
+    assert wanted <= set(have)
+    untranslated = [k for k, m in have.items()
+                    if not (m.string if isinstance(m.string, str) else all(m.string))
+                    or m.fuzzy]
+    assert untranslated == []
