@@ -66,6 +66,8 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
     rendered: list[tuple[Path, bytes]] = []
     problems = []
     docs: dict[tuple[str, str], Document] = {}
+    docx_of: dict[tuple[str, str], bytes] = {}  # each DOCX rendered once, for docx and pdf
+    pdfs: list[tuple[Path, bytes]] = []
     for job in jobs:
         key = (job.role.id, job.lang)
         if key not in docs:
@@ -74,8 +76,18 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
             except InvalidInput as e:
                 problems += e.problems
                 continue
-        rendered.append((out_dir / job.filename(),
-                         render_document(docs[key], job.fmt, reference_doc)))
+        if job.fmt in ("docx", "pdf"):
+            if key not in docx_of:
+                docx_of[key] = render_document(docs[key], "docx", reference_doc)
+            target = pdfs if job.fmt == "pdf" else rendered
+            target.append((out_dir / job.filename(), docx_of[key]))
+        else:
+            rendered.append((out_dir / job.filename(),
+                             render_document(docs[key], job.fmt, reference_doc)))
+    if pdfs and not problems:
+        rendered += _print(pdfs)
+        order = {out_dir / job.filename(): n for n, job in enumerate(jobs)}
+        rendered.sort(key=lambda pair: order[pair[0]])
     if problems:
         raise InvalidInput(problems)
     ensure_dir(out_dir)
@@ -94,3 +106,18 @@ def _write(path: Path, data: bytes, what: str) -> None:
     except OSError as e:
         raise JobdocsError(f"{path}: cannot write the {what}: {e.strerror or e}; "
                            "check the directory's permissions and free space") from e
+
+
+def _print(pdfs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
+    """Return each PDF's path and bytes, printed from its DOCX in one LibreOffice run."""
+    import tempfile
+
+    from .pdf import convert
+
+    with tempfile.TemporaryDirectory(prefix="jobdocs-render-") as tmp:
+        sources = []
+        for n, (_, data) in enumerate(pdfs):
+            sources.append(Path(tmp) / f"{n}.docx")
+            sources[-1].write_bytes(data)
+        printed = convert(sources, Path(tmp) / "pdf")
+        return [(path, pdf.read_bytes()) for (path, _), pdf in zip(pdfs, printed, strict=True)]

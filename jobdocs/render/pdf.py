@@ -1,8 +1,10 @@
 """Write a Document as PDF: its DOCX, laid out by LibreOffice in headless mode.
 
 LibreOffice is the one PDF engine: what it prints is what a lawyer who opens
-the DOCX in LibreOffice sees. Each run gets a throw-away user profile, so
-parallel runs do not wait for or break each other.
+the DOCX in LibreOffice sees. Many documents go through one LibreOffice run
+(starting it costs more than converting a document). Each run gets a
+throw-away user profile, so parallel runs do not wait for or break each
+other, and a time limit, so a stuck LibreOffice never hangs a build.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from pathlib import Path
 from ..errors import JobdocsError, MissingTool
 from ..model import Document
 
-#: Seconds one LibreOffice run may take before jobdocs gives up on it.
-TIMEOUT = 300
+#: Seconds one LibreOffice run may take: a start, plus time per document.
+START_TIMEOUT = 120
+PER_DOCUMENT = 10
 INSTALL = ("PDF output needs LibreOffice: install it (Debian/Ubuntu: "
            "apt-get install libreoffice-writer-nogui) so that `soffice` is on PATH")
 
@@ -30,28 +33,59 @@ def soffice() -> str:
     return found
 
 
-def convert(sources: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Convert .docx files to PDF in one LibreOffice run; return the PDFs, in order."""
+def convert_each(sources: Sequence[Path], out_dir: Path,
+                 timeout: float | None = None) -> dict[Path, str]:
+    """Convert .docx files to PDF in one LibreOffice run.
+
+    Return, for each source, "" when `out_dir/<stem>.pdf` was written, else
+    why not, in one line. Raise MissingTool when LibreOffice is not installed.
+    """
+    if not sources:
+        return {}
     program = soffice()
+    limit = timeout or START_TIMEOUT + PER_DOCUMENT * len(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="jobdocs-soffice-") as profile:
+    said = ""
+    with tempfile.TemporaryDirectory(prefix="jobdocs-soffice-",
+                                     ignore_cleanup_errors=True) as profile:
         command = [program, f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
                    "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
                    "--outdir", str(out_dir), *map(str, sources)]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                                    stdin=subprocess.DEVNULL, check=False)
-        except subprocess.TimeoutExpired:
-            raise JobdocsError(f"LibreOffice took longer than {TIMEOUT} s to convert "
-                               f"{', '.join(map(str, sources))}") from None
-    pdfs = [out_dir / f"{Path(source).stem}.pdf" for source in sources]
-    failed = [str(source) for source, pdf in zip(sources, pdfs, strict=True)
-              if not pdf.is_file() or pdf.stat().st_size == 0]
+            with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) as run:
+                try:
+                    out, err = run.communicate(timeout=limit)
+                    said = _last_line(err) or _last_line(out)
+                except subprocess.TimeoutExpired:
+                    run.kill()
+                    run.communicate()
+                    said = f"LibreOffice took longer than {limit:.0f} s and was stopped"
+        except OSError as e:
+            raise JobdocsError(f"{program}: cannot start LibreOffice: {e.strerror or e}") from e
+    results = {}
+    for source in sources:
+        pdf = out_dir / f"{Path(source).stem}.pdf"
+        if pdf.is_file() and pdf.stat().st_size > 0:
+            results[source] = ""
+        else:
+            results[source] = "LibreOffice could not convert it to PDF" + (
+                f": {said}" if said else "")
+    return results
+
+
+def _last_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def convert(sources: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Convert .docx files to PDF in one LibreOffice run; return the PDFs, in order."""
+    results = convert_each(sources, out_dir)
+    failed = [f"{source}: {why}" for source, why in results.items() if why]
     if failed:
-        said = (result.stderr.strip() or result.stdout.strip()).splitlines()
-        raise JobdocsError(f"LibreOffice could not convert {', '.join(failed)} to PDF"
-                           + (f": {said[-1]}" if said else ""))
-    return pdfs
+        raise JobdocsError("; ".join(failed))
+    return [out_dir / f"{Path(source).stem}.pdf" for source in sources]
 
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
@@ -59,9 +93,13 @@ def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     from .docx import writer as docx
 
     soffice()  # fail before any work when LibreOffice is missing
-    data = docx.render(doc, reference_doc)
+    return from_docx(docx.render(doc, reference_doc), f"{doc.role_id}.{doc.lang}")
+
+
+def from_docx(data: bytes, stem: str = "document") -> bytes:
+    """Return the PDF bytes LibreOffice prints from DOCX bytes."""
     with tempfile.TemporaryDirectory(prefix="jobdocs-pdf-") as tmp:
-        source = Path(tmp) / f"{doc.role_id}.{doc.lang}.docx"
+        source = Path(tmp) / f"{stem}.docx"
         source.write_bytes(data)
         [pdf] = convert([source], Path(tmp))
         return pdf.read_bytes()
