@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .errors import InvalidInput, JobdocsError, UsageError
 
 INTERNAL_ERROR = 3
@@ -41,8 +40,18 @@ class _Group(click.Group):
             ctx.exit(INTERNAL_ERROR)
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the version; the package metadata is read only when asked for (fast start)."""
+    if value and not ctx.resilient_parsing:
+        from . import __version__
+
+        click.echo(f"jobdocs, version {__version__}")
+        ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="jobdocs")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Turn YAML role definitions into signable job descriptions."""
 
@@ -329,6 +338,11 @@ def inflect(title: str) -> None:
 from .serve import serve as _serve  # noqa: E402  (the web framework loads only when it runs)
 
 cli.add_command(_serve)
+
+from .build.command import build, init  # noqa: E402
+
+cli.add_command(build)
+cli.add_command(init)
 
 
 def main() -> None:

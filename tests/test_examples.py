@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from jobdocs import build, plan
 from jobdocs.config.profile import load_organization
+from jobdocs.render.batch import build, plan
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPT = (EXAMPLES / "render.sh").read_text()

@@ -98,7 +98,7 @@ def test_profile_names_the_reference_document_relative_to_itself(tmp_path):
 
     import docx
 
-    from jobdocs import build, plan
+    from jobdocs.render.batch import build, plan
     from jobdocs.render.docx.writer import default_reference
 
     company = docx.Document(str(default_reference()))
