@@ -30,6 +30,7 @@ class Project:
     reference_doc: Path | None = None
     house_style: HouseStyle = field(default_factory=HouseStyle)
     wording: Path | None = None  # a company's catalogs and templates
+    organizations: tuple[Path, ...] = ()  # `jobdocs build` writes every role for each
 
 
 def find_file(start: Path | None = None) -> Path | None:
@@ -70,6 +71,7 @@ def load_project(path: Path) -> Project:
         reference_doc=where("reference_doc"),
         house_style=house_style_from(data.get("house_style")),
         wording=where("wording"),
+        organizations=tuple(base / p for p in data.get("organizations", ())),
     )
 
 

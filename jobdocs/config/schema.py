@@ -123,6 +123,11 @@ PROJECT_SCHEMA: dict[str, Any] = {
                     "description": "Formats `render` writes by default."},
         "output": {"type": "string", "minLength": 1,
                    "description": "Directory `render` writes to by default."},
+        "organizations": {"type": "array", "uniqueItems": True,
+                          "items": {"type": "string", "minLength": 1},
+                          "description": "Organization profiles `jobdocs build` writes every "
+                                         "role for, each into its own folder of the output "
+                                         "(default: the one `organization`)."},
         "reference_doc": {"type": "string", "minLength": 1,
                           "description": "The .docx DOCX and PDF documents take their "
                                          "styles from, unless --reference-doc names another."},

@@ -1,0 +1,99 @@
+"""The `jobdocs build` and `jobdocs init` commands (imports stay inside them: fast start)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+
+STARTER = """\
+# jobdocs project file: `jobdocs build` writes every role below, for every
+# organization, in every language and format named here. Paths are relative
+# to this file; every key is optional. See docs/project-format.md and
+# docs/build.md.
+# yaml-language-server: $schema=https://jobdocs.dev/schema/project-1.json
+format: 1
+
+# The role library: one YAML file per role (`jobdocs list` shows them).
+roles: roles
+
+# The organization profile (name, approver, agreeing officials, date...).
+# organization: org/organization.yaml
+# Or several: `jobdocs build` writes each into its own folder of the output.
+# organizations: [org/romashka.yaml, org/vasilek.yaml]
+
+# Languages to write (default: every language a role is written in).
+# languages: [ru, en]
+
+# Formats: md, docx, pdf (pdf needs LibreOffice).
+formats: [md, docx]
+
+# Where documents go: <output>/<role-id>.<lang>.<format>.
+output: documents
+
+# The Word document DOCX and PDF take their styles and letterhead from.
+# reference_doc: org/letterhead.docx
+"""
+
+
+@click.command()
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
+@click.option("--format", "-f", "formats", multiple=True,
+              type=click.Choice(["md", "docx", "pdf"]),
+              help="Build only these formats (repeatable). Default: the project's.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.pass_context
+def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str, ...],
+          quiet: bool) -> None:
+    """Build every role of the project (jobdocs.yaml) for every organization,
+    language and format it names; only what changed since the last build.
+
+    Exit 0: all built, 1: a document failed (the others are built).
+    """
+    from ..config.project import current
+    from .run import build_project
+
+    project = current()
+    if project is None:
+        raise UsageError("no jobdocs.yaml in this directory or above; "
+                         "`jobdocs init` writes one")
+    bar = None
+
+    def start(total: int):  # type: ignore[no-untyped-def]
+        nonlocal bar
+        if quiet or not total or not sys.stderr.isatty():
+            return None
+        bar = click.progressbar(length=total, label="building", file=sys.stderr,
+                                show_pos=True, show_eta=True)
+        bar.__enter__()
+        return bar.update
+
+    try:
+        summary = build_project(project, jobs=jobs, force=force, formats=formats, start=start)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for line in summary.errors:
+        click.echo(line, err=True)
+    if not quiet:
+        click.echo(str(summary), err=True)
+    ctx.exit(0 if summary.ok else 1)
+
+
+@click.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Write a commented jobdocs.yaml (and an empty roles/ folder) in DIRECTORY."""
+    from ..files import write_atomic
+
+    target = directory / "jobdocs.yaml"
+    if target.exists():
+        raise UsageError(f"{target}: exists already; edit it, or remove it first")
+    write_atomic(target, STARTER.encode())
+    (directory / "roles").mkdir(exist_ok=True)
+    click.echo(str(target))

@@ -1,0 +1,244 @@
+"""Build every document a project names: roles × organizations × languages × formats.
+
+The output layout (docs/build.md): `OUTPUT/<role-id>.<lang>.<format>`, and
+with several organizations one folder each, `OUTPUT/<profile name>/...`.
+Units whose inputs are unchanged since the last build are skipped before any
+work; the rest go to worker processes one role at a time; the PDFs of the
+whole build are printed in one LibreOffice run at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..config.project import Project
+from ..errors import InvalidInput, MissingTool, UsageError
+from ..files import ensure_dir
+from ..resources import data_dir
+from ..roles import loader
+from ..roles.library import SUFFIXES
+from . import inputs
+from .inputs import Manifest
+from .worker import Outcome, Task, build_unit
+
+
+@dataclass
+class Summary:
+    """What a build did, counted in documents."""
+
+    written: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def __str__(self) -> str:
+        return (f"{self.written} written, {self.unchanged} unchanged, {self.failed} failed "
+                f"in {self.seconds:.1f} s")
+
+
+Progress = Callable[[int], None]  # called with the number of units just finished
+
+
+def default_jobs() -> int:
+    """Return the number of worker processes to use: every core."""
+    return os.cpu_count() or 1
+
+
+def build_project(project: Project, *, jobs: int | None = None, force: bool = False,
+                  formats: Sequence[str] = (), start: Callable[[int], Progress] | None = None
+                  ) -> Summary:
+    """Build the project's documents into its output folder and return the summary.
+
+    `start(n)` is called with the number of units to build (roles to render
+    for an organization) and returns a callback told of each one finished.
+    """
+    began = time.perf_counter()
+    out_root = ensure_dir((project.output or project.path.parent / "out").resolve())
+    staging = Path(tempfile.mkdtemp(prefix=".jobdocs-", dir=out_root))
+    try:
+        build = _Build(project, tuple(dict.fromkeys(formats or project.formats or ("md",))),
+                       out_root, staging, force)
+        tasks = {task.unit: task for task in build.tasks()}
+        advance = start(len(tasks)) if start else None
+        for outcome in _run(list(tasks.values()), jobs or default_jobs()):
+            build.record(tasks[outcome.unit], outcome)
+            if advance:
+                advance(1)
+        build.print_pdfs()
+        build.manifest.save()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    build.summary.seconds = time.perf_counter() - began
+    return build.summary
+
+
+class _Build:
+    """One build's state: what is current, what was written, what failed."""
+
+    def __init__(self, project: Project, formats: tuple[str, ...], out_root: Path,
+                 staging: Path, force: bool) -> None:
+        self.project, self.formats, self.force = project, formats, force
+        self.out_root, self.staging = out_root, staging
+        self.orgs = _organizations(project)
+        self.org_hashes = {org: _org_hash(org, project) for org in self.orgs}
+        self.manifest = Manifest.load(out_root, _shared_inputs(project))
+        self.summary = Summary()
+        self.pending: list[tuple[str, str, Task]] = []  # (DOCX source, PDF name, task)
+        self.count = 0
+
+    def key(self, org: str | None, chain: str, name: str) -> str:
+        lang, fmt = name.rsplit(".", 2)[1:]
+        return inputs.doc_key(self.manifest.inputs, self.org_hashes[org], chain, lang, fmt)
+
+    def expected(self, unit: str, prefix: str) -> list[str]:
+        """Return the names of every document a unit built before should have now."""
+        entry = self.manifest.units[unit]
+        langs = [lang for lang in entry["languages"]
+                 if not self.project.languages or lang in self.project.languages]
+        return [f"{prefix}{entry['id']}.{lang}.{fmt}" for lang in langs for fmt in self.formats]
+
+    def tasks(self) -> Iterator[Task]:
+        """Yield a task for every unit with a document to build; count the current ones."""
+        hashes: dict[Path, str] = {}
+        roles = _role_files(self.project)
+        reference = self.project.reference_doc
+        for org, folder in self.orgs.items():
+            prefix = f"{folder}/" if folder else ""
+            for role in roles:
+                unit = f"{prefix}{role.name}"
+                chain = None if self.force else self.manifest.chain_hash(unit, hashes)
+                skip: set[str] = set()
+                if chain is not None:
+                    names = self.expected(unit, prefix)
+                    skip = {name for name in names
+                            if self.manifest.current(unit, self.out_root,
+                                                     {name: self.key(org, chain, name)})}
+                    if len(skip) == len(names):
+                        self.summary.unchanged += len(names)
+                        continue
+                self.count += 1
+                yield Task(unit, self.count, str(role), org,
+                           str(self.out_root / folder), str(self.out_root),
+                           tuple(self.project.languages), self.formats,
+                           str(reference) if reference else None, str(self.staging),
+                           frozenset(skip), self.force)
+
+    def record(self, task: Task, outcome: Outcome) -> None:
+        """Count an outcome and remember what its documents were built from."""
+        summary = self.summary
+        summary.written += len(outcome.written)
+        summary.unchanged += len(outcome.unchanged)
+        summary.failed += outcome.failed
+        summary.errors += outcome.errors
+        if outcome.errors:
+            self.manifest.units.pop(task.unit, None)
+            return
+        chain = inputs.chain_digest(outcome.files)
+        docs = {}
+        for name in outcome.written + outcome.unchanged:
+            stamp = inputs.stamp(self.out_root / name)
+            if stamp:
+                docs[name] = [self.key(task.org, chain, name), *stamp]
+        self.manifest.units[task.unit] = {"id": outcome.role_id, "files": outcome.files,
+                                          "languages": list(outcome.languages), "docs": docs,
+                                          "chain": chain}
+        self.pending += [(source, name, task) for source, name in outcome.pdf]
+
+    def print_pdfs(self) -> None:
+        """Print every PDF of the build in one LibreOffice run, and move each into place."""
+        if not self.pending:
+            return
+        from ..render.pdf import convert_each
+
+        sources = [Path(source) for source, _, _ in self.pending]
+        try:
+            results = convert_each(sources, self.staging / "pdf")
+        except MissingTool as e:
+            results = {source: str(e) for source in sources}
+        for source, (_, name, task) in zip(sources, self.pending, strict=True):
+            target = self.out_root / name
+            if results[source]:
+                self.summary.failed += 1
+                self.summary.errors.append(f"{target}: {results[source]}")
+                continue
+            os.replace(self.staging / "pdf" / f"{source.stem}.pdf", target)
+            self.summary.written += 1
+            entry = self.manifest.units[task.unit]
+            entry["docs"][name] = [self.key(task.org, entry["chain"], name),
+                                   *(inputs.stamp(target) or ())]
+
+
+def _organizations(project: Project) -> dict[str | None, str]:
+    """Return {profile path: output subfolder}; check every profile before any work."""
+    from ..config.profile import load_organization
+
+    paths = project.organizations or ((project.organization,) if project.organization else ())
+    folders = {str(p.resolve()): p.stem for p in paths}
+    if len(set(folders.values())) < len(folders):
+        raise UsageError(f"{project.path}: two organization profiles have the same file "
+                         "name; their documents would go to the same folder")
+    problems = []
+    for path in folders:
+        try:
+            load_organization(path)
+        except InvalidInput as e:
+            problems += e.problems
+    if problems:
+        raise InvalidInput(problems)
+    if len(folders) <= 1:
+        return {path: "" for path in folders} or {None: ""}
+    return folders
+
+
+def _shared_inputs(project: Project) -> str:
+    """Return the hash of what every document depends on: jobdocs, its templates and
+    catalogs, the project's content settings and its reference document."""
+    settings = loader.load(project.path).data
+    reference = inputs.file_hash(project.reference_doc) if project.reference_doc else ""
+    return inputs.combine(__version__, inputs.tree_hash([data_dir("templates"),
+                                                         data_dir("locales")]),
+                          inputs.settings_hash(settings if isinstance(settings, dict) else {}),
+                          reference)
+
+
+def _role_files(project: Project) -> list[Path]:
+    if not project.roles.is_dir():
+        raise UsageError(f"{project.path}: no role folder {project.roles}; create it or "
+                         "name another with `roles:`")
+    return sorted(p.resolve() for p in project.roles.iterdir()
+                  if p.suffix in SUFFIXES and p.is_file())
+
+
+def _org_hash(org: str | None, project: Project) -> str:
+    """Return the hash of an organization profile and of the reference document it names."""
+    from ..config.profile import load_organization
+
+    reference = "" if project.reference_doc or org is None else \
+        load_organization(org).reference_doc
+    return inputs.combine(inputs.file_hash(Path(org)) if org else "",
+                          inputs.file_hash(Path(reference)) if reference else "")
+
+
+def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
+    """Yield the outcome of every task, from `jobs` processes (spawned, as on Windows)."""
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(build_unit, tasks)
+        return
+    from multiprocessing import get_context
+
+    jobs = min(jobs, len(tasks))
+    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
+    with get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap_unordered(build_unit, tasks, chunksize=chunk)

@@ -1,0 +1,135 @@
+"""Build one unit of a project: one role file for one organization, every
+language and format, one document at a time (memory stays flat).
+
+A Task goes to a worker process and an Outcome comes back; both are small
+and picklable, so the work spreads over processes started with `spawn`
+(the only way on Windows) as well as in this process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..config.organization import Organization
+from ..errors import InvalidInput, JobdocsError
+from ..files import write_atomic
+from ..roles import loader
+from .inputs import chain_files
+
+
+@dataclass(frozen=True)
+class Task:
+    """One role file to build for one organization."""
+
+    unit: str  # the manifest's name for it
+    number: int  # unique in the build: names the PDF sources
+    role: str  # role file
+    org: str | None  # organization profile
+    out_dir: str  # the folder this unit's documents go to
+    out_root: str  # the build's output folder, which document names are relative to
+    langs: tuple[str, ...]  # () = every language the role declares
+    formats: tuple[str, ...]
+    reference_doc: str | None
+    staging: str  # where DOCX files to print as PDF go
+    skip: frozenset[str] = frozenset()  # documents that are current: neither render nor write
+    force: bool = False  # write even the documents whose bytes are the same
+
+
+@dataclass
+class Outcome:
+    """What building a unit did; names are relative to the build's output folder."""
+
+    unit: str
+    role_id: str = ""
+    files: dict[str, str] = field(default_factory=dict)  # role chain {path: hash}
+    languages: tuple[str, ...] = ()
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    pdf: list[tuple[str, str]] = field(default_factory=list)  # (DOCX source, PDF name)
+    errors: list[str] = field(default_factory=list)
+    failed: int = 0
+
+
+@cache
+def _organization(path: str | None) -> Organization:
+    from ..config.profile import load_organization
+
+    return load_organization(path)
+
+
+def build_unit(task: Task) -> Outcome:
+    """Load, resolve, render and write the documents of one unit; never raise for
+    a problem in the role: report it in the Outcome."""
+    outcome = Outcome(task.unit)
+    try:
+        _build(task, outcome)
+    except InvalidInput as e:
+        outcome.errors += [str(p) for p in e.problems]
+    except JobdocsError as e:
+        outcome.errors.append(f"{task.role}: {e}")
+    except Exception as e:  # a bug in jobdocs: fail this role, build the others
+        outcome.errors.append(f"{task.role}: internal error: {type(e).__name__}: {e} "
+                              "(please report it)")
+    if outcome.errors:
+        expected = len(outcome.languages or task.langs or ("",)) * len(task.formats)
+        outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
+        outcome.pdf = []
+    return outcome
+
+
+def _build(task: Task, outcome: Outcome) -> None:
+    from ..render import render_document
+    from ..resolve import resolve
+    from ..roles.library import find_role, load_role_with
+
+    read: list[Path] = []
+
+    def recording(path: Path) -> loader.Loaded:
+        read.append(Path(path))
+        return loader.load(path)
+
+    try:
+        role = load_role_with(Path(task.role), recording,
+                              lambda ref, near: find_role(ref, near=near))
+    finally:
+        outcome.files = chain_files(read)
+    outcome.role_id, outcome.languages = role.id, role.languages
+    org = _organization(task.org)
+    reference = Path(task.reference_doc) if task.reference_doc else None
+    out_dir, root = Path(task.out_dir), Path(task.out_root)
+    for lang in [lang for lang in role.languages if not task.langs or lang in task.langs]:
+        names = {fmt: (out_dir / f"{role.id}.{lang}.{fmt}").relative_to(root).as_posix()
+                 for fmt in task.formats}
+        todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
+        outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
+        if not todo:
+            continue
+        doc = resolve(role, lang, org)
+        docx = None
+        for fmt in todo:
+            if fmt == "md":
+                _write(root, names[fmt], render_document(doc, "md"), outcome, task.force)
+                continue
+            docx = docx or render_document(doc, "docx", reference)
+            if fmt == "docx":
+                _write(root, names[fmt], docx, outcome, task.force)
+            else:
+                source = Path(task.staging) / f"{task.number}-{lang}.docx"
+                source.write_bytes(docx)
+                outcome.pdf.append((str(source), names[fmt]))
+
+
+def _write(root: Path, name: str, data: bytes, outcome: Outcome, force: bool) -> None:
+    """Write a document unless the file already holds exactly these bytes."""
+    path = root / name
+    try:
+        if not force and path.is_file() and path.stat().st_size == len(data) \
+                and path.read_bytes() == data:
+            outcome.unchanged.append(name)
+            return
+        write_atomic(path, data)
+    except OSError as e:
+        raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}") from e
+    outcome.written.append(name)
