@@ -64,6 +64,11 @@ def test_build_writes_every_role_language_and_format(runner, project):
     text = "\n".join(p.text for p in word.paragraphs)
     assert "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ" in text.upper() and "Ромашка" in text
     assert "Ромашка" in (out / "corporate-client-manager.ru.md").read_text(encoding="utf-8")
+    # Each role has its own registration number, kept in the profile's register.
+    register = (project / "org" / "numbers.yaml").read_text(encoding="utf-8")
+    for n, role in enumerate(ROLES, start=15):
+        assert f"{role}: {n}" in register
+        assert f"{n}-ДИ" in (out / f"{role}.ru.md").read_text(encoding="utf-8")
     assert result.stderr.strip() == "12 written, 0 unchanged, 0 failed in " + \
         result.stderr.split(" in ")[1].strip()
 

@@ -133,6 +133,6 @@ def chain_digest(files: Mapping[str, str]) -> str:
     return combine(*(f"{n}={h}" for n, h in sorted(files.items())))
 
 
-def doc_key(shared: str, org: str, chain: str, lang: str, fmt: str) -> str:
-    """Return the input key of one document."""
-    return combine(shared, org, chain, lang, fmt)
+def doc_key(shared: str, org: str, chain: str, lang: str, fmt: str, number: str) -> str:
+    """Return the input key of one document (`number`: its registration number)."""
+    return combine(shared, org, chain, lang, fmt, number)

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..config.project import Project
-from ..errors import InvalidInput, MissingTool, UsageError
+from ..errors import MissingTool, UsageError
 from ..files import ensure_dir
 from ..resources import data_dir
 from ..roles import loader
 from ..roles.library import SUFFIXES
 from . import inputs
 from .inputs import Manifest
+from .orgs import Target, targets
 from .worker import Outcome, Task, build_unit
 
 
@@ -91,16 +92,18 @@ class _Build:
                  staging: Path, force: bool) -> None:
         self.project, self.formats, self.force = project, formats, force
         self.out_root, self.staging = out_root, staging
-        self.orgs = _organizations(project)
-        self.org_hashes = {org: _org_hash(org, project) for org in self.orgs}
+        self.roles = _role_files(project)
+        self.targets = targets(project, [role.stem for role in self.roles])
         self.manifest = Manifest.load(out_root, _shared_inputs(project))
         self.summary = Summary()
         self.pending: list[tuple[str, str, Task]] = []  # (DOCX source, PDF name, task)
         self.count = 0
 
-    def key(self, org: str | None, chain: str, name: str) -> str:
-        lang, fmt = name.rsplit(".", 2)[1:]
-        return inputs.doc_key(self.manifest.inputs, self.org_hashes[org], chain, lang, fmt)
+    def key(self, target: Target, chain: str, name: str) -> str:
+        """Return the input key of the document `name` (…/<role id>.<lang>.<format>)."""
+        role_id, lang, fmt = name.rpartition("/")[2].rsplit(".", 2)
+        return inputs.doc_key(self.manifest.inputs, target.digest, chain, lang, fmt,
+                              target.number(role_id, lang))
 
     def expected(self, unit: str, prefix: str) -> list[str]:
         """Return the names of every document a unit built before should have now."""
@@ -112,11 +115,10 @@ class _Build:
     def tasks(self) -> Iterator[Task]:
         """Yield a task for every unit with a document to build; count the current ones."""
         hashes: dict[Path, str] = {}
-        roles = _role_files(self.project)
         reference = self.project.reference_doc
-        for org, folder in self.orgs.items():
-            prefix = f"{folder}/" if folder else ""
-            for role in roles:
+        for target in self.targets:
+            prefix = f"{target.folder}/" if target.folder else ""
+            for role in self.roles:
                 unit = f"{prefix}{role.name}"
                 chain = None if self.force else self.manifest.chain_hash(unit, hashes)
                 skip: set[str] = set()
@@ -124,13 +126,13 @@ class _Build:
                     names = self.expected(unit, prefix)
                     skip = {name for name in names
                             if self.manifest.current(unit, self.out_root,
-                                                     {name: self.key(org, chain, name)})}
+                                                     {name: self.key(target, chain, name)})}
                     if len(skip) == len(names):
                         self.summary.unchanged += len(names)
                         continue
                 self.count += 1
-                yield Task(unit, self.count, str(role), org,
-                           str(self.out_root / folder), str(self.out_root),
+                yield Task(unit, self.count, str(role), target,
+                           str(self.out_root / target.folder), str(self.out_root),
                            tuple(self.project.languages), self.formats,
                            str(reference) if reference else None, str(self.staging),
                            frozenset(skip), self.force)
@@ -150,7 +152,7 @@ class _Build:
         for name in outcome.written + outcome.unchanged:
             stamp = inputs.stamp(self.out_root / name)
             if stamp:
-                docs[name] = [self.key(task.org, chain, name), *stamp]
+                docs[name] = [self.key(task.target, chain, name), *stamp]
         self.manifest.units[task.unit] = {"id": outcome.role_id, "files": outcome.files,
                                           "languages": list(outcome.languages), "docs": docs,
                                           "chain": chain}
@@ -176,30 +178,8 @@ class _Build:
             os.replace(self.staging / "pdf" / f"{source.stem}.pdf", target)
             self.summary.written += 1
             entry = self.manifest.units[task.unit]
-            entry["docs"][name] = [self.key(task.org, entry["chain"], name),
+            entry["docs"][name] = [self.key(task.target, entry["chain"], name),
                                    *(inputs.stamp(target) or ())]
-
-
-def _organizations(project: Project) -> dict[str | None, str]:
-    """Return {profile path: output subfolder}; check every profile before any work."""
-    from ..config.profile import load_organization
-
-    paths = project.organizations or ((project.organization,) if project.organization else ())
-    folders = {str(p.resolve()): p.stem for p in paths}
-    if len(set(folders.values())) < len(folders):
-        raise UsageError(f"{project.path}: two organization profiles have the same file "
-                         "name; their documents would go to the same folder")
-    problems = []
-    for path in folders:
-        try:
-            load_organization(path)
-        except InvalidInput as e:
-            problems += e.problems
-    if problems:
-        raise InvalidInput(problems)
-    if len(folders) <= 1:
-        return {path: "" for path in folders} or {None: ""}
-    return folders
 
 
 def _shared_inputs(project: Project) -> str:
@@ -219,16 +199,6 @@ def _role_files(project: Project) -> list[Path]:
                          "name another with `roles:`")
     return sorted(p.resolve() for p in project.roles.iterdir()
                   if p.suffix in SUFFIXES and p.is_file())
-
-
-def _org_hash(org: str | None, project: Project) -> str:
-    """Return the hash of an organization profile and of the reference document it names."""
-    from ..config.profile import load_organization
-
-    reference = "" if project.reference_doc or org is None else \
-        load_organization(org).reference_doc
-    return inputs.combine(inputs.file_hash(Path(org)) if org else "",
-                          inputs.file_hash(Path(reference)) if reference else "")
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:

@@ -9,14 +9,13 @@ and picklable, so the work spreads over processes started with `spawn`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from ..config.organization import Organization
 from ..errors import InvalidInput, JobdocsError
 from ..files import write_atomic
 from ..roles import loader
 from .inputs import chain_files
+from .orgs import Target
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class Task:
     unit: str  # the manifest's name for it
     number: int  # unique in the build: names the PDF sources
     role: str  # role file
-    org: str | None  # organization profile
+    target: Target  # the organization, its folder and finished profile
     out_dir: str  # the folder this unit's documents go to
     out_root: str  # the build's output folder, which document names are relative to
     langs: tuple[str, ...]  # () = every language the role declares
@@ -50,13 +49,6 @@ class Outcome:
     pdf: list[tuple[str, str]] = field(default_factory=list)  # (DOCX source, PDF name)
     errors: list[str] = field(default_factory=list)
     failed: int = 0
-
-
-@cache
-def _organization(path: str | None) -> Organization:
-    from ..config.profile import load_organization
-
-    return load_organization(path)
 
 
 def build_unit(task: Task) -> Outcome:
@@ -96,7 +88,7 @@ def _build(task: Task, outcome: Outcome) -> None:
     finally:
         outcome.files = chain_files(read)
     outcome.role_id, outcome.languages = role.id, role.languages
-    org = _organization(task.org)
+    org = task.target.org
     reference = Path(task.reference_doc) if task.reference_doc else None
     out_dir, root = Path(task.out_dir), Path(task.out_root)
     for lang in [lang for lang in role.languages if not task.langs or lang in task.langs]:
