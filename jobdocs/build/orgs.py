@@ -21,7 +21,7 @@ class Target:
     path: str | None  # the profile file; None: no profile, blank requisites
     folder: str  # output subfolder ("" when the build has one organization)
     org: Organization
-    digest: str  # hash of the profile and of the reference document it names
+    digest: str  # hash of the profile, and of the reference document and wording it names
 
     def number(self, role_id: str, lang: str) -> str:
         return self.org.number.for_document(role_id, lang)
@@ -29,6 +29,9 @@ class Target:
 
 def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
     """Return the build's organizations; raise with every problem of every profile.
+
+    Each gets the project's house style (the profile's wins key by key) and
+    the project's wording folder (searched after the profile's own).
 
     Numbers issued from a profile's pattern are kept in its register now, so
     that every worker prints the same number a role was given before.
@@ -48,11 +51,13 @@ def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
         except InvalidInput as e:
             problems += e.problems
             continue
+        wording = (*org.wording, *((str(project.wording),) if project.wording else ()))
         org = replace(org, house_style=org.house_style.over(project.house_style),
-                      number=_numbers(org, role_ids))
+                      number=_numbers(org, role_ids), wording=wording)
         reference = "" if project.reference_doc else org.reference_doc
         digest = inputs.combine(inputs.file_hash(Path(path)) if path else "",
-                                inputs.file_hash(Path(reference)) if reference else "")
+                                inputs.file_hash(Path(reference)) if reference else "",
+                                inputs.tree_hash(Path(w) for w in wording))
         found.append(Target(path, folder if len(folders) > 1 else "", org, digest))
     if problems:
         raise InvalidInput(problems)
