@@ -33,8 +33,9 @@ ORGS = {None: None, "romashka": ROMASHKA}
 
 
 def squeeze(text: str) -> str:
-    """Return text without whitespace: PDF text breaks lines and drops narrow spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """Return text without whitespace and hyphens: PDF text breaks lines, drops narrow
+    spaces and hyphenates words at line ends."""
+    return re.sub(r"[\s\-\u00ad]+", "", unicodedata.normalize("NFKC", text))
 
 
 def pages(path: Path) -> list[str]:

@@ -85,6 +85,7 @@ class Style:
     page_break_before: bool | None = None
     tabs: tuple[Tab, ...] = ()
     outline: int | None = None  # 0 for a heading Word's navigation pane lists
+    hyphenate: bool | None = None  # automatic hyphenation (the justified text has it)
 
 
 def text_width(section: Any) -> float:
@@ -152,7 +153,7 @@ def styles(text_width: float) -> list[Style]:
     """Return every paragraph style, laid out for a text area `text_width` cm wide."""
     return [
         Style("Normal", base=None, size=SIZE, align="left", left=0, first_line=0, before=0,
-              after=0),
+              after=0, hyphenate=False),
         *block(APPROVAL, text_width - BLOCK, title_before=0, text_width=text_width),
         Style(ORGANIZATION, align="center", bold=True, before=24),
         Style(HEADING_BLANK, before=12, left=(text_width - BLOCK) / 2,
@@ -165,11 +166,13 @@ def styles(text_width: float) -> list[Style]:
         Style(DOCUMENT_TITLE, align="center", bold=True, before=12, after=12),
         Style(HEADING, align="center", bold=True, size=SIZE, before=12, after=6,
               keep_next=True, outline=0),
-        Style(INTRO, align="justify", first_line=INDENT, after=0),
-        Style(CLAUSE, align="justify", left=INDENT, first_line=-INDENT, tabs=(Tab(INDENT),)),
+        Style(INTRO, align="justify", first_line=INDENT, after=0, keep_next=True,
+              hyphenate=True),
+        Style(CLAUSE, align="justify", left=INDENT, first_line=-INDENT, tabs=(Tab(INDENT),),
+              hyphenate=True),
         *(Style(clause_style(level), base=CLAUSE) for level in range(2, CLAUSE_LEVELS + 1)),
         Style(ITEM, align="justify", left=INDENT + ITEM_INDENT, first_line=-ITEM_INDENT,
-              tabs=(Tab(INDENT + ITEM_INDENT),)),
+              tabs=(Tab(INDENT + ITEM_INDENT),), hyphenate=True),
         *block(SIGNATURE, 0, title_before=18, text_width=text_width),
         Style(AUTHOR, before=18, keep_next=True,
               tabs=(Tab(AUTHOR_LINE[0]), Tab(AUTHOR_LINE[1], line=True),
@@ -177,7 +180,7 @@ def styles(text_width: float) -> list[Style]:
         Style(f"{AUTHOR} Caption", size=CAPTION_SIZE, keep_next=True,
               tabs=(Tab(sum(AUTHOR_LINE) / 2, "center"),
                     Tab(text_width - AUTHOR_NAME / 2, "center"))),
-        Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24),
+        Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24, hyphenate=True),
         Style(SHEET_TITLE, align="center", bold=True, page_break_before=True, keep_next=True),
         Style(SHEET_SUBTITLE, align="center", after=12, keep_next=True),
         Style(TABLE_HEADING, align="center", bold=True, size=TABLE_SIZE),
@@ -225,6 +228,11 @@ def apply(document: Any, style: Style) -> None:
     for tab in style.tabs:
         fmt.tab_stops.add_tab_stop(Cm(tab.at), _TAB_ALIGN[tab.align],
                                    WD_TAB_LEADER.LINES if tab.line else WD_TAB_LEADER.SPACES)
+    if style.hyphenate is not None:
+        ppr = element.get_or_add_pPr()
+        suppress = OxmlElement("w:suppressAutoHyphens")
+        suppress.set(qn("w:val"), "0" if style.hyphenate else "1")
+        ppr.insert_element_before(suppress, *_AFTER_SUPPRESS_AUTO_HYPHENS)
     if style.outline is not None:
         level = OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(style.outline))
@@ -254,6 +262,29 @@ def apply_table_style(document: Any) -> None:
         borders.append(border)
     tbl_pr.append(borders)
     element.append(tbl_pr)
+
+
+#: What may follow w:suppressAutoHyphens in a paragraph's properties (ECMA-376 order).
+_AFTER_SUPPRESS_AUTO_HYPHENS = tuple(f"w:{t}" for t in (
+    "kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split())
+#: What may follow w:autoHyphenation in a document's settings (ECMA-376 order).
+SETTINGS_AFTER_AUTO_HYPHENATION = (
+    "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength "
+    "clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting "
+    "bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing "
+    "displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat "
+    "docVars rsids mathPr attachedSchema themeFontLang clrSchemeMapping "
+    "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator").split()
 
 
 def refit(document: Any, old_width: float, new_width: float) -> None:

@@ -26,6 +26,7 @@ from ...config.house_style import HouseStyle
 from ...errors import JobdocsError
 from ...model import BLANK, DocClause, Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
+from ...resolve.typography import nbsp
 from ...resources import data_dir
 from . import package as docx_package
 from . import styles as s
@@ -50,8 +51,9 @@ def default_reference() -> Path:
 
 
 def plain(text: str) -> str:
-    """Return model text as one run of plain text: no tabs, breaks or control characters."""
-    return _LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text))
+    """Return model text as one run of plain text: no tabs, breaks or control characters,
+    and no-break spaces where a line must not break (between initials and surname ...)."""
+    return nbsp(_LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text)))
 
 
 def open_reference(path: Path | None) -> Any:
@@ -116,8 +118,8 @@ class Writer:
     def sections(self) -> None:
         for section in self.doc.sections:
             self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
-            if section.intro:
-                self.para(s.INTRO, plain(section.intro))
+            if section.intro:  # a lead-in keeps with what it leads in
+                keep_with_next(self.para(s.INTRO, plain(section.intro)))
             for clause in section.clauses:
                 self.clause(clause)
 
@@ -127,12 +129,16 @@ class Writer:
         paragraph = self.para(s.clause_style(clause.level), f"{clause.number}.", "\t",
                               plain(clause.text))
         hang(paragraph, 0, indent, s.INDENT)
-        for child in clause.children:
+        if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
+            keep_with_next(paragraph)
+        for n, child in enumerate(clause.children, start=1):
             if clause.numbered:
                 self.clause(child)
             else:
-                hang(self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text)), indent,
-                     s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+                item = self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text))
+                hang(item, indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+                if n < len(clause.children):  # the list stays with its lead-in where it fits
+                    keep_with_next(item)
 
     @cached_property
     def indents(self) -> dict[int, float]:
@@ -147,11 +153,16 @@ class Writer:
 
     def signatures(self) -> None:
         frame = self.frame
+        before = len(self.document.paragraphs)
         self.author_signature(frame.author)
         for block in frame.agreements:
             self.signed_block(s.SIGNATURE, block)
         self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
         self.signed(s.SIGNATURE, frame.acknowledgement)
+        # The signatures and the acknowledgement stand together, with the last lines of
+        # the body: never on a page of their own.
+        for paragraph in self.document.paragraphs[max(before - 1, 0):-1]:
+            keep_with_next(paragraph)
 
     def acknowledgement_sheet(self) -> None:
         sheet = self.frame.sheet
@@ -235,6 +246,20 @@ class Writer:
     def trace(self) -> str:
         """Return the line that matches a printed page to the exact inputs."""
         return plain(self.frame.trace)
+
+
+def keep_with_next(paragraph: Any) -> None:
+    """Keep a paragraph on the page of the one after it (Word and LibreOffice honour it)."""
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def hyphenate(document: Any) -> None:
+    """Turn on automatic hyphenation: justified styles use it, in each run's w:lang."""
+    settings = document.settings.element
+    if settings.find(qn("w:autoHyphenation")) is None:
+        element = OxmlElement("w:autoHyphenation")
+        settings.insert_element_before(
+            element, *[f"w:{t}" for t in s.SETTINGS_AFTER_AUTO_HYPHENATION])
 
 
 def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
@@ -321,6 +346,7 @@ def compose(writer: Writer) -> None:
     """Write every block of a job description, top to bottom."""
     apply_house_style(writer.document, writer.doc.house_style)
     s.ensure(writer.document, s.text_width(writer.document.sections[-1]))
+    hyphenate(writer.document)
     writer.approval()
     writer.heading()
     writer.sections()
