@@ -1,36 +1,117 @@
-"""Write output files atomically: a failure never leaves half a document."""
+"""Write output files atomically and portably: a failure never leaves half a document.
+
+A document is written to a hidden temporary file beside its target and renamed
+into place. The temporary file is created with the mode any new file gets
+(0666 less the umask, applied by the operating system), so nothing reads or
+changes the process's umask, and nothing calls `os.fchmod` (which Windows has
+only from Python 3.13). Temporary files left by a run killed in its write
+phase are swept by later runs.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import sys
+import time
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import JobdocsError
+from .errors import JobdocsError, UsageError
+
+#: The suffix of jobdocs' temporary files; a sweep removes only files that end so.
+TMP_SUFFIX = ".jobdocs-tmp"
+#: A temporary file untouched for this long belongs to a run that died.
+STALE_AFTER = 600.0
+#: `-o -` names standard output.
+STDOUT = "-"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    sweep(path.parent, prefix=f".{path.name}.")
+    tmp, fd = _create_tmp(path)
     try:
-        # mkstemp makes the file private (0600); give it the permissions any new file
-        # gets here, so the documents can be shared like the rest of the directory.
-        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    _sync_dir(path.parent)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create_tmp(path: Path) -> tuple[Path, int]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
+        try:
+            # 0o666: the OS takes the umask off, as for any file a program creates.
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits collided
+            continue
+
+
+def _sync_dir(directory: Path) -> None:
+    """Make the rename durable; Windows cannot open a directory, and needs no such step."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a directory; the data is written
+    finally:
+        os.close(fd)
+
+
+def sweep(directory: Path, prefix: str = ".", now: float | None = None) -> list[Path]:
+    """Remove jobdocs' temporary files older than STALE_AFTER from `directory`:
+    what runs killed in their write phase left behind. Return what was removed."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TMP_SUFFIX)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and \
+                    now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # another run swept it first, or it is not ours to remove
+    return removed
+
+
+def write_output(target: str | Path, data: bytes, what: str = "output",
+                 stdout: BinaryIO | None = None) -> None:
+    """Write one output: to standard output for `-`, else atomically to the file.
+
+    Raise UsageError when the place cannot be written (a directory, a missing
+    permission), naming it.
+    """
+    if str(target) == STDOUT:
+        out = stdout or sys.stdout.buffer
+        out.write(data)
+        out.flush()
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise UsageError(f"-o {target}: is a directory; name the {what}'s file")
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise UsageError(f"-o {target}: cannot write the {what}: {e.strerror or e}") from e
 
 
 def ensure_dir(path: Path) -> Path:
@@ -41,4 +122,5 @@ def ensure_dir(path: Path) -> Path:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise JobdocsError(f"{path}: cannot create the output directory: {e.strerror}") from e
+    sweep(path)
     return path

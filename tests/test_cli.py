@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jobdocs.cli import cli
@@ -124,13 +126,19 @@ def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(runner, tmp_pat
                                                                  monkeypatch):
     import os
 
-    def full(src, dst):
-        raise OSError(28, "No space left on device")
+    replace = os.replace
+
+    def full(src, dst):  # the disk fills up after the first document
+        if Path(dst).name != "client-manager.en.md":
+            raise OSError(28, "No space left on device")
+        replace(src, dst)
 
     monkeypatch.setattr(os, "replace", full)
-    result = runner.invoke(cli, ["render", "client-manager", "-l", "en", "-o", str(tmp_path)])
+    result = runner.invoke(cli, ["render", "client-manager", "-l", "en", "-l", "ru",
+                                 "-o", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {tmp_path / 'client-manager.en.md'}: cannot write the "
+    assert result.stderr == (f"Error: {tmp_path / 'client-manager.ru.md'}: cannot write the "
                              "document: No space left on device; check the directory's "
-                             "permissions and free space\n")
-    assert list(tmp_path.iterdir()) == []
+                             "permissions and free space. Written: client-manager.en.md; "
+                             "not written: client-manager.ru.md\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["client-manager.en.md"]

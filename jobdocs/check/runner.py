@@ -26,9 +26,6 @@ from ..roles.schema import schema_kind
 from .catalogs import catalog_problems
 from .warnings import role_warnings
 
-#: The role library of the current project, checked when no path is given.
-DEFAULT_DIR = Path("roles")
-
 
 @dataclass(frozen=True)
 class Report:
@@ -60,17 +57,19 @@ class Report:
         return out
 
 
-def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
+def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
                 org: str | Path | None = None, jobs: int | None = None,
-                wording: Sequence[str | Path] = ()) -> Report:
-    """Check role files and directories of them (default: ./roles/).
+                wording: Sequence[str | Path] = (),
+                roles: library.Library | None = None) -> Report:
+    """Check role files and directories of them.
 
     `org` is an organization profile to resolve the roles with; it is checked
     too. `wording` are a company's folders of catalogs and templates (searched
     after the profile's, before the packaged ones); their catalogs are checked.
     With `strict`, warnings count as errors. `jobs` processes share the
-    files (default: one per CPU for large libraries). Raise UsageError only
-    when there is nothing to check.
+    files (default: one per CPU for large libraries). Parent roles are found
+    beside their children, then in `roles` (default: the shipped library).
+    Raise UsageError only when there is nothing to check.
     """
     files = role_files(paths)
     problems: list[Problem] = []
@@ -87,7 +86,7 @@ def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
             *(profile.wording if profile else ()), *(str(w) for w in wording)))
     folders = profile.wording if profile else ()
     languages: set[str] = set()
-    for found, declared in _check_files(files, profile, jobs):
+    for found, declared in _check_files(files, profile, jobs, roles):
         problems += found
         languages.update(declared)
     problems += catalog_problems(languages, folders=folders)
@@ -97,14 +96,9 @@ def check_paths(paths: Sequence[str | Path] = (), *, strict: bool = False,
 def role_files(paths: Iterable[str | Path]) -> list[Path]:
     """Return the files to check: files as given, directories searched for
     *.yaml and *.yml (hidden directories skipped); raise UsageError when none."""
-    from ..config.project import current
-
-    project = current()
-    default = [project.roles, project.path] if project else [DEFAULT_DIR]
-    given = [Path(p) for p in paths] or default
-    if not paths and not default[0].is_dir():
-        raise UsageError(f"no {default[0]}/ directory here; give the role files or directories "
-                         "to check")
+    given = [Path(p) for p in paths]
+    if not given:
+        raise UsageError("give the role files or directories to check")
     files: list[Path] = []
     for path in given:
         if not path.is_dir():
@@ -119,11 +113,13 @@ def role_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def check_file(path: Path, org: Organization | None = None,
-               loaded: loader.Loaded | None = None) -> tuple[list[Problem], tuple[str, ...]]:
+               loaded: loader.Loaded | None = None, roles: library.Library | None = None
+               ) -> tuple[list[Problem], tuple[str, ...]]:
     """Return every finding about one file, and the languages it declares.
 
     `loaded` is the file's content when it is not yet on disk (an edit to check
-    before it is saved); the roles it extends are read from disk."""
+    before it is saved); the roles it extends are read from disk, and found
+    beside it, then in `roles`."""
     try:
         loaded = loaded or loader.load(path)
     except InvalidInput as e:
@@ -146,9 +142,8 @@ def check_file(path: Path, org: Organization | None = None,
         return problems, ()
     try:
         # keep_going: a missing translation must not hide a misspelt name elsewhere.
-        role = library.load_role_with(
-            path, lambda p: loaded if p == path else loader.load(p),
-            lambda ref, near: library.find_role(ref, near=near), keep_going=problems)
+        role = (roles or library.Library()).load_with(
+            path, lambda p: loaded if p == path else loader.load(p), keep_going=problems)
     except InvalidInput as e:
         return problems + e.problems, ()
     have = _catalog_languages(org.wording if org else ())
@@ -172,18 +167,20 @@ def check_file(path: Path, org: Organization | None = None,
 PARALLEL_FROM = 64
 
 
-def _check_files(files: list[Path], org: Organization | None, jobs: int | None
-                 ) -> Iterable[tuple[list[Problem], tuple[str, ...]]]:
+def _check_files(files: list[Path], org: Organization | None, jobs: int | None,
+                 roles: library.Library | None) -> Iterable[tuple[list[Problem], tuple[str, ...]]]:
     if jobs is None:
         jobs = _cpus() if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or not _can_fork():
-        return (check_file(path, org) for path in files)
+        return (check_file(path, org, roles=roles) for path in files)
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
         chunk = max(1, len(files) // (jobs * 4))
-        return list(pool.map(check_file, files, [org] * len(files), chunksize=chunk))
+        return list(pool.map(check_file, files, [org] * len(files), [None] * len(files),
+                             [roles] * len(files),
+                             chunksize=chunk))
 
 
 def _cpus() -> int:

@@ -1,10 +1,18 @@
 """The project file, jobdocs.yaml: where a company keeps its roles, its profile and
-the defaults of `render`, found in the current directory or the nearest parent."""
+the defaults of `render`.
+
+The CLI looks for it the way git looks for a repository: in the current folder,
+then its parents, stopping at the root of the git repository or at the home
+folder. A file another user could have planted (a folder owned by someone else,
+or writable by all, such as a temporary folder) is never used, and the paths in
+a project file stay inside its folder.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from ..errors import InvalidInput
@@ -33,14 +41,66 @@ class Project:
     organizations: tuple[Path, ...] = ()  # `jobdocs build` writes every role for each
 
 
-def find_file(start: Path | None = None) -> Path | None:
-    """Return the nearest jobdocs.yaml in `start` (default: the current directory) or above."""
-    here = (start or Path.cwd()).resolve()
+@dataclass
+class Found:
+    """What a search for the project file found: the file, or why none is used."""
+
+    path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def find_file(start: Path, home: Path | None = None) -> Found:
+    """Return the nearest trusted jobdocs.yaml in `start` or above.
+
+    The search stops after the folder holding `.git` (the repository root),
+    at `home` (default: the user's home folder) and at the file system's root.
+    A project file in a folder that is not the user's, or that every user may
+    write to, is skipped with a note: anyone could have put it there.
+    """
+    here = start.resolve()
+    if home is None:
+        home = _home()
+    found = Found()
     for directory in (here, *here.parents):
         candidate = directory / FILENAME
         if candidate.is_file():
-            return candidate
-    return None
+            why = untrusted(candidate)
+            if why:
+                found.notes.append(f"ignoring {candidate}: {why}; move it into a folder of "
+                                   "your own, or give its settings on the command line")
+            else:
+                found.path = candidate
+            return found
+        if (directory / ".git").exists() or directory == home:
+            break
+    return found
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def untrusted(path: Path) -> str:
+    """Return why a project file must not be trusted, or '' when it may be.
+
+    POSIX only: Windows has neither the owner nor the mode bits to check.
+    """
+    if os.name == "nt" or not hasattr(os, "getuid"):
+        return ""
+    me = os.getuid()
+    for p, what in ((path, "the file"), (path.parent, "its folder")):
+        try:
+            st = p.stat()
+        except OSError:
+            return f"{what} cannot be read"
+        if st.st_uid not in (me, 0):
+            return f"{what} belongs to another user"
+        if st.st_mode & stat.S_IWOTH:
+            return f"{what} is writable by every user"
+    return ""
 
 
 def load_project(path: Path) -> Project:
@@ -52,18 +112,27 @@ def load_project(path: Path) -> Project:
     if problems:
         raise InvalidInput(problems)
     data = loaded.data
-    base = path.parent
+    base = path.parent.resolve()
 
-    def where(key: str) -> Path | None:
-        return base / data[key] if data.get(key) else None
+    def where(key: str, default: str | None = None) -> Path | None:
+        value = data.get(key) or default
+        if not value:
+            return None
+        target = (base / value).resolve()
+        if not target.is_relative_to(base):
+            problems.append(loaded.problem(
+                (key,), f"{key}: '{value}' is outside the project folder {base}; paths in "
+                f"{FILENAME} stay inside it (give another place on the command line)",
+                "outside-project"))
+        return target
 
     if data.get("wording") and not where("wording").is_dir():  # type: ignore[union-attr]
         raise InvalidInput([loaded.problem(("wording",), f"wording: no such folder "
                                            f"{where('wording')}", "io")])
 
-    return Project(
+    project = Project(
         path=path,
-        roles=base / data.get("roles", "roles"),
+        roles=where("roles", "roles") or base / "roles",
         organization=where("organization"),
         languages=tuple(data.get("languages", ())),
         formats=tuple(data.get("formats", ())),
@@ -73,14 +142,12 @@ def load_project(path: Path) -> Project:
         wording=where("wording"),
         organizations=tuple(base / p for p in data.get("organizations", ())),
     )
+    if problems:
+        raise InvalidInput(problems)
+    return project
 
 
-@cache
-def _load_cached(path: Path, mtime_ns: int) -> Project:
-    return load_project(path)
-
-
-def current() -> Project | None:
-    """Return the project the current directory belongs to, if any."""
-    found = find_file()
-    return _load_cached(found, found.stat().st_mtime_ns) if found else None
+def current(start: Path | None = None) -> Project | None:
+    """Return the project `start` (the CLI passes the current folder) belongs to."""
+    found = find_file(start or Path.cwd())
+    return load_project(found.path) if found.path else None

@@ -91,13 +91,28 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
     if problems:
         raise InvalidInput(problems)
     ensure_dir(out_dir)
-    for path, data in rendered:
-        _write(path, data, "document")
+    for i, (path, data) in enumerate(rendered):
+        try:
+            _write(path, data, "document")
+        except JobdocsError as e:  # say what the folder holds now
+            done = ", ".join(p.name for p, _ in rendered[:i]) or "none"
+            left = ", ".join(p.name for p, _ in rendered[i:])
+            raise JobdocsError(f"{e}. Written: {done}; not written: {left}") from e
     if org is not None and given is not None and org.number.issued != given.issued:
         # Numbers issued now are kept, so the next render gives each role the same one.
         _write(Path(org.number.register), org.number.register_text().encode("utf-8"),
                "number register")
     return [path for path, _ in rendered]
+
+
+def render_one(job: Job, org: Organization | None = None,
+               reference_doc: Path | None = None) -> bytes:
+    """Return one job's document, as `build` would write it (for `-o -`)."""
+    if reference_doc is None and org is not None and org.reference_doc:
+        reference_doc = Path(org.reference_doc)
+    if org is not None:
+        org = replace(org, number=org.number.assign([job.role.id]))
+    return render_document(resolve(job.role, job.lang, org), job.fmt, reference_doc)
 
 
 def _write(path: Path, data: bytes, what: str) -> None:

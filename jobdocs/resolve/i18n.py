@@ -15,7 +15,7 @@ import datetime as dt
 import gettext
 import io
 from collections.abc import Iterable
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -64,7 +64,7 @@ def translations(lang: str, folders: Iterable[Path | str] = ()) -> gettext.GNUTr
     return _translations(lang, tuple(str(f) for f in folders))
 
 
-@cache
+@lru_cache(maxsize=64)  # a few languages and folders per run; bounded all the same
 def _translations(lang: str, folders: tuple[str, ...]) -> gettext.GNUTranslations:
     files = catalog_files(lang, folders)
     if not files:

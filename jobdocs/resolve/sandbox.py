@@ -6,7 +6,7 @@ import difflib
 import operator
 import re
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
@@ -57,7 +57,11 @@ _FORBIDDEN = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.
               nodes.Import, nodes.FromImport, nodes.Extends, nodes.Block)
 
 
-@cache
+#: Compiled clause texts kept: a role library's worth, not every text ever seen.
+CACHED_TEXTS = 4096
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
 def _compile(source: str) -> Template:
     env = environment()
     tree = env.parse(source)
@@ -124,7 +128,7 @@ def _outputs(source: str) -> list[str | _Output] | None:
     return parts
 
 
-@cache
+@lru_cache(maxsize=CACHED_TEXTS)
 def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
     """Return the function that renders `source` with a context."""
     parts = _outputs(source)

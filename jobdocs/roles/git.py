@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import InvalidInput, Problem, RoleNotFound, UsageError
 from ..model import Role
 from . import loader
-from .library import SUFFIXES, find_role, load_role_with
+from .library import SUFFIXES, Library, find_role, load_role_with
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
@@ -31,6 +31,7 @@ class Revision:
     """A git revision role files are read from."""
 
     rev: str
+    library: Library | None = None  # where parent roles missing at the revision are found
 
     def spec(self, path: Path) -> str:
         # "./" makes the path relative to the current directory, as on the command line.
@@ -54,7 +55,7 @@ class Revision:
             candidate = near / f"{ref}{suffix}"
             if self.exists(candidate):
                 return candidate
-        return find_role(ref)  # fall back to the library as it is now
+        return find_role(ref, library=self.library)  # the library as it is now
 
     def author_and_date(self, path: Path) -> tuple[str, dt.datetime | None]:
         """Return who last changed `path` at this revision, and when."""
@@ -65,9 +66,9 @@ class Revision:
         return lines[0], dt.datetime.fromisoformat(lines[1])
 
 
-def load_at(rev: str, path: str) -> Role:
+def load_at(rev: str, path: str, library: Library | None = None) -> Role:
     """Return the role at `path` as it was at git revision `rev`."""
-    revision = Revision(rev)
+    revision = Revision(rev, library)
     p = Path(path)
     if not revision.exists(p):
         raise RoleNotFound(f"{rev}:{path}: no such file at that revision")

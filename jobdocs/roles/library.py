@@ -1,8 +1,8 @@
-"""Find role files: by path, or by id in ./roles/ and in the packaged library."""
+"""Find role files: by path, or by id in a library of role directories."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,56 +15,98 @@ from .build import build_role
 SUFFIXES = (".yaml", ".yml")
 
 
-def role_dirs() -> list[Path]:
-    """Return the directories searched for role ids, the project's own first
-    (its jobdocs.yaml's `roles`, else ./roles/), then the packaged library."""
-    from ..config.project import current
+class Library:
+    """The role files a role id can name: `dirs` searched in order (a project's own
+    library, say), then the library jobdocs ships (unless `packaged` is False).
 
-    dirs = []
-    project = current()
-    local = project.roles if project else Path.cwd() / "roles"
-    if local.is_dir():
-        dirs.append(local)
-    packaged = data_dir("roles")
-    if packaged.is_dir() and not any(d.resolve() == packaged.resolve() for d in dirs):
-        dirs.append(packaged)
-    return dirs
+        >>> library = Library([Path("roles")])
+        >>> role = library.load("key-account-manager")
 
-
-def find_role(ref: str, near: Path | None = None) -> Path:
-    """Return the file of a role given as a path or as an id.
-
-    An id is looked up in `near` first (the directory of the role that
-    extends it), then in ./roles/ and in the packaged library.
+    It never looks at the current folder: the CLI finds the project and builds it.
     """
-    path = Path(ref)
-    if path.suffix in SUFFIXES or len(path.parts) > 1 or path.exists():
-        if not path.is_file():
-            what = "is a directory, not a role file" if path.is_dir() else "no such file"
-            raise RoleNotFound(f"{ref}: {what}")
-        return path
-    for d in ([near] if near else []) + role_dirs():
-        for suffix in SUFFIXES:
-            candidate = d / f"{ref}{suffix}"
-            if candidate.is_file():
-                return candidate
-    known = ", ".join(sorted({p.stem for d in role_dirs() for p in _role_files(d)}))
-    raise RoleNotFound(f"{ref}: no such role file, and no role with that id "
-                       f"(available: {known or 'none'}; see `jobdocs list`)")
+
+    def __init__(self, dirs: Iterable[Path] = (), packaged: bool = True) -> None:
+        found = [Path(d) for d in dirs if Path(d).is_dir()]
+        shipped = data_dir("roles")
+        if packaged and shipped.is_dir() and not any(_same(d, shipped) for d in found):
+            found.append(shipped)
+        self.dirs: tuple[Path, ...] = tuple(dict.fromkeys(found))
+
+    def __repr__(self) -> str:
+        return f"Library({list(map(str, self.dirs))})"
+
+    def find(self, ref: str, near: Path | None = None) -> Path:
+        """Return the file of a role given as a path or as an id.
+
+        An id is looked up in `near` first (the directory of the role that
+        extends it), then in the library's directories.
+        """
+        path = Path(ref)
+        if path.suffix in SUFFIXES or len(path.parts) > 1 or path.exists():
+            if not path.is_file():
+                what = "is a directory, not a role file" if path.is_dir() else "no such file"
+                raise RoleNotFound(f"{ref}: {what}")
+            return path
+        for d in ([near] if near else []) + list(self.dirs):
+            for suffix in SUFFIXES:
+                candidate = d / f"{ref}{suffix}"
+                if candidate.is_file():
+                    return candidate
+        known = ", ".join(sorted({p.stem for d in self.dirs for p in _role_files(d)}))
+        raise RoleNotFound(f"{ref}: no such role file, and no role with that id "
+                           f"(available: {known or 'none'}; see `jobdocs list`)")
+
+    def load(self, ref: str | Path) -> Role:
+        """Load, check and return the role named by a path or an id, merged onto
+        the roles it extends."""
+        return _load(self.find(str(ref)), (), loader.load, self._find_near)
+
+    def load_with(self, path: Path, read: Reader, keep_going: list[Problem] | None = None
+                  ) -> Role:
+        """Load the role at `path`, its files parsed by `read`; see `load_role_with`."""
+        return _load(path, (), read, self._find_near, keep_going)
+
+    def _find_near(self, ref: str, near: Path) -> Path:
+        return self.find(ref, near=near)
+
+    def list(self) -> list[RoleEntry]:
+        """Return every role that a role id can name, the first directory's first."""
+        entries: dict[str, RoleEntry] = {}
+        for d in self.dirs:
+            for path in _role_files(d):
+                if path.stem in entries:
+                    continue
+                try:
+                    role = self.load(path)
+                except InvalidInput as e:
+                    entries[path.stem] = RoleEntry(path.stem, path, error=str(e.problems[0]))
+                    continue
+                title = str(role.title.get("en") or next(iter(role.title.values())))
+                entries[path.stem] = RoleEntry(role.id, path, role.languages, title)
+        return list(entries.values())
 
 
-def load_role(ref: str | Path) -> Role:
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def find_role(ref: str, near: Path | None = None, library: Library | None = None) -> Path:
+    """Return the file of a role given as a path or as an id (see Library.find);
+    without a `library`, ids name the roles jobdocs ships."""
+    return (library or Library()).find(ref, near)
+
+
+def load_role(ref: str | Path, library: Library | None = None) -> Role:
     """Load, check and return the role named by a path or an id, merged onto
-    the roles it extends."""
-    return _load(find_role(str(ref)), ())
+    the roles it extends; without a `library`, ids name the roles jobdocs ships."""
+    return (library or Library()).load(ref)
 
 
 Reader = Callable[[Path], loader.Loaded]
 Finder = Callable[[str, Path], Path]
-
-
-def _find_near(ref: str, near: Path) -> Path:
-    return find_role(ref, near=near)
 
 
 def load_role_with(path: Path, read: Reader, find: Finder,
@@ -76,7 +118,8 @@ def load_role_with(path: Path, read: Reader, find: Finder,
 
 
 def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
-          find: Finder = _find_near, keep_going: list[Problem] | None = None) -> Role:
+          find: Finder | None = None, keep_going: list[Problem] | None = None) -> Role:
+    find = find or Library()._find_near
     loaded = read(path)
     data = loaded.data
     parent_id = data.get("extends") if isinstance(data, dict) else None
@@ -113,18 +156,6 @@ class RoleEntry:
     error: str = ""
 
 
-def list_roles() -> list[RoleEntry]:
-    """Return every role that a role id can name, the project's own first."""
-    entries: dict[str, RoleEntry] = {}
-    for d in role_dirs():
-        for path in _role_files(d):
-            if path.stem in entries:
-                continue
-            try:
-                role = load_role(path)
-            except InvalidInput as e:
-                entries[path.stem] = RoleEntry(path.stem, path, error=str(e.problems[0]))
-                continue
-            title = str(role.title.get("en") or next(iter(role.title.values())))
-            entries[path.stem] = RoleEntry(role.id, path, role.languages, title)
-    return list(entries.values())
+def list_roles(library: Library | None = None) -> list[RoleEntry]:
+    """Return every role that a role id can name (see Library.list)."""
+    return (library or Library()).list()
