@@ -300,6 +300,10 @@ from .build.command import build, init  # noqa: E402
 cli.add_command(build)
 cli.add_command(init)
 
+from .importer.command import import_  # noqa: E402
+
+cli.add_command(import_)
+
 
 def main() -> None:
     """Run the command line interface."""

@@ -1,0 +1,92 @@
+"""The `jobdocs import` command: read documents, write role files, report findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import JobdocsError, Problem, UsageError
+from ..files import ensure_dir, write_atomic
+from . import Imported, import_document
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="FILE...")
+@click.option("--lang", "-l", metavar="LANG", help="The documents' language (ru, en, de, sv). "
+              "Default: told from the text.")
+@click.option("--translation", type=click.Path(path_type=Path), metavar="FILE",
+              help="The same document in another language: one bilingual role.")
+@click.option("--translation-lang", metavar="LANG", help="The translation's language.")
+@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("roles"),
+              show_default=True, help="Directory to write the role files to.")
+@click.option("--force", is_flag=True, help="Replace role files that exist.")
+def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
+            translation_lang: str | None, out_dir: Path, force: bool) -> None:
+    """Read job descriptions (DOCX, Markdown, text) into role files.
+
+    Each FILE becomes DIR/<role-id>.yaml, and what its approval block and
+    signatures held a suggested DIR/<role-id>.organization.yaml. Everything
+    that could not be placed is reported with its line; review the ids, the
+    title's cases and the references (docs/importing.md).
+    """
+    if translation is not None and len(files) != 1:
+        raise UsageError("--translation pairs one document with its translation: give one FILE")
+    failed = 0
+    taken: set[str] = set()
+    for path in files:
+        try:
+            result = import_document(path, lang, translation, translation_lang)
+            written = write(result, ensure_dir(out_dir), force, taken)
+        except UsageError:
+            raise
+        except JobdocsError as e:
+            click.echo(f"Error: {e}", err=True)
+            failed += 1
+            continue
+        failed += not report(result, written)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path:
+    """Write the role (and the suggested profile) atomically; validate the role."""
+    role_id, n = result.role_id, 2
+    while role_id in taken:
+        role_id, n = f"{result.role_id}-{n}", n + 1
+    if role_id != result.role_id:
+        result.role_yaml = result.role_yaml.replace(f"\nid: {result.role_id}\n",
+                                                    f"\nid: {role_id}\n", 1)
+        result.role_id = role_id
+    taken.add(role_id)
+    path = out_dir / f"{role_id}.yaml"
+    if path.exists() and not force:
+        raise JobdocsError(f"{path}: exists; give --force to replace it, or another -o")
+    write_atomic(path, result.role_yaml.encode())
+    result.findings += validate(path)
+    if result.profile_yaml:
+        profile = out_dir / f"{role_id}.organization.yaml"
+        write_atomic(profile, result.profile_yaml.encode())
+        result.findings += validate(profile)
+    return path
+
+
+def validate(path: Path) -> list[Problem]:
+    """Return what `jobdocs validate` finds in a written role file."""
+    from ..check.runner import check_file
+
+    problems, _ = check_file(path)
+    return problems
+
+
+def report(result: Imported, written: Path) -> bool:
+    """Print what was imported and every finding; return whether the role is valid."""
+    errors = sum(p.severity == "error" for p in result.findings)
+    click.echo(f"{result.source} -> {written}: {result.sections} sections, {result.clauses} "
+               f"clauses; {len(result.findings)} findings"
+               + (f", {errors} errors: the role does not validate yet" if errors else ""))
+    for p in result.findings:
+        where = p.path + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.column else "")
+        click.echo(f"  {where}: {p.severity} [{p.rule}] {p.message}")
+    return not errors

@@ -1,0 +1,214 @@
+"""Read a Word document into lines, with Word's own list numbering spelt out.
+
+A paragraph in a numbered list carries no number in its text: Word computes
+it from the paragraph's list (numPr: numId, ilvl) and the list's abstract
+definition (numFmt, lvlText "%1.%2.", start). We compute it the same way, so
+"1.6.1." reads the same whether it was typed or numbered by Word.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .source import _OLE, BadInput, Line, clean
+
+
+def read_docx(path: Path, data: bytes) -> list[Line]:
+    """Return the paragraphs of the body (tables row by row), numbered as Word shows them."""
+    if data[:8] == _OLE:
+        raise BadInput(f"{path}: the document is password-protected or an old .doc file; "
+                       "remove the password (or save it as .docx) in Word and import again")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise BadInput(f"{path}: not a DOCX file (it is not a ZIP package); save it as .docx")
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        raise BadInput(f"{path}: not a Word document, or a damaged one ({e}); open and "
+                       "save it again in Word") from None
+    except Exception as e:  # lxml's XMLSyntaxError and friends: a corrupt part
+        raise BadInput(f"{path}: the Word document is damaged ({type(e).__name__}); open and "
+                       "save it again in Word") from None
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    for n, block in enumerate(_blocks(document), start=1):
+        if isinstance(block, list):  # a table: one line per row
+            for row in block:
+                text = " | ".join(c for c in row if c)
+                if text and not all(c.isdigit() for c in text.replace(" | ", "")):
+                    lines.append(Line(text, n, style="table"))
+            continue
+        style = block.style.name if block.style is not None else ""
+        text = clean(block.text)
+        label, bullet = numbering.label(block)
+        if bullet:
+            lines.append(Line(text, n, bullet=bullet, style=style))
+            continue
+        if label:
+            text = f"{label} {text}"
+        lines.append(Line(text, n, heading=_heading_level(style, block), style=style))
+    return lines
+
+
+def _blocks(document: Any) -> list[Any]:
+    """Return the body's paragraphs and tables (as lists of rows of cell texts) in order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[Any] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document))
+        elif tag == "tbl":
+            table = Table(child, document)
+            out.append([[clean(c.text) for c in _unique(row.cells)] for row in table.rows])
+    return out
+
+
+def _unique(cells: list[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for c in cells:  # merged cells repeat
+        if not any(c._tc is s._tc for s in seen):
+            seen.append(c)
+    return seen
+
+
+def _heading_level(style: str, paragraph: Any) -> int:
+    if style == "Title":
+        return 1
+    if style.startswith("Heading ") and style[8:].isdigit():
+        return int(style[8:])
+    ppr = paragraph._p.pPr
+    outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
+    if outline is not None and outline.get(_w("val"), "").isdigit():
+        return int(outline.get(_w("val"))) + 1
+    return 0
+
+
+_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_NS}}}{tag}"
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class _List:
+    levels: dict[int, _Level] = field(default_factory=dict)
+    counters: dict[int, int] = field(default_factory=dict)
+
+
+class _Numbering:
+    """Word's list numbering: definitions from numbering.xml, counters as Word keeps them."""
+
+    def __init__(self, document: Any) -> None:
+        self.lists: dict[str, _List] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        abstracts: dict[str, dict[int, _Level]] = {}
+        if root is not None:
+            for a in root.iterchildren(_w("abstractNum")):
+                abstracts[a.get(_w("abstractNumId"))] = {
+                    int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in a.iter(_w("lvl"))}
+            for num in root.iterchildren(_w("num")):
+                ref = num.find(_w("abstractNumId"))
+                levels = dict(abstracts.get(ref.get(_w("val")) if ref is not None else "", {}))
+                for override in num.iterchildren(_w("lvlOverride")):
+                    ilvl = int(override.get(_w("ilvl"), "0"))
+                    start = override.find(_w("startOverride"))
+                    if start is not None and ilvl in levels:
+                        levels[ilvl] = _Level(levels[ilvl].fmt, levels[ilvl].text,
+                                              int(start.get(_w("val"), "1")))
+                self.lists[num.get(_w("numId"))] = _List(levels)
+        for style in document.styles:
+            ppr = getattr(style.element, "pPr", None)
+            found = _num_pr(ppr)
+            if found:
+                self.style_num[style.name] = found
+
+    def label(self, paragraph: Any) -> tuple[str, int]:
+        """Return the paragraph's list number ("1.6.1.") or its bullet level (1-based)."""
+        found = _num_pr(paragraph._p.pPr)
+        if found is None and paragraph.style is not None:
+            found = self.style_num.get(paragraph.style.name)
+        if found is None or found[0] not in self.lists:
+            return "", 0
+        num_id, ilvl = found
+        lst = self.lists[num_id]
+        level = lst.levels.get(ilvl, _Level())
+        if level.fmt in ("bullet", "none"):
+            return "", ilvl + 1
+        lst.counters[ilvl] = lst.counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in lst.counters if k > ilvl]:
+            del lst.counters[deeper]
+        text = level.text
+        for k in range(ilvl + 1):
+            lvl = lst.levels.get(k, _Level())
+            value = lst.counters.get(k, lvl.start)
+            text = text.replace(f"%{k + 1}", _format(value, lvl.fmt))
+        return text, 0
+
+
+def _num_pr(ppr: Any) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num_pr = ppr.find(_w("numPr"))
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(_w("numId"))
+    ilvl = num_pr.find(_w("ilvl"))
+    if num_id is None or num_id.get(_w("val")) == "0":
+        return None
+    return num_id.get(_w("val")), int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0
+
+
+def _level(lvl: Any) -> _Level:
+    def val(tag: str, default: str) -> str:
+        e = lvl.find(_w(tag))
+        return e.get(_w("val"), default) if e is not None else default
+
+    start = val("start", "1")
+    return _Level(val("numFmt", "decimal"), val("lvlText", "%1."),
+                  int(start) if start.lstrip("-").isdigit() else 1)
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        out = ""
+        for value, numeral in _ROMAN:
+            while n >= value:
+                out, n = out + numeral, n - value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "russianLower":
+        return _RU_LETTERS[(n - 1) % len(_RU_LETTERS)]
+    if fmt == "russianUpper":
+        return _RU_LETTERS[(n - 1) % len(_RU_LETTERS)].upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)

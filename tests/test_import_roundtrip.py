@@ -1,0 +1,91 @@
+"""Every shipped role, rendered to Markdown and DOCX and imported back, gives the
+same sections, numbers and texts (the ids may differ)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+import jobdocs
+from jobdocs.check.runner import check_file
+from jobdocs.files import write_atomic
+from jobdocs.importer import import_document
+
+ROLES = [(e.id, lang) for e in jobdocs.list_roles() for lang in jobdocs.load_role(e.id).languages]
+
+
+def outline(doc: jobdocs.Document) -> list[tuple[str, int, str, list[tuple[str, str, int]]]]:
+    """What a reader sees: each section's key, number and heading, each clause's number,
+    text and level at every depth."""
+    return [(s.key, s.number, s.heading,
+             [(c.number, c.text, c.level) for top in s.clauses for c in top.walk()])
+            for s in doc.sections]
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize(("role_id", "lang"), ROLES)
+def test_a_rendered_role_imports_back_to_the_same_document(role_id, lang, fmt, tmp_path):
+    doc = jobdocs.resolve(jobdocs.load_role(role_id), lang)
+    source = tmp_path / f"{role_id}.{lang}.{fmt}"
+    write_atomic(source, jobdocs.render_document(doc, fmt))
+
+    result = import_document(source, lang)
+    written = tmp_path / "roles" / f"{result.role_id}.yaml"
+    write_atomic(written, result.role_yaml.encode())
+
+    assert [p for p in check_file(written)[0] if p.severity == "error"] == []
+    back = jobdocs.resolve(jobdocs.load_role(written), lang)
+    assert outline(back) == outline(doc)
+    assert [f.rule for f in result.findings if f.severity != "info"] == []
+
+
+def test_a_reference_comes_back_as_ref_to_the_clause_it_names(tmp_path):
+    doc = jobdocs.resolve(jobdocs.load_role("key-account-manager"), "ru")
+    source = tmp_path / "kam.md"
+    write_atomic(source, jobdocs.render_document(doc, "md"))
+
+    role = yaml.safe_load(import_document(source, "ru").role_yaml)
+
+    duties = {c["id"]: c["text"]["ru"] for c in role["sections"]["duties"]}
+    order = next(t for t in duties.values() if t.startswith("В рамках условий"))
+    target = re.search(r"в пункте \{\{ ref\('([a-z0-9-]+)'\) \}\}", order).group(1)
+    assert duties[target].startswith("При необходимости консультирует клиента")
+
+
+def test_a_translation_pairs_into_one_bilingual_role(tmp_path):
+    role = jobdocs.load_role("corporate-client-manager")
+    sources = {}
+    for lang, fmt in (("ru", "docx"), ("en", "md")):
+        sources[lang] = tmp_path / f"ccm.{lang}.{fmt}"
+        write_atomic(sources[lang], jobdocs.render_document(jobdocs.resolve(role, lang), fmt))
+
+    result = import_document(sources["ru"], translation=sources["en"])
+    written = tmp_path / "ccm.yaml"
+    write_atomic(written, result.role_yaml.encode())
+
+    back = jobdocs.load_role(written)
+    assert back.languages == ("ru", "en")
+    for lang in ("ru", "en"):
+        assert outline(jobdocs.resolve(back, lang)) == outline(jobdocs.resolve(role, lang))
+    assert str(back.title["en"]) == "Corporate Client Manager"
+    assert back.sections["general"][0].id == "job-description-sets-out"  # from the English
+
+
+def test_clauses_without_a_partner_are_reported(tmp_path):
+    ru = tmp_path / "ru.txt"
+    en = tmp_path / "en.txt"
+    ru.write_text("Должностная инструкция менеджера\n1. Общие положения\n1.1. Первый.\n"
+                  "1.2. Второй.\n1.3. Третий.\n", encoding="utf-8")
+    en.write_text("Job Description: Manager\n1. General Provisions\n1.1. First.\n1.2. Second.\n",
+                  encoding="utf-8")
+
+    result = import_document(ru, translation=en)
+
+    unpaired = [f for f in result.findings if f.rule == "unpaired-clause"]
+    assert [(f.path, f.line) for f in unpaired] == [(str(ru), 5)]
+    general = yaml.safe_load(result.role_yaml)["sections"]["general"]
+    assert [c["text"] for c in general] == [{"ru": "Первый.", "en": "First."},
+                                            {"ru": "Второй.", "en": "Second."},
+                                            {"ru": "Третий."}]
