@@ -242,7 +242,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
                              "to check")
         paths = (str(default), str(ws.project.path)) if ws.project else (str(default),)
     result = check_paths(paths, strict=strict, org=ws.org(org_file), wording=ws.wording(),
-                         roles=ws.library)
+                         roles=ws.library, project=ws.project)
     for fmt, out in targets:
         if out == report.STDOUT:
             colored = fmt == "text" and use_color(color)

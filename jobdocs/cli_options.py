@@ -191,9 +191,13 @@ class Workspace:
         return (str(self.project.wording),) if self.project and self.project.wording else ()
 
     def with_wording(self, org: Any) -> Any:
-        """Return the profile with the project's wording searched after its own."""
+        """Return the profile with the project's wording searched after its own, and the
+        project's declared sections and house style (config.organization.with_project)."""
         from dataclasses import replace
 
+        from .config.organization import with_project
+
+        org = with_project(org, self.project)
         return replace(org, wording=(*org.wording, *self.wording())) if self.wording() else org
 
 

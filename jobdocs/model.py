@@ -18,7 +18,8 @@ class Mark(NamedTuple):
     column: int
 
 
-#: Sections in document order; the first five are required in every role.
+#: The built-in sections in their default order; the first five are required unless a
+#: house style says otherwise.
 SECTIONS = ("general", "duties", "rights", "responsibility", "evaluation", "relationships", "final")
 REQUIRED_SECTIONS = SECTIONS[:5]
 
@@ -89,6 +90,29 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class SectionDecl:
+    """A section a role, a profile or jobdocs.yaml declares beside the built-in ones."""
+
+    key: str
+    heading: Mapping[str, str]  # per language
+    after: str | None = None  # the section it follows ...
+    before: str | None = None  # ... or precedes
+    intro: Mapping[str, str] = field(default_factory=dict)  # a lead-in sentence per language
+    mark: Mark | None = None  # where it is declared
+    source: str = ""  # "role", "profile" or "project"
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """A house style's rules for sections (`house_style: {sections: ...}`): the order they
+    print in and which ones every role must fill."""
+
+    order: tuple[str, ...] = SECTIONS
+    required: tuple[str, ...] = REQUIRED_SECTIONS
+    mark: Mark | None = None  # where it is given (None: the default)
+
+
+@dataclass(frozen=True)
 class Role:
     """A validated role: what a role file says, before numbering and rendering."""
 
@@ -101,6 +125,8 @@ class Role:
     path: str = ""
     extends: str | None = None
     chain: tuple[str, ...] = ()  # the roles it derives from, its parent first
+    declared: tuple[SectionDecl, ...] = ()  # its own and inherited section declarations
+    section_marks: Mapping[str, Mark] = field(default_factory=dict)  # section key → its key
 
 
 @dataclass(frozen=True)

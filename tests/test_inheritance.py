@@ -148,14 +148,21 @@ def test_multi_level_chain(base, write_role):
      "needs a text"),
     ("sections:\n  rights:\n    - {id: advise, text: {ru: X., en: X.}}\n",
      ":5:12: clause 'advise' is inherited in section 'duties', not 'rights'"),
-    ("remove: [category]\n", ":3:9: section 'general' is left empty"),
     ("languages: [ru, en, de]\n", ":3:12: no title in 'de'"),
 ], ids=["after-missing", "after-other-section", "remove-missing", "new-without-text",
-        "wrong-section", "empties-section", "language-parent-lacks"])
+        "wrong-section", "language-parent-lacks"])
 def test_errors_name_the_derived_file_and_line(base, write_role, body, message):
     path = child(write_role, body)
     found = problems(path)
     assert found[0].startswith(f"{path}{message}"), found
+
+
+def test_removing_every_clause_of_a_required_section_is_reported_at_remove(base, write_role):
+    path = child(write_role, "remove: [category]\n")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "en")
+    assert [str(p) for p in e.value.problems] == [
+        f"{path}:3:1: section 'general' is missing or empty; the house style requires it"]
 
 
 def test_missing_parent(write_role):

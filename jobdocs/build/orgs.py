@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..config.organization import Organization
+from ..config.organization import Organization, with_project
 from ..config.project import Project
 from ..errors import InvalidInput, JobdocsError, UsageError
 from ..files import write_atomic
@@ -52,7 +52,7 @@ def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
             problems += e.problems
             continue
         wording = (*org.wording, *((str(project.wording),) if project.wording else ()))
-        org = replace(org, house_style=org.house_style.over(project.house_style),
+        org = replace(with_project(org, project),  # its sections, house style over ours
                       number=_numbers(org, role_ids), wording=wording)
         reference = "" if project.reference_doc else org.reference_doc
         digest = inputs.combine(inputs.file_hash(Path(path)) if path else "",

@@ -29,11 +29,26 @@ RULES: dict[str, Rule] = {
     "yaml-depth": Rule("error", "Values nested deeper than the loader allows."),
     "duplicate-key": Rule("error", "A mapping key given twice; YAML would keep only the last."),
     "too-many": Rule("error", "So many problems in one file that the loader stopped."),
-    # Schema
-    "schema": Rule("error", "A value of the wrong type or form: an id that is not "
-                   "kebab-case, an empty text, a value not allowed here."),
+    # The schema (`jobdocs schema`): one rule per kind of JSON Schema error
+    "type": Rule("error", "A value of the wrong type: a text where a list belongs, a "
+                 "mapping where a text belongs; or an empty file."),
     "required": Rule("error", "A required key is missing."),
     "unknown-key": Rule("error", "A key the format does not have (with a 'did you mean' hint)."),
+    "key-name": Rule("error", "A key that must be a kebab-case name (a section key) is not."),
+    "pattern": Rule("error", "A text of the wrong form: an id that is not kebab-case, a "
+                    "language code that is not two or three letters."),
+    "empty": Rule("error", "A text that is empty or only blanks."),
+    "enum": Rule("error", "A value that is not one of those allowed (format: 1 or 2)."),
+    "min-items": Rule("error", "An empty list where at least one entry is needed."),
+    "max-items": Rule("error", "'remove' in a role that extends nothing."),
+    "unique-items": Rule("error", "A list that must not repeat an entry does (organizations "
+                         "in jobdocs.yaml)."),
+    "min-properties": Rule("error", "An empty mapping where at least one entry is needed "
+                           "(a text with no language)."),
+    "range": Rule("error", "A number outside its range (acknowledgement_rows: 1 to 200)."),
+    "format": Rule("error", "A date not written YYYY-MM-DD."),
+    "clauses-and-items": Rule("error", "A clause with both numbered sub-clauses and a dashed "
+                              "list."),
     "unknown-schema": Rule("warning", "The yaml-language-server modeline names a schema "
                            "jobdocs does not know."),
     # The role
@@ -42,7 +57,16 @@ RULES: dict[str, Rule] = {
     "undeclared-language": Rule("error", "A text in a language the role does not declare."),
     "title-case": Rule("error", "The Russian title lacks a grammatical case the templates "
                        "print."),
-    "duplicate-id": Rule("error", "Two clauses or items with the same id (after inheritance)."),
+    "duplicate-id": Rule("error", "Two clauses or items with the same id, at any level (after "
+                         "inheritance)."),
+    "too-deep": Rule("error", "Sub-clauses nested deeper than six levels."),
+    # Sections
+    "duplicate-section": Rule("error", "A section declared twice, or a built-in one declared."),
+    "unknown-section": Rule("error", "A section key neither built in nor declared, or a "
+                            "placement or house style naming no section."),
+    "missing-section": Rule("error", "A section the house style requires is missing or empty."),
+    "missing-heading": Rule("error", "A declared section without a heading in one of the "
+                            "role's languages."),
     "no-catalog": Rule("error", "A declared language jobdocs has no catalog for."),
     "id-file-name": Rule("warning", "The role's id differs from its file name, so the id "
                          "does not find it."),
@@ -54,11 +78,10 @@ RULES: dict[str, Rule] = {
     "placement": Rule("error", "A clause gives both 'after' and 'before'."),
     "wrong-section": Rule("error", "An inherited clause is overridden in another section."),
     "missing-text": Rule("error", "A clause new in a derived role has no text."),
-    "empty-section": Rule("warning", "A section without clauses (an error when a required "
-                          "section is left empty by 'remove')."),
+    "empty-section": Rule("warning", "A section key without clauses."),
     # Clause text
     "undefined-variable": Rule("error", "Clause text uses a name nobody provides."),
-    "unknown-ref": Rule("error", "ref() names no clause, or an item."),
+    "unknown-ref": Rule("error", "ref() names no clause, or a dashed item."),
     "jinja-syntax": Rule("error", "Clause text is not a valid Jinja template."),
     "sandbox": Rule("error", "Clause text does something the sandbox forbids."),
     "render": Rule("error", "Clause text fails or grows too long when rendered."),

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from ..config.organization import Organization
+from ..config.organization import Organization, with_project
+from ..config.project import Project
 from ..errors import InvalidInput, Problem, UsageError
 from ..resolve import i18n, resolve
 from ..roles import library, loader
@@ -60,7 +61,8 @@ class Report:
 def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
                 org: str | Path | None = None, jobs: int | None = None,
                 wording: Sequence[str | Path] = (),
-                roles: library.Library | None = None) -> Report:
+                roles: library.Library | None = None,
+                project: Project | None = None) -> Report:
     """Check role files and directories of them.
 
     `org` is an organization profile to resolve the roles with; it is checked
@@ -69,6 +71,7 @@ def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
     With `strict`, warnings count as errors. `jobs` processes share the
     files (default: one per CPU for large libraries). Parent roles are found
     beside their children, then in `roles` (default: the shipped library).
+    `project` is the jobdocs.yaml whose declared sections and house style apply.
     Raise UsageError only when there is nothing to check.
     """
     files = role_files(paths)
@@ -81,6 +84,8 @@ def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
             profile = load_organization(org)
         except InvalidInput as e:
             problems += e.problems
+    if project is not None:  # the sections jobdocs.yaml declares, its house style
+        profile = with_project(profile or Organization(), project)
     if wording:
         profile = replace(profile or Organization(), wording=(
             *(profile.wording if profile else ()), *(str(w) for w in wording)))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import Problem
-from ..model import REQUIRED_SECTIONS, Clause, Role
+from ..model import Clause, Role
 from ..roles.loader import Loaded
 
 #: Characters (after joining lines) above which a clause should be split.
@@ -54,11 +54,9 @@ def _empty_sections(loaded: Loaded, role: Role) -> Iterator[Problem]:
     sections = loaded.data.get("sections") if isinstance(loaded.data, dict) else None
     for key, clauses in (sections or {}).items():
         if clauses == []:
-            needed = key in REQUIRED_SECTIONS and not role.extends
-            yield loaded.problem(
-                ("sections", key), f"section '{key}' has no clauses; "
-                + ("a job description needs it" if needed else "add clauses or remove the key"),
-                "empty-section", at_key=True, severity="error" if needed else "warning")
+            yield loaded.problem(("sections", key), f"section '{key}' has no clauses; add "
+                                 "clauses or remove the key", "empty-section", at_key=True,
+                                 severity="warning")
 
 
 def _same_in_two_languages(clause: Clause, languages: tuple[str, ...]) -> Iterator[Problem]:

@@ -75,7 +75,7 @@ SCHEMA: dict[str, Any] = {
         "font": {
             "type": "object",
             "properties": {
-                "name": {"type": "string", "minLength": 1},
+                "name": {"type": "string", "pattern": r"\S"},
                 "size": {"type": "number", "minimum": 8, "maximum": 20,
                          "description": "pt; ГОСТ Р 7.0.97 recommends 12, 13 or 14."},
             },

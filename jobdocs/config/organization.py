@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..model import SectionDecl, SectionRules
 from .house_style import HouseStyle
 from .house_style import from_data as house_style_from
 from .numbers import Numbers
@@ -46,6 +47,10 @@ class Organization:
     house_style: HouseStyle = field(default_factory=HouseStyle)
     wording: tuple[str, ...] = ()  # company folders of catalogs and templates, searched first
     path: str = ""
+    # Sections the profile (and jobdocs.yaml, see with_project) declares, and the house
+    # style's rules for sections (house_style.sections).
+    declared: tuple[SectionDecl, ...] = ()
+    section_rules: SectionRules | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.number, Numbers):  # Organization(number="15-ДИ")
@@ -112,3 +117,13 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
         wording=tuple(str(w) for w in data.get("wording") or ()),
         path=path,
     )
+
+
+def with_project(org: Organization, project: Any) -> Organization:
+    """Return `org` with the sections jobdocs.yaml declares and its house style: the
+    profile's page and font values win one by one, its section rules as a whole."""
+    if project is None:
+        return org
+    return replace(org, declared=(*project.declared, *org.declared),
+                   section_rules=org.section_rules or project.section_rules,
+                   house_style=org.house_style.over(project.house_style))

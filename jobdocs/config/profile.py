@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, UsageError
 from ..roles import loader
 from ..roles.schema import check
-from . import numbers
+from . import numbers, sections
 from .organization import Organization, from_data
 from .schema import ORGANIZATION_SCHEMA
 
@@ -24,7 +25,7 @@ def load_organization(path: Path | str | None = None, settings: list[str] = ()) 
         loaded = loader.Loaded("--set", {})
     if not isinstance(loaded.data, dict):
         raise InvalidInput(loaded.problem((), "an organization profile is a mapping of keys "
-                                          "such as name, approver, date", "schema"))
+                                          "such as name, approver, date", "type"))
     for setting in settings:
         _apply(loaded, setting)
     problems = check(loaded, ORGANIZATION_SCHEMA)
@@ -49,7 +50,9 @@ def load_organization(path: Path | str | None = None, settings: list[str] = ()) 
         raise InvalidInput(problems)
     base = Path(path).parent if path is not None else None
     number = numbers.from_data(loaded.data.get("number"), base, loaded.problem)
-    return from_data(loaded.data, str(path or ""), number)
+    return replace(from_data(loaded.data, str(path or ""), number),
+                   declared=sections.declarations(loaded, "profile"),
+                   section_rules=sections.rules(loaded))
 
 
 def _apply(loaded: loader.Loaded, setting: str) -> None:

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..model import SectionDecl, SectionRules
 from ..roles import loader
 from ..roles.schema import check
+from . import sections
 from .house_style import HouseStyle
 from .house_style import from_data as house_style_from
 from .schema import PROJECT_SCHEMA
@@ -39,6 +41,8 @@ class Project:
     house_style: HouseStyle = field(default_factory=HouseStyle)
     wording: Path | None = None  # a company's catalogs and templates
     organizations: tuple[Path, ...] = ()  # `jobdocs build` writes every role for each
+    declared: tuple[SectionDecl, ...] = ()  # sections every role of the project may use
+    section_rules: SectionRules | None = None  # house_style.sections
 
 
 @dataclass
@@ -141,6 +145,8 @@ def load_project(path: Path) -> Project:
         house_style=house_style_from(data.get("house_style")),
         wording=where("wording"),
         organizations=tuple(base / p for p in data.get("organizations", ())),
+        declared=sections.declarations(loaded, "project"),
+        section_rules=sections.rules(loaded),
     )
     if problems:
         raise InvalidInput(problems)

@@ -4,19 +4,68 @@ from __future__ import annotations
 
 from typing import Any
 
-from .house_style import SCHEMA as HOUSE_STYLE
+from ..model import CASES
+from .house_style import SCHEMA as _LOOK
 
 LANG_PATTERN = "^[a-z]{2,3}$"
-_CASES = {
-    case: {"type": "string", "minLength": 1}
-    for case in ("nominative", "genitive", "dative", "accusative", "instrumental",
-                 "prepositional")
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A text that is more than blanks (JSON Schema's minLength would count spaces).
+_FILLED = {"type": "string", "pattern": r"\S"}
+_CASES = {case: _FILLED for case in CASES}
+#: A text in each of several languages.
+TEXT = {
+    "type": "object",
+    "minProperties": 1,
+    "patternProperties": {LANG_PATTERN: _FILLED},
+    "additionalProperties": False,
 }
+
+_KEY = {"type": "string", "pattern": ID_PATTERN}
+_PER_LANGUAGE = TEXT
+
+#: Sections beside the built-in ones; a role, a profile and jobdocs.yaml may declare them.
+DECLARE_SECTIONS = {
+    "description": "Sections beside the built-in ones: a heading per language, where the "
+                   "section goes (after: or before: another section), an optional lead-in.",
+    "type": "object",
+    "propertyNames": _KEY,
+    "additionalProperties": {
+        "type": "object",
+        "required": ["heading"],
+        "properties": {
+            "heading": {**_PER_LANGUAGE, "description": "The heading in every language."},
+            "after": {**_KEY, "description": "Print the section after this one."},
+            "before": {**_KEY, "description": "Print the section before this one."},
+            "intro": {**_PER_LANGUAGE, "description": "A lead-in sentence per language."},
+        },
+        "additionalProperties": False,
+    },
+}
+
+#: The house style's rules for sections: which are required, in what order they print.
+SECTION_RULES = {
+    "type": "object",
+    "properties": {
+        "order": {"type": "array", "minItems": 1, "items": _KEY,
+                  "description": "Section keys in printed order (default: general, duties, "
+                                 "rights, responsibility, evaluation, relationships, final); "
+                                 "a declared section not named here goes where its after: "
+                                 "or before: puts it."},
+        "required": {"type": "array", "items": _KEY,
+                     "description": "Sections every role must fill (default: general, duties, "
+                                    "rights, responsibility, evaluation)."},
+    },
+    "additionalProperties": False,
+}
+#: `house_style:` in a profile or jobdocs.yaml: how documents look, and their sections.
+HOUSE_STYLE = {**_LOOK, "description": "How the documents look (page margins in mm, the "
+               "body font) and which sections they have (sections: order, required).",
+               "properties": {**_LOOK["properties"], "sections": SECTION_RULES}}
 
 _LOCALIZED = {
     "description": "One text for every language, or a text per language.",
     "type": ["string", "object"],
-    "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
+    "patternProperties": {LANG_PATTERN: _FILLED},
     "additionalProperties": False,
 }
 _POSITION = {
@@ -53,7 +102,7 @@ _NUMBER = {
     "properties": {
         "pattern": {**_ONE_NUMBER, "description": "A number with {seq} (the role's number "
                     "in the register) and optionally {role}: '{seq}-ДИ'."},
-        "register": {"type": "string", "minLength": 1, "description": "The file (relative "
+        "register": {"type": "string", "pattern": r"\S", "description": "The file (relative "
                      "to this profile) that keeps the sequence number issued to each role."},
         "start": {"type": "integer", "minimum": 1,
                   "description": "The first sequence number (default 1)."},
@@ -90,11 +139,12 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                                       "print two blank ones, with [] none."},
         "house_style": HOUSE_STYLE,
         "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
-        "reference_doc": {"type": "string", "minLength": 1,
+        "declare_sections": DECLARE_SECTIONS,
+        "reference_doc": {"type": "string", "pattern": r"\S",
                           "description": "A .docx whose styles, page, letterhead and footer "
                                          "the DOCX and PDF documents take (relative to this "
                                          "file); --reference-doc overrides it."},
-        "wording": {"type": "string", "minLength": 1,
+        "wording": {"type": "string", "pattern": r"\S",
                     "description": "A folder of catalogs (locales/<lang>/LC_MESSAGES/"
                                    "messages.po) and templates that override the packaged "
                                    "ones message by message, or add a language (relative "
@@ -111,28 +161,29 @@ PROJECT_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "format": {"enum": [1]},
-        "roles": {"type": "string", "minLength": 1,
+        "roles": {"type": "string", "pattern": r"\S",
                   "description": "The role library: where ids are looked up and what "
                                  "`jobdocs validate` checks (default: roles)."},
-        "organization": {"type": "string", "minLength": 1,
+        "organization": {"type": "string", "pattern": r"\S",
                          "description": "The organization profile every command uses "
                                         "unless --org names another."},
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN},
                       "description": "Languages `render` writes by default."},
         "formats": {"type": "array", "items": {"enum": ["md", "docx", "pdf"]},
                     "description": "Formats `render` writes by default."},
-        "output": {"type": "string", "minLength": 1,
+        "output": {"type": "string", "pattern": r"\S",
                    "description": "Directory `render` writes to by default."},
         "organizations": {"type": "array", "uniqueItems": True,
-                          "items": {"type": "string", "minLength": 1},
+                          "items": {"type": "string", "pattern": r"\S"},
                           "description": "Organization profiles `jobdocs build` writes every "
                                          "role for, each into its own folder of the output "
                                          "(default: the one `organization`)."},
-        "reference_doc": {"type": "string", "minLength": 1,
+        "declare_sections": DECLARE_SECTIONS,
+        "reference_doc": {"type": "string", "pattern": r"\S",
                           "description": "The .docx DOCX and PDF documents take their "
                                          "styles from, unless --reference-doc names another."},
         "house_style": HOUSE_STYLE,
-        "wording": {"type": "string", "minLength": 1,
+        "wording": {"type": "string", "pattern": r"\S",
                     "description": "A folder of catalogs and templates that override the "
                                    "packaged ones message by message, or add a language; "
                                    "searched after the profile's. See docs/translating.md."},

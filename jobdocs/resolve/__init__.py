@@ -9,12 +9,13 @@ from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
 from ..model import (
     BLANK,
-    SECTIONS,
     Clause,
     DocClause,
     DocSection,
     Document,
+    Mark,
     Role,
+    SectionDecl,
     Signatory,
     Title,
 )
@@ -22,6 +23,7 @@ from . import i18n, sandbox
 from .frame import HEADINGS, INTROS, build_frame
 from .hash import content_hash
 from .numbering import number_clauses
+from .sections import layout
 from .titles import title_problems
 
 
@@ -49,19 +51,24 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     org = org or Organization()
     t = i18n.translations(lang, org.wording)
     title = role.title[lang]
-    order = [k for k in SECTIONS if k in role.sections]
-    order += [k for k in role.sections if k not in order]
+    problems: list[Problem] = []
+    plan = layout(role, org, problems)
+    order = [k for k in plan.order if role.sections.get(k)]
     numbers, items = number_clauses(role, order)
     shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
     context = clause_context(role, lang, org, shown, items)
-    problems: list[Problem] = title_problems(role, lang, org.wording)
+    problems += title_problems(role, lang, org.wording)
     sections = []
     for s, key in enumerate(order, start=1):
         clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
                         for c in role.sections[key])
-        intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
-        sections.append(DocSection(key, s, t.gettext(HEADINGS[key]), sandbox.upfirst(intro),
-                                   clauses))
+        decl = plan.declared.get(key)
+        if decl is None:
+            heading = t.gettext(HEADINGS[key]) if key in HEADINGS else key
+            intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
+        else:
+            heading, intro = _declared(decl, role, lang, context, problems)
+        sections.append(DocSection(key, s, heading, sandbox.upfirst(intro), clauses))
     if problems:
         raise InvalidInput(problems)
     locale = org.locale.get(lang, lang)
@@ -88,6 +95,23 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
                           role_version=role.version, content_hash=digest),
         wording=tuple(org.wording),
     )
+
+
+def _declared(decl: SectionDecl, role: Role, lang: str, context: Mapping[str, Any],
+              problems: list[Problem]) -> tuple[str, str]:
+    """Return a declared section's heading and lead-in (clause text, so it may print
+    `{{ title.genitive }}`) in `lang`."""
+    heading = decl.heading.get(lang)
+    if heading is None and decl.source != "role":  # a role's own are checked as it is built
+        m = decl.mark or Mark(role.path, 1, 1)
+        problems.append(Problem(m.path, m.line, m.column, f"declare_sections.{decl.key}: no "
+                                f"heading in '{lang}', one of the languages of role "
+                                f"'{role.id}'", "missing-heading"))
+    intro = ""
+    if decl.intro:
+        lead_in = Clause(id=decl.key, text=decl.intro, mark=decl.mark)
+        intro = sandbox.render(lead_in, lang, context, problems)
+    return heading or decl.key, intro
 
 
 def _doc_clause(clause: Clause, numbers: Mapping[str, str], lang: str,

@@ -12,7 +12,8 @@ from ..config.organization import Organization
 from ..model import Clause, Role
 
 _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
-                "house_style"}  # how a document looks is not what it says
+                "house_style",  # how a document looks is not what it says
+                "section_marks", "source"}
 
 
 def _content(value: Any) -> Any:

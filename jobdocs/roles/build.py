@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..config import sections as sections_config
 from ..errors import InvalidInput, Problem
-from ..model import MAX_DEPTH, Clause, Role, Title
+from ..model import MAX_DEPTH, Clause, Mark, Role, Title
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
 from .schema import check, dotted
@@ -44,6 +45,9 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     else:
         sections = merge(loaded, parent, own, problems, seen)
         check_inherited(loaded, parent, sections, titles, languages, problems)
+    declared = {d.key: d for d in parent.declared} if parent else {}
+    declared.update((d.key, d) for d in sections_config.declarations(
+        loaded, "role", languages, problems))  # a derived role may declare a section anew
     if problems and keep_going is None:
         raise InvalidInput(problems)
     if keep_going is not None:
@@ -58,7 +62,21 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
         path=loaded.path,
         extends=data.get("extends"),
         chain=(parent.id, *parent.chain) if parent else (),
+        declared=tuple(declared.values()),
+        section_marks=_section_marks(loaded, parent),
     )
+
+
+def _section_marks(loaded: Loaded, parent: Role | None) -> dict[str, Mark]:
+    """Return where each section key is written, and under "" where a missing section is
+    reported: the file's remove: (which may have emptied it), sections: or its top."""
+    marks = dict(parent.section_marks) if parent else {}
+    for key in (loaded.data.get("sections") or {}):
+        marks[key] = loaded.key_marks.get(("sections", key)) or loaded.mark(("sections", key))
+    top = next((loaded.key_marks[k] for k in (("remove",), ("sections",))
+                if k in loaded.key_marks), Mark(loaded.path, 1, 1))
+    marks[""] = top
+    return marks
 
 
 def _check_languages(loaded: Loaded, languages: tuple[str, ...]) -> list[Problem]:
@@ -112,11 +130,6 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str,
         _texts(loaded, text, (*key, "text"), languages, problems)
     numbered = "clauses" in raw
     kind = "clauses" if numbered else "items"
-    if numbered and "items" in raw:
-        problems.append(loaded.problem(
-            (*key, "items"), f"clause '{cid}' has both clauses: and items:; a clause's children "
-            "are numbered sub-clauses or a dashed list, not both", "clauses-and-items",
-            at_key=True))
     if raw.get(kind) and level >= MAX_DEPTH:
         problems.append(loaded.problem(
             (*key, kind), f"clause '{cid}' is at level {level}; sub-clauses may nest "

@@ -201,7 +201,7 @@ def _with_parents(clause: Clause, up: Clause | None
 def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clause, ...]],
                     titles: dict[str, Title], languages: tuple[str, ...],
                     problems: list[Problem]) -> None:
-    """Check what only the merged role shows: a language the parent lacks, a lost section."""
+    """Check what only the merged role shows: a language the parent lacks."""
     for lang in languages:
         if lang not in titles:
             problems.append(loaded.problem(
@@ -215,7 +215,3 @@ def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clau
                             ("languages",), f"clause '{c.id}' (from {_where(c)}) has no '{lang}' "
                             "text; translate it there or override it here",
                             "missing-translation"))
-    for key in ("general", "duties", "rights", "responsibility", "evaluation"):
-        if not sections.get(key):
-            problems.append(loaded.problem(("remove",), f"section '{key}' is left empty; a job "
-                                           "description needs it", "empty-section"))

@@ -1,11 +1,11 @@
-"""The JSON Schema of role files, and a checker that reports positions.
+"""The JSON Schema of role files, and the check that applies it with positions.
 
-The schema below is the one source of truth: `jobdocs schema` prints it for
-editors, and `check()` applies it with file, line and column for every
-finding, so the editor and CI never disagree. The checker interprets the
-subset of JSON Schema the schema uses (type, properties, required,
-additionalProperties, patternProperties, items, minItems, minLength,
-pattern, enum, $ref).
+The schemas here and in config/schema.py are the only structural truth:
+`jobdocs schema` prints them for editors, and `check()` validates a file
+against exactly that with the `jsonschema` library, so an editor and CI
+never disagree. Each error is mapped to the file, line and column of the
+value (or key) at fault, with a rule id per kind of error and a message
+written from the error's validator and path.
 """
 
 from __future__ import annotations
@@ -13,71 +13,64 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
-from ..config.schema import ORGANIZATION_SCHEMA, PROJECT_SCHEMA
+from ..config.schema import (
+    DECLARE_SECTIONS,
+    ID_PATTERN,
+    LANG_PATTERN,
+    ORGANIZATION_SCHEMA,
+    PROJECT_SCHEMA,
+    TEXT,
+)
 from ..errors import Problem
+from ..model import CASES, SECTIONS
 from .loader import Key, Loaded
 
-LANG_PATTERN = "^[a-z]{2,3}$"
-ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-
-_ID = {
-    "type": "string",
-    "pattern": ID_PATTERN,
-    "patternHint": "use lower-case words joined by hyphens, e.g. 'advise-on-orders'",
-}
-_TEXT = {
-    "description": "The text in each of the role's languages.",
-    "type": "object",
-    "minProperties": 1,
-    "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
-    "additionalProperties": False,
-}
+_ID = {"type": "string", "pattern": ID_PATTERN}
+_TEXT = {**TEXT, "description": "The text in each of the role's languages."}
 _PLACE = {
     "after": {**_ID, "description": "In a derived role: place this clause after that one."},
     "before": {**_ID, "description": "In a derived role: place this clause before that one."},
 }
 
 
-def _clause(text_required: bool, with_items: bool) -> dict[str, Any]:
-    props: dict[str, Any] = {"id": _ID, "text": _TEXT, **_PLACE}
-    if with_items:
-        item = "#/$defs/item" if text_required else "#/$defs/item-override"
-        clause = "#/$defs/clause" if text_required else "#/$defs/clause-override"
-        props["items"] = {"type": "array", "minItems": 1, "items": {"$ref": item},
-                          "description": "A dashed list under the clause."}
-        props["clauses"] = {"type": "array", "minItems": 1, "items": {"$ref": clause},
-                            "description": "Numbered sub-clauses (format 2): 1.6.1, 1.6.2 ..."}
+def _clause(override: bool) -> dict[str, Any]:
+    suffix = "-override" if override else ""
     return {
         "type": "object",
-        "required": ["id", "text"] if text_required else ["id"],
-        "properties": props,
-        "additionalProperties": False,
-    }
-
-
-def _sections(clause: str, required: list[str]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": required,
+        "required": ["id"] if override else ["id", "text"],
         "properties": {
-            key: {"type": "array", "items": {"$ref": clause}}
-            for key in ("general", "duties", "rights", "responsibility", "evaluation",
-                        "relationships", "final")
+            "id": _ID, "text": _TEXT, **_PLACE,
+            "clauses": {"type": "array", "minItems": 1,
+                        "items": {"$ref": f"#/$defs/clause{suffix}"},
+                        "description": "Numbered sub-clauses (1.6.1, 1.6.2 ...)."},
+            "items": {"type": "array", "minItems": 1, "items": {"$ref": f"#/$defs/item{suffix}"},
+                      "description": "A dashed list under the clause."},
         },
         "additionalProperties": False,
+        "not": {"required": ["clauses", "items"]},
     }
 
 
-#: The grammatical cases a title or a position may be given in.
-CASES_SCHEMA = {
-    case: {"type": "string", "minLength": 1}
-    for case in ("nominative", "genitive", "dative", "accusative", "instrumental",
-                 "prepositional")
-}
-_REQUIRED_SECTIONS = ["general", "duties", "rights", "responsibility", "evaluation"]
+def _item(override: bool) -> dict[str, Any]:
+    return {"type": "object", "required": ["id"] if override else ["id", "text"],
+            "properties": {"id": _ID, "text": _TEXT, **_PLACE}, "additionalProperties": False}
+
+
+def _sections(override: bool) -> dict[str, Any]:
+    clauses = {"type": "array",
+               "items": {"$ref": "#/$defs/clause-override" if override else "#/$defs/clause"}}
+    return {
+        "description": "Clauses per section: the built-in sections and declared ones.",
+        "type": "object",
+        "propertyNames": _ID,
+        "properties": {key: clauses for key in SECTIONS},
+        "additionalProperties": clauses,
+    }
+
 
 ROLE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -86,23 +79,21 @@ ROLE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["id"],
     "properties": {
-        "format": {"enum": [1, 2]},
+        "format": {"enum": [1, 2], "description": "2 adds sub-clauses and declared sections; "
+                   "every format-1 file is a valid format-2 file."},
         "id": _ID,
         "extends": {**_ID, "description": "The id of the role this one is derived from."},
         "version": {"type": ["string", "number"]},
-        "languages": {
-            "type": "array",
-            "minItems": 1,
-            "items": {"type": "string", "pattern": LANG_PATTERN,
-                      "patternHint": "use a two-letter language code such as 'ru' or 'en'"},
-        },
+        "languages": {"type": "array", "minItems": 1,
+                      "items": {"type": "string", "pattern": LANG_PATTERN}},
         "title": {
             "type": "object",
             "patternProperties": {
                 LANG_PATTERN: {
                     "type": ["string", "object"],
+                    "pattern": r"\S",
                     "required": ["nominative"],
-                    "properties": CASES_SCHEMA,
+                    "properties": {case: {"type": "string", "pattern": r"\S"} for case in CASES},
                     "additionalProperties": False,
                 }
             },
@@ -111,34 +102,44 @@ ROLE_SCHEMA: dict[str, Any] = {
         "vars": {"type": "object"},
         "remove": {"type": "array", "items": _ID,
                    "description": "In a derived role: ids of inherited clauses or items to drop."},
+        "declare_sections": DECLARE_SECTIONS,
         "sections": {"type": "object"},
     },
     "additionalProperties": False,
     "if": {"required": ["extends"]},
-    "then": {"properties": {"sections": _sections("#/$defs/clause-override", [])}},
+    "then": {"properties": {"sections": _sections(override=True)}},
     "else": {
         "required": ["version", "languages", "title", "sections"],
-        "properties": {"sections": _sections("#/$defs/clause", _REQUIRED_SECTIONS),
-                       "remove": {"maxItems": 0}},
+        "properties": {"sections": _sections(override=False), "remove": {"maxItems": 0}},
     },
     "$defs": {
-        "clause": _clause(True, True),
-        "item": _clause(True, False),
-        "clause-override": _clause(False, True),
-        "item-override": _clause(False, False),
+        "clause": _clause(False),
+        "item": _item(False),
+        "clause-override": _clause(True),
+        "item-override": _item(True),
     },
 }
 
-_JSON_TYPES = {
-    "object": dict,
-    "array": list,
-    "string": str,
-    "number": (int, float),
-    "integer": int,
-    "boolean": bool,
+#: Every schema jobdocs publishes (`jobdocs schema KIND`), by the kind of file it describes.
+SCHEMAS: dict[str, dict[str, Any]] = {"role": ROLE_SCHEMA, "organization": ORGANIZATION_SCHEMA,
+                                      "project": PROJECT_SCHEMA}
+
+#: The rule id of each kind of schema error, by the JSON Schema keyword that failed.
+RULE_BY_KEYWORD = {
+    "type": "type", "required": "required", "additionalProperties": "unknown-key",
+    "pattern": "pattern", "enum": "enum", "minItems": "min-items", "maxItems": "max-items",
+    "uniqueItems": "unique-items", "minProperties": "min-properties",
+    "minimum": "range", "maximum": "range", "format": "format", "not": "clauses-and-items",
 }
-_TYPE_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false",
-               int: "a number", float: "a number", type(None): "empty", dt.date: "a date"}
+#: Every rule id a schema error can carry.
+SCHEMA_RULES = frozenset(RULE_BY_KEYWORD.values()) | {"key-name", "empty"}
+_HINTS = {
+    ID_PATTERN: "use lower-case words joined by hyphens, e.g. 'advise-on-orders'",
+    LANG_PATTERN: "use a two-letter language code such as 'ru' or 'en'",
+}
+_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string",
+               "number": "a number", "integer": "a whole number", "boolean": "true or false",
+               "null": "empty"}
 
 
 def dotted(key: Key) -> str:
@@ -149,98 +150,100 @@ def dotted(key: Key) -> str:
     return out or "(top level)"
 
 
+def as_json(value: Any) -> Any:
+    """Return YAML data as an editor's JSON view of it: dates as strings, keys as strings."""
+    if isinstance(value, Mapping):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+@cache
+def _validator(kind: str) -> Any:
+    import jsonschema
+
+    schema = SCHEMAS[kind]
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 def check(loaded: Loaded, schema: dict[str, Any] = ROLE_SCHEMA) -> list[Problem]:
-    """Return every schema problem in a loaded document, each at its position."""
-    if loaded.data is None:
-        return [loaded.problem((), "the file is empty; a role file is a mapping "
-                               "with id, version, languages, title and sections", "schema")]
-    return list(_check(loaded, loaded.data, schema, (), schema))
+    """Return every schema error in a loaded file, each at its position with its rule id."""
+    kind = next(k for k, s in SCHEMAS.items() if s is schema)
+    if loaded.data is None and kind == "role":
+        return [loaded.problem((), "the file is empty; a role file is a mapping with id, "
+                               "version, languages, title and sections", "type")]
+    found = [p for e in _validator(kind).iter_errors(as_json(loaded.data))
+             for p in _problems(loaded, e, schema)]
+    unique = dict.fromkeys(found)
+    return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _is(value: Any, type_name: str) -> bool:
-    if isinstance(value, dt.date):  # YAML reads 2026-11-22 as a date; JSON sees a string
-        return type_name == "string"
-    if isinstance(value, bool) and type_name in ("number", "integer"):
-        return False
-    return isinstance(value, _JSON_TYPES[type_name])
+def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Problem]:
+    key: Key = tuple(error.absolute_path)
+    where, what, value = dotted(key), error.validator, error.instance
+    rule = RULE_BY_KEYWORD.get(what, "schema")
+    if "propertyNames" in error.absolute_schema_path:  # the error is about a key's name
+        yield loaded.problem((*key, value), f"{where}: '{value}' is not a valid key: "
+                             f"{_HINTS.get(error.validator_value, error.message)}", "key-name",
+                             at_key=True)
+    elif what == "required":
+        for name in error.validator_value:
+            if isinstance(value, dict) and name not in value:
+                yield loaded.problem(key, f"{where}: missing required key '{name}'", rule)
+    elif what == "additionalProperties":
+        known = error.schema.get("properties", {})
+        patterns = error.schema.get("patternProperties", {})
+        for name in value:
+            if name not in known and not any(re.search(p, name) for p in patterns):
+                yield loaded.problem((*key, name), f"{where}: unknown key '{name}'"
+                                     f"{_hint(name, known)}", rule, at_key=True)
+    elif what == "type":
+        wanted = error.validator_value
+        names = [wanted] if isinstance(wanted, str) else wanted
+        got = "empty" if value is None else _TYPE_NAMES[_json_type(value)]
+        yield loaded.problem(key, f"{where}: must be {' or '.join(_TYPE_NAMES[n] for n in names)}"
+                             f", not {got}", rule)
+    elif what == "pattern" and error.validator_value == r"\S":
+        yield loaded.problem(key, f"{where}: must not be empty or blank", "empty")
+    elif what == "pattern":
+        hint = _HINTS.get(error.validator_value, f"it must match {error.validator_value}")
+        yield loaded.problem(key, f"{where}: {value!r} is not valid: {hint}", rule)
+    elif what == "enum":
+        allowed = ", ".join(repr(v) for v in error.validator_value)
+        yield loaded.problem(key, f"{where}: {value!r} is not allowed here (use {allowed})", rule)
+    elif what in ("minItems", "minProperties"):
+        yield loaded.problem(key, f"{where}: must not be empty", rule)
+    elif what == "maxItems" and key[-1:] == ("remove",):
+        yield loaded.problem(key, f"{where}: only a role with 'extends' may remove clauses", rule)
+    elif what in ("minimum", "maximum"):
+        yield loaded.problem(key, f"{where}: must be between {error.schema.get('minimum')} and "
+                             f"{error.schema.get('maximum')}", rule)
+    elif what == "uniqueItems":
+        yield loaded.problem(key, f"{where}: lists an entry twice; keep one", rule)
+    elif what == "format":
+        yield loaded.problem(key, f"{where}: {value!r} is not a date; write YYYY-MM-DD, "
+                             "e.g. 2026-11-22", rule)
+    elif what == "not":
+        yield loaded.problem((*key, "items"), f"{where}: give clauses: (numbered) or items: "
+                             "(dashed), not both", rule, at_key=True)
+    else:
+        yield loaded.problem(key, f"{where}: {error.message}", rule)
 
 
-def _check(loaded: Loaded, value: Any, schema: dict[str, Any], key: Key,
-           root: dict[str, Any]) -> Iterator[Problem]:
-    if "$ref" in schema:
-        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
-    if "if" in schema:
-        branch = "then" if not list(_check(loaded, value, schema["if"], key, root)) else "else"
-        if branch in schema:
-            yield from _check(loaded, value, schema[branch], key, root)
-    if "enum" in schema and value not in schema["enum"]:
-        allowed = ", ".join(repr(v) for v in schema["enum"])
-        yield loaded.problem(key, f"{dotted(key)}: {value!r} is not allowed here (use {allowed})",
-                             "schema")
-        return
-    types = schema.get("type")
-    if types:
-        names = [types] if isinstance(types, str) else types
-        if not any(_is(value, t) for t in names):
-            wanted = " or ".join(_TYPE_NAMES[int] if t == "number" else
-                                 _TYPE_NAMES[_JSON_TYPES[t]] for t in names)
-            got = _TYPE_NAMES.get(type(value), type(value).__name__)
-            yield loaded.problem(key, f"{dotted(key)}: must be {wanted}, not {got}", "schema")
-            return
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            yield loaded.problem(key, f"{dotted(key)}: must be between {schema.get('minimum')} and "
-                                 f"{schema.get('maximum')}", "schema")
-    if isinstance(value, str) and schema.get("format") == "date":
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            yield loaded.problem(key, f"{dotted(key)}: {value!r} is not a date; write YYYY-MM-DD, "
-                                 "e.g. 2026-11-22", "schema")
-    if isinstance(value, str):
-        if len(value.strip()) < schema.get("minLength", 0):
-            yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
-        if "pattern" in schema and not re.search(schema["pattern"], value):
-            hint = schema.get("patternHint", f"it must match {schema['pattern']}")
-            yield loaded.problem(key, f"{dotted(key)}: {value!r} is not valid: {hint}", "schema")
-    elif isinstance(value, list):
-        if len(value) < schema.get("minItems", 0):
-            yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
-        if len(value) > schema.get("maxItems", len(value)):
-            yield loaded.problem(
-                key, f"{dotted(key)}: only a role with 'extends' may remove clauses", "schema")
-        if "items" in schema:
-            for i, item in enumerate(value):
-                yield from _check(loaded, item, schema["items"], (*key, i), root)
-    elif isinstance(value, dict):
-        yield from _check_mapping(loaded, value, schema, key, root)
-
-
-def _check_mapping(loaded: Loaded, value: dict[str, Any], schema: dict[str, Any], key: Key,
-                   root: dict[str, Any]) -> Iterator[Problem]:
-    if len(value) < schema.get("minProperties", 0):
-        yield loaded.problem(key, f"{dotted(key)}: must not be empty", "schema")
-    for name in schema.get("required", ()):
-        if name not in value:
-            yield loaded.problem(key, f"{dotted(key)}: missing required key '{name}'", "required")
-    props = schema.get("properties", {})
-    patterns = schema.get("patternProperties", {})
-    for name, child in value.items():
-        sub = (*key, name)
-        if name in props:
-            yield from _check(loaded, child, props[name], sub, root)
-            continue
-        matched = [p for p in patterns if re.search(p, str(name))]
-        for p in matched:
-            yield from _check(loaded, child, patterns[p], sub, root)
-        extra = schema.get("additionalProperties", True)
-        if matched or extra is True:
-            continue
-        if isinstance(extra, dict):
-            yield from _check(loaded, child, extra, sub, root)
-            continue
-        yield loaded.problem(sub, f"{dotted(key)}: unknown key '{name}'{_hint(name, props)}",
-                             "unknown-key", at_key=True)
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, int | float):
+        return "number"
+    return "string"
 
 
 def _hint(name: str, known: dict[str, Any]) -> str:
@@ -250,11 +253,6 @@ def _hint(name: str, known: dict[str, Any]) -> str:
     if known:
         return f" (expected one of: {', '.join(known)})"
     return ""
-
-
-#: Every schema jobdocs publishes (`jobdocs schema KIND`), by the kind of file it describes.
-SCHEMAS: dict[str, dict[str, Any]] = {"role": ROLE_SCHEMA, "organization": ORGANIZATION_SCHEMA,
-                                      "project": PROJECT_SCHEMA}
 
 
 def schema_kind(ref: str) -> str | None:
@@ -268,5 +266,3 @@ def schema_kind(ref: str) -> str | None:
         if name == schema["$id"].rsplit("/", 1)[-1]:
             return kind
     return None
-
-

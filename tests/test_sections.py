@@ -1,0 +1,169 @@
+"""Sections as data: declared sections, their place and heading, and the house style."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from jobdocs import load_role, render_document, resolve
+from jobdocs.check import check_paths
+from jobdocs.cli import cli
+from jobdocs.config.organization import with_project
+from jobdocs.config.profile import load_organization
+from jobdocs.config.project import load_project
+from jobdocs.errors import InvalidInput
+
+CONDITIONS = """\
+declare_sections:
+  working-conditions:
+    heading: {ru: Условия работы, en: Working Conditions}
+    after: responsibility
+    intro: {ru: "Для {{ title.genitive }} установлены:", en: "The {{ title }} works:"}
+"""
+HOURS = """\
+  working-conditions:
+    - id: hours
+      text: {ru: Пятидневная рабочая неделя., en: A five-day working week.}
+"""
+
+
+def headings(doc) -> list[str]:
+    return [f"{s.number}. {s.heading}" for s in doc.sections]
+
+
+@pytest.fixture
+def conditions(write_role):
+    """A role declaring a section of its own, placed after responsibility."""
+    path = write_role(name="assistant")
+    text = path.read_text(encoding="utf-8").replace("sections:\n", CONDITIONS + "sections:\n")
+    path.write_text(text + HOURS, encoding="utf-8")
+    return path
+
+
+def test_a_declared_section_prints_between_two_built_in_ones(conditions):
+    doc = resolve(load_role(conditions), "ru")
+    assert headings(doc) == ["1. Общие положения", "2. Должностные обязанности", "3. Права",
+                             "4. Ответственность", "5. Условия работы",
+                             "6. Критерии оценки работы"]
+    text = render_document(doc, "md").decode()
+    assert ("## 5. Условия работы\n\nДля помощника менеджера установлены:\n\n"
+            "5.1. Пятидневная рабочая неделя.\n\n## 6. Критерии оценки работы") in text
+    en = resolve(load_role(conditions), "en")
+    assert en.sections[4].heading == "Working Conditions"
+    assert en.sections[4].intro == "The Sales Assistant works:"
+
+
+def test_a_house_style_makes_evaluation_optional_and_moves_a_section(tmp_path, write_role):
+    path = write_role()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  evaluation:")], encoding="utf-8")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "en")
+    [problem] = e.value.problems
+    assert (problem.line, problem.column, problem.rule) == (11, 1, "missing-section")
+    assert "section 'evaluation' is missing or empty" in problem.message
+    profile = tmp_path / "org.yaml"
+    profile.write_text(textwrap.dedent("""\
+        house_style:
+          sections:
+            order: [general, rights, duties, responsibility, evaluation, relationships, final]
+            required: [general, duties, rights]
+        """), encoding="utf-8")
+    doc = resolve(load_role(path), "en", load_organization(profile))
+    assert headings(doc) == ["1. General Provisions", "2. Rights", "3. Job Duties",
+                             "4. Responsibility"]
+    assert doc.sections[2].clauses[1].text == "Advise clients within clause 3.1."
+
+
+def test_a_profile_declares_a_section_every_role_may_use(tmp_path, write_role):
+    path = write_role()
+    path.write_text(path.read_text(encoding="utf-8") + HOURS, encoding="utf-8")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "en")
+    [problem] = e.value.problems
+    assert (problem.line, problem.column, problem.rule) == (35, 3, "unknown-section")
+    profile = tmp_path / "org.yaml"
+    profile.write_text(CONDITIONS.replace("after: responsibility", "before: duties"),
+                       encoding="utf-8")
+    doc = resolve(load_role(path), "en", load_organization(profile))
+    assert headings(doc)[:3] == ["1. General Provisions", "2. Working Conditions",
+                                 "3. Job Duties"]
+
+
+def test_a_section_declared_in_the_role_and_the_profile_is_reported_at_both_files(
+        tmp_path, conditions):
+    profile = tmp_path / "org.yaml"
+    profile.write_text(CONDITIONS, encoding="utf-8")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(conditions), "en", load_organization(profile))
+    [problem] = e.value.problems
+    assert (problem.path, problem.line, problem.column, problem.rule) == (
+        str(conditions), 12, 3, "duplicate-section")
+    assert f"first at {profile}:2" in problem.message
+
+
+def test_a_heading_missing_in_a_language_of_the_role_is_reported_at_the_profile(
+        tmp_path, write_role):
+    path = write_role()
+    path.write_text(path.read_text(encoding="utf-8") + HOURS, encoding="utf-8")
+    profile = tmp_path / "org.yaml"
+    profile.write_text(CONDITIONS.replace(", en: Working Conditions", ""), encoding="utf-8")
+    org = load_organization(profile)
+    assert resolve(load_role(path), "ru", org).sections[4].heading == "Условия работы"
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "en", org)
+    assert [(p.path, p.line, p.column, p.rule) for p in e.value.problems] == [
+        (str(profile), 2, 3, "missing-heading")]
+
+
+def test_a_placement_naming_no_section_is_reported(conditions):
+    conditions.write_text(conditions.read_text(encoding="utf-8").replace(
+        "after: responsibility", "after: duty"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(conditions), "en")
+    assert [(p.line, p.column, p.rule) for p in e.value.problems] == [(12, 3, "unknown-section")]
+
+
+def test_a_derived_role_inherits_declared_sections_and_merges_their_clauses(
+        conditions, write_role):
+    path = write_role("""\
+        id: child
+        extends: assistant
+        declare_sections:
+          working-conditions:
+            heading: {ru: Режим работы, en: Working Hours}
+            before: general
+        sections:
+          working-conditions:
+            - {id: trips, before: hours, text: {ru: Командировки., en: Business trips.}}
+        """, name="child")
+    doc = resolve(load_role(path), "en")
+    assert headings(doc)[0] == "1. Working Hours"
+    assert [(c.number, c.text) for c in doc.sections[0].clauses] == [
+        ("1.1", "Business trips."), ("1.2", "A five-day working week.")]
+
+
+def test_jobdocs_yaml_declares_sections_and_sets_the_house_style(runner, tmp_path, write_role,
+                                                                  monkeypatch):
+    path = write_role()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  evaluation:")] + HOURS, encoding="utf-8")
+    (tmp_path / "jobdocs.yaml").write_text(
+        "format: 1\nroles: roles\n" + CONDITIONS + "house_style:\n  sections:\n"
+        "    required: [general, duties, rights, responsibility]\n", encoding="utf-8")
+    project = load_project(tmp_path / "jobdocs.yaml")
+    doc = resolve(load_role(path), "en", with_project(load_organization(), project))
+    assert headings(doc)[-1] == "5. Working Conditions"
+    assert check_paths([path], project=project).problems == ()
+    assert [p.rule for p in check_paths([path]).problems] == ["missing-section",
+                                                              "unknown-section"]
+    monkeypatch.chdir(tmp_path)
+    for command in (["validate"], ["render", "assistant", "-l", "ru", "-o", "out"]):
+        result = runner.invoke(cli, command)
+        assert result.exit_code == 0, result.output
+    text = (tmp_path / "out" / "assistant.ru.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (.+)$", text, re.M)[:5] == [
+        "1. Общие положения", "2. Должностные обязанности", "3. Права", "4. Ответственность",
+        "5. Условия работы"]
