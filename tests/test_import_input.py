@@ -183,7 +183,7 @@ def test_cli_writes_the_role_and_the_profile_and_refuses_to_overwrite(tmp_path, 
         encoding="utf-8"))
     assert f"{source} -> {role}" in first.output
     assert first.exit_code == 1  # the role lacks rights, responsibility ... : said, not hidden
-    assert "error [required]" in first.output
+    assert "error [missing-section]" in first.output
     assert profile["approver"] == {"position": {"ru": "Генеральный директор"},
                                    "name": {"ru": "И.И. Иванов"},
                                    "date": __import__("datetime").date(2026, 11, 22)}
