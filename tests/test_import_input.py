@@ -194,3 +194,19 @@ def test_cli_writes_the_role_and_the_profile_and_refuses_to_overwrite(tmp_path, 
 def test_translation_needs_one_file(tmp_path, runner):
     result = runner.invoke(cli, ["import", "a.md", "b.md", "--translation", "c.md"])
     assert result.exit_code == 2
+
+
+def test_a_folder_imports_every_document_in_it(tmp_path, runner):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    for name, title in (("a.txt", "Sales Manager"), ("b.md", "Key Account Manager")):
+        (folder / name).write_text(f"Job Description: {title}\n1. General Provisions\n"
+                                   "1.1. Belongs to the specialists.\n", encoding="utf-8")
+    (folder / "~$a.docx").write_bytes(b"Word's lock file")
+    out = tmp_path / "roles"
+
+    result = runner.invoke(cli, ["import", str(folder), "-o", str(out)])
+
+    assert sorted(p.name for p in out.iterdir()) == ["key-account-manager.yaml",
+                                                     "sales-manager.yaml"]
+    assert result.output.count(" -> ") == 2

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import JobdocsError, Problem, UsageError
+from ..errors import JobdocsError, UsageError
 from ..files import ensure_dir, write_atomic
-from . import Imported, import_document
+from .report import report, validate
+
+if TYPE_CHECKING:
+    from .document import Imported
+
+#: What a folder given to `jobdocs import` is searched for.
+SUFFIXES = (".docx", ".docm", ".md", ".markdown", ".txt", ".text")
 
 
 @click.command("import")
@@ -33,9 +40,11 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     """
     if translation is not None and len(files) != 1:
         raise UsageError("--translation pairs one document with its translation: give one FILE")
+    from .document import import_document
+
     failed = 0
     taken: set[str] = set()
-    for path in files:
+    for path in _expand(files):
         try:
             result = import_document(path, lang, translation, translation_lang)
             written = write(result, ensure_dir(out_dir), force, taken)
@@ -48,6 +57,21 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
         failed += not report(result, written)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+def _expand(files: tuple[Path, ...]) -> list[Path]:
+    """Return the files to import: a folder stands for the documents in it."""
+    out: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
+                           and not p.name.startswith((".", "~$")))
+            if not found:
+                raise UsageError(f"{path}: no {', '.join(SUFFIXES)} files in this folder")
+            out += found
+        else:
+            out.append(path)
+    return out
 
 
 def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path:
@@ -70,23 +94,3 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path
         write_atomic(profile, result.profile_yaml.encode())
         result.findings += validate(profile)
     return path
-
-
-def validate(path: Path) -> list[Problem]:
-    """Return what `jobdocs validate` finds in a written role file."""
-    from ..check.runner import check_file
-
-    problems, _ = check_file(path)
-    return problems
-
-
-def report(result: Imported, written: Path) -> bool:
-    """Print what was imported and every finding; return whether the role is valid."""
-    errors = sum(p.severity == "error" for p in result.findings)
-    click.echo(f"{result.source} -> {written}: {result.sections} sections, {result.clauses} "
-               f"clauses; {len(result.findings)} findings"
-               + (f", {errors} errors: the role does not validate yet" if errors else ""))
-    for p in result.findings:
-        where = p.path + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.column else "")
-        click.echo(f"  {where}: {p.severity} [{p.rule}] {p.message}")
-    return not errors

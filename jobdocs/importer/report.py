@@ -1,0 +1,34 @@
+"""Say what an import made of a document: what was written, and every finding
+with the source line, the written file's validation included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..errors import Problem
+
+if TYPE_CHECKING:
+    from .document import Imported
+
+
+def validate(path: Path) -> list[Problem]:
+    """Return what `jobdocs validate` finds in a written role file."""
+    from ..check.runner import check_file  # the same checks as `jobdocs validate`
+
+    problems, _ = check_file(path)
+    return problems
+
+
+def report(result: Imported, written: Path) -> bool:
+    """Print what was imported and every finding; return whether the role is valid."""
+    errors = sum(p.severity == "error" for p in result.findings)
+    click.echo(f"{result.source} -> {written}: {result.sections} sections, {result.clauses} "
+               f"clauses; {len(result.findings)} findings"
+               + (f", {errors} errors: the role does not validate yet" if errors else ""))
+    for p in result.findings:
+        where = p.path + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.column else "")
+        click.echo(f"  {where}: {p.severity} [{p.rule}] {p.message}")
+    return not errors
