@@ -179,7 +179,7 @@ def test_cli_writes_the_role_and_the_profile_and_refuses_to_overwrite(tmp_path, 
     again = runner.invoke(cli, ["import", str(source), "-o", str(out)])
 
     role = out / "menedzher-po-prodazham.yaml"
-    profile = yaml.safe_load((out / "menedzher-po-prodazham.organization.yaml").read_text(
+    profile = yaml.safe_load((out / "organizations" / "menedzher-po-prodazham.yaml").read_text(
         encoding="utf-8"))
     assert f"{source} -> {role}" in first.output
     assert first.exit_code == 1  # the role lacks rights, responsibility ... : said, not hidden

@@ -34,7 +34,7 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     """Read job descriptions (DOCX, Markdown, text) into role files.
 
     Each FILE becomes DIR/<role-id>.yaml, and what its approval block and
-    signatures held a suggested DIR/<role-id>.organization.yaml. Everything
+    signatures held a suggested profile, DIR/organizations/<role-id>.yaml. Everything
     that could not be placed is reported with its line; review the ids, the
     title's cases and the references (docs/importing.md).
     """
@@ -90,7 +90,8 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path
     write_atomic(path, result.role_yaml.encode())
     result.findings += validate(path)
     if result.profile_yaml:
-        profile = out_dir / f"{role_id}.organization.yaml"
+        # Beside the roles, not among them: `jobdocs list` reads every YAML in the folder.
+        profile = out_dir / "organizations" / f"{role_id}.yaml"
         write_atomic(profile, result.profile_yaml.encode())
         result.findings += validate(profile)
     return path

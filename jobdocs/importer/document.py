@@ -67,7 +67,7 @@ def _texts(drafts: list[Draft], pairs: pair.Pairs) -> None:
             sec.headings.setdefault(d.lang, sec.heading)
             if sec.intro and sec.declared:
                 sec.intros.setdefault(d.lang, sec.intro)
-            elif sec.intro:
+            elif sec.intro and sec.intro != sec.heading:
                 d.find(sec.intro_line, f"the opening sentence of «{sec.heading}» («{sec.intro}») "
                        "is left to jobdocs, which prints its own", "section-intro", "info")
             for c in sec.walk():

@@ -82,7 +82,7 @@ def _pair(prefix: str, value: Any, indent: int, lines: list[str]) -> None:
         lines.append(f"{prefix} [{', '.join(_plain(x) for x in value)}]")
     elif isinstance(value, list) and value:
         lines.append(prefix)
-        _node(value, indent, lines)
+        _node(value, indent + 2, lines)
     elif isinstance(value, str) and len(prefix) + len(value) + 1 > WIDTH:
         lines.append(f"{prefix} >-")
         pad = " " * (indent + 2)
