@@ -13,6 +13,7 @@ import pytest
 import yaml
 from docx.oxml import parse_xml
 
+import jobdocs
 from jobdocs.cli import cli
 from jobdocs.importer import import_document
 
@@ -92,9 +93,13 @@ def test_ids_are_kebab_case_latin_unique_and_leave_the_title_out(tmp_path):
 
 def test_an_unknown_heading_becomes_a_declared_section(tmp_path):
     source = tmp_path / "conditions.md"
-    source.write_text("# Job Description: Sales Manager\n\n## 1. General Provisions\n\n"
-                      "1.1. The Sales Manager is a specialist.\n\n## 2. Working Conditions\n\n"
-                      "2.1. The working day is eight hours.\n", encoding="utf-8")
+    body = "".join(f"## {n}. {heading}\n\n{n}.1. {text}\n\n" for n, (heading, text) in enumerate((
+        ("General Provisions", "The Sales Manager is a specialist."),
+        ("Working Conditions", "The working day is eight hours."),
+        ("Job Duties", "Take orders."), ("Rights", "Receive information."),
+        ("Responsibility", "Breach of duties."), ("Evaluation Criteria", "The sales plan.")),
+        start=1))
+    source.write_text(f"# Job Description: Sales Manager\n\n{body}", encoding="utf-8")
 
     result = import_document(source)
     role = yaml.safe_load(result.role_yaml)
@@ -104,6 +109,11 @@ def test_an_unknown_heading_becomes_a_declared_section(tmp_path):
     assert role["sections"]["working-conditions"][0]["text"] == {
         "en": "The working day is eight hours."}
     assert "declared-section" in [f.rule for f in result.findings]
+    written = tmp_path / "sales-manager.yaml"
+    written.write_text(result.role_yaml, encoding="utf-8")
+    back = jobdocs.resolve(jobdocs.load_role(written), "en")
+    assert [(s.number, s.heading) for s in back.sections][:2] == [
+        (1, "General Provisions"), (2, "Working Conditions")]
 
 
 def test_jinja_in_the_source_stays_text(tmp_path):
@@ -210,3 +220,18 @@ def test_a_folder_imports_every_document_in_it(tmp_path, runner):
     assert sorted(p.name for p in out.iterdir()) == ["key-account-manager.yaml",
                                                      "sales-manager.yaml"]
     assert result.output.count(" -> ") == 2
+
+
+def test_in_a_project_the_roles_go_to_its_folder_and_its_house_style_applies(
+        tmp_path, runner, monkeypatch):
+    (tmp_path / "jobdocs.yaml").write_text(
+        "format: 1\nroles: library\nhouse_style:\n  sections:\n    required: [general, duties]\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    seed = Path(__file__).parent / "fixtures" / "seeds" / "002-key-account-manager.ru.txt"
+
+    result = runner.invoke(cli, ["import", str(seed)])
+
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "library" / "menedzher-po-rabote-s-klyuchevymi-klientami.yaml").is_file()
+    assert " error " not in result.output

@@ -12,6 +12,7 @@ from ..files import ensure_dir, write_atomic
 from .report import report, validate
 
 if TYPE_CHECKING:
+    from ..config.organization import Organization
     from .document import Imported
 
 #: What a folder given to `jobdocs import` is searched for.
@@ -26,11 +27,12 @@ SUFFIXES = (".docx", ".docm", ".md", ".markdown", ".txt", ".text")
 @click.option("--translation", type=click.Path(path_type=Path), metavar="FILE",
               help="The same document in another language: one bilingual role.")
 @click.option("--translation-lang", metavar="LANG", help="The translation's language.")
-@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("roles"),
-              show_default=True, help="Directory to write the role files to.")
+@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
+              help="Directory to write the role files to. Default: the project's roles "
+              "folder (jobdocs.yaml), else roles.")
 @click.option("--force", is_flag=True, help="Replace role files that exist.")
 def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
-            translation_lang: str | None, out_dir: Path, force: bool) -> None:
+            translation_lang: str | None, out_dir: Path | None, force: bool) -> None:
     """Read job descriptions (DOCX, Markdown, text) into role files.
 
     Each FILE becomes DIR/<role-id>.yaml, and what its approval block and
@@ -40,14 +42,19 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     """
     if translation is not None and len(files) != 1:
         raise UsageError("--translation pairs one document with its translation: give one FILE")
+    from ..config.organization import Organization, with_project
+    from ..config.project import current
     from .document import import_document
 
+    project = current()  # its declared sections and house style apply to the new roles
+    org = with_project(Organization(), project) if project else None
+    out_dir = out_dir or (project.roles if project else Path("roles"))
     failed = 0
     taken: set[str] = set()
     for path in _expand(files):
         try:
             result = import_document(path, lang, translation, translation_lang)
-            written = write(result, ensure_dir(out_dir), force, taken)
+            written = write(result, ensure_dir(out_dir), force, taken, org)
         except UsageError:
             raise
         except JobdocsError as e:
@@ -74,7 +81,8 @@ def _expand(files: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path:
+def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
+          org: Organization | None = None) -> Path:
     """Write the role (and the suggested profile) atomically; validate the role."""
     role_id, n = result.role_id, 2
     while role_id in taken:
@@ -88,7 +96,7 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str]) -> Path
     if path.exists() and not force:
         raise JobdocsError(f"{path}: exists; give --force to replace it, or another -o")
     write_atomic(path, result.role_yaml.encode())
-    result.findings += validate(path)
+    result.findings += validate(path, org)
     if result.profile_yaml:
         # Beside the roles, not among them: `jobdocs list` reads every YAML in the folder.
         profile = out_dir / "organizations" / f"{role_id}.yaml"

@@ -11,14 +11,15 @@ import click
 from ..errors import Problem
 
 if TYPE_CHECKING:
+    from ..config.organization import Organization
     from .document import Imported
 
 
-def validate(path: Path) -> list[Problem]:
+def validate(path: Path, org: Organization | None = None) -> list[Problem]:
     """Return what `jobdocs validate` finds in a written role file."""
     from ..check.runner import check_file  # the same checks as `jobdocs validate`
 
-    problems, _ = check_file(path)
+    problems, _ = check_file(path, org)
     return problems
 
 
