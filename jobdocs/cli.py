@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -117,19 +118,25 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
               help="Write to FILE instead of standard output ('-'; docx needs a file or a "
               "redirection).")
 @org_option
+@click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="FILE.docx", help="Styles and letterhead of the redline (default: the "
+              "profile's reference_doc, else the project's, else the one jobdocs ships).")
 @color_option
 @click.option("--author", help="Author of the tracked changes (default: from git, else jobdocs).")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
-              help="Date of the tracked changes (default: from git, else the profile's date).")
+              help="Date of the tracked changes (default: the profile's date, else the date "
+                   "of NEW's git commit, else none).")
 @click.pass_context
 def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | None,
          to_rev: str | None, langs: tuple[str, ...], fmt: str, out: Path | None,
-         org_file: Path | None, color: str, author: str | None, date: str | None) -> None:
+         org_file: Path | None, reference_doc: Path | None, color: str, author: str | None,
+         date: str | None) -> None:
     """Show what changed between two versions of a role, clause by clause.
 
     OLD and NEW are role files, role ids, or REV:PATH read from git
-    (HEAD~3:roles/key-account-manager.yaml). Exit 0: no differences,
-    1: differences, 2: an error.
+    (HEAD~3:roles/key-account-manager.yaml). A docx redline shows one
+    language: give --lang when the role has several. Exit 0: no
+    differences, 1: differences, 2: an error.
     """
     from .config.profile import load_organization
     from .diff import diff_roles
@@ -138,6 +145,9 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     try:
         ws = workspace(explicit=all(x is None or is_file_arg(x) for x in (old, new)))
         org = ws.with_wording(load_organization(ws.org(org_file)))
+        if ws.project:  # resolved as render resolves them, house style included
+            org = dataclasses.replace(org, house_style=org.house_style.over(
+                ws.project.house_style))
         a_spec, b_spec = specs(old, new, from_rev, to_rev, ws.library)
         a, b = load_side(a_spec, ws.library), load_side(b_spec, ws.library)
         for lang in langs:
@@ -146,7 +156,11 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
         result = diff_roles(a.role, b.role, langs, org)
         to_stdout = out is None or str(out) == "-"
         colored = fmt == "text" and to_stdout and use_color(color)
-        data = _diff_output(result, fmt, a, b, author, date, out, colored, langs)
+        # The redline takes the letterhead as render does: the option, the project's, the profile's.
+        reference_doc = (reference_doc or (ws.project.reference_doc if ws.project else None)
+                         or (Path(org.reference_doc) if org.reference_doc else None))
+        data = _diff_output(result, fmt, a, b, author, date or org.date, out, colored, langs,
+                            reference_doc)
     except UsageError:
         raise
     except InvalidInput as e:
@@ -167,8 +181,9 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     ctx.exit(1 if result.has_changes else 0)
 
 
-def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: str | None,
-                 out: Path | None, color: bool, langs: tuple[str, ...]) -> bytes:
+def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: Any,
+                 out: Path | None, color: bool, langs: tuple[str, ...],
+                 reference_doc: Path | None) -> bytes:
     from .diff.formats import FORMATTERS, to_text
 
     if fmt == "text":
@@ -180,8 +195,10 @@ def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date
                          "standard output redirected)")
     from .diff.redline import redline
 
+    # The date: --date, else the profile's, else NEW's git commit; a redline is one language.
     return redline(result, author=author or b.author or "jobdocs",
-                   date=_when(date) or b.date, lang=langs[0] if langs else "")
+                   date=_when(date) if isinstance(date, str) else date or b.date,
+                   lang=langs[0] if len(langs) == 1 else "", reference_doc=reference_doc)
 
 
 def _when(date: str | None) -> Any:
@@ -189,8 +206,8 @@ def _when(date: str | None) -> Any:
 
     if date is None:
         return None
-    try:
-        return dt.datetime.fromisoformat(date)
+    try:  # a calendar date: no time, no time zone to drift through
+        return dt.date.fromisoformat(date)
     except ValueError:
         raise UsageError(f"--date {date!r}: write YYYY-MM-DD") from None
 

@@ -338,9 +338,9 @@ def test_letterhead_logo_stays_on_page_one(tmp_path):
 def test_reference_doc_keeps_a_page_number_it_has(tmp_path):
     ref = docx.Document(str(default_reference()))
     section = ref.sections[0]
-    from jobdocs.render.docx.writer import _page_number
+    from jobdocs.render.docx.ooxml import page_number
 
-    _page_number(section.footer.paragraphs[0])
+    page_number(section.footer.paragraphs[0])
     path = tmp_path / "numbered-footer.docx"
     ref.save(str(path))
     _, d = document(reference=path)

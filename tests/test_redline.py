@@ -108,7 +108,7 @@ def test_word_change_inside_a_clause(versions):
         inserted = "".join(t.text for i in p.iter(f"{W}ins") for t in i.iter(f"{W}t"))
         deleted = "".join(t.text for d in p.iter(f"{W}del") for t in d.iter(f"{W}delText"))
         if "мерчендайзинг" in "".join(t.text for t in p.iter(f"{W}t")):
-            assert (deleted, inserted) == ("2.15Осуществляет", "2.16Регулярно осуществляет")
+            assert (deleted, inserted) == ("2.15.Осуществляет", "2.16.Регулярно осуществляет")
             break
     else:
         pytest.fail("no merchandising clause")

@@ -1,9 +1,17 @@
-"""Compare two versions of a role, clause by clause and word by word.
+"""Compare two versions of a role, clause by clause and word by word: the one alignment.
 
-Clauses are matched by id on the resolved documents, so a clause that only
-got a new number because another was inserted is *renumbered*, never
-*changed*; a reference whose printed number moved is a *reference* change,
-not new wording.
+Clauses are matched by id at every level of the resolved documents. A clause
+keeps its *place* when it stands under the same parent (or, at the top, in
+the same section) and in the same order among the clauses kept there; any
+other clause found in both versions has *moved*. The alignment is a tree of
+rows, section by section: a clause in both versions at its place, or one
+only in the old version (removed, or moved away) or only in the new one
+(added, or moved here). The reports list its change records; the Word
+redline lays its rows out, so nothing matches clauses twice.
+
+A clause that only got a new number because another was inserted is
+*renumbered*, never *changed*; a reference whose printed number moved is a
+*reference* change, not new wording.
 """
 
 from __future__ import annotations
@@ -11,19 +19,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..config.organization import Organization
-from ..model import DocClause, Document, Role
+from ..model import DocClause, DocSection, Document, Role
 from ..resolve import resolve
 from .words import Segment, word_diff
 
 
 @dataclass(frozen=True)
 class ItemChange:
-    """An item of a clause's list: kept, added, removed or reworded."""
+    """A dashed item of a clause's list: kept, added, removed, moved or reworded."""
 
     id: str
-    kind: str  # same | added | removed | changed
+    kind: str  # same | added | removed | changed | moved
     segments: tuple[Segment, ...]
 
 
@@ -33,13 +42,15 @@ class ClauseChange:
 
     id: str
     kind: str  # added | removed | changed | moved | references | renumbered | same
-    old: DocClause | None
+    old: DocClause | None  # the clause (or dashed item) in the old version
     new: DocClause | None
     old_section: str = ""
     new_section: str = ""
     segments: tuple[Segment, ...] = ()
     items: tuple[ItemChange, ...] = ()
     reworded: bool = False  # the wording changed (besides a move)
+    old_parent: str = ""  # the id of the clause it stood under ("" at a section's top)
+    new_parent: str = ""
 
     @property
     def section(self) -> str:
@@ -49,6 +60,34 @@ class ClauseChange:
     def counts(self) -> bool:
         """Whether this is a change a reviewer must read (not a mere renumbering)."""
         return self.kind not in ("same", "renumbered")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One clause of the aligned documents, in order, with the rows under it.
+
+    `op` is "keep" (in both versions at this place), "delete" (only the old
+    version has it here) or "insert" (only the new one has it here).
+    """
+
+    op: str
+    change: ClauseChange
+    children: tuple[Row, ...] = ()
+
+    @property
+    def clause(self) -> Any:
+        """The clause as this row shows it: the new one, or the old one for a deletion."""
+        return self.change.old if self.op == "delete" else self.change.new
+
+
+@dataclass(frozen=True)
+class SectionRows:
+    """A section of either version, with its aligned clauses."""
+
+    key: str
+    old: DocSection | None
+    new: DocSection | None
+    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True)
@@ -69,6 +108,7 @@ class LangDiff:
     new: Document | None
     clauses: tuple[ClauseChange, ...] = ()
     fields: tuple[FieldChange, ...] = ()
+    sections: tuple[SectionRows, ...] = ()
 
     @property
     def changes(self) -> list[ClauseChange]:
@@ -93,98 +133,195 @@ class RoleDiff:
         return any(d.changes or d.fields for d in self.langs)
 
 
-def _texts(doc: Document) -> dict[str, DocClause]:
-    return {c.id: c for c in doc.clauses()}
+# -- the tree of either version -------------------------------------------------------------
 
 
-def _sections(doc: Document) -> dict[str, str]:
-    return {c.id: s.key for s in doc.sections for c in s.clauses}
+def kids(node: Any) -> tuple[Any, ...]:
+    """Return the clauses under a clause: its sub-clauses, or the dashed items of its list."""
+    return tuple(node.children)
 
 
-def _moved(old_ids: Sequence[str], new_ids: Sequence[str]) -> set[str]:
-    """Return the ids whose order changed: those outside the longest common run."""
-    common_old = [i for i in old_ids if i in set(new_ids)]
-    common_new = [i for i in new_ids if i in set(old_ids)]
-    matcher = difflib.SequenceMatcher(None, common_old, common_new, autojunk=False)
-    kept = {common_old[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
-    return set(common_old) - kept
+def numbered(node: Any) -> bool:
+    """Whether a clause prints with a number (a dashed item does not)."""
+    return bool(node.number)
 
 
-def _items(old: DocClause, new: DocClause) -> tuple[ItemChange, ...]:
-    old_items = {i.id: i for i in old.children}
-    new_ids = {i.id for i in new.children}
-    out = []
-    for item in new.children:
-        before = old_items.get(item.id)
-        if before is None:
-            out.append(ItemChange(item.id, "added", (Segment("insert", item.text),)))
-        elif before.text != item.text:
-            out.append(ItemChange(item.id, "changed", word_diff(before.text, item.text)))
+@dataclass
+class _Side:
+    """Every clause of one version by id, with the section and parent it stands in."""
+
+    nodes: dict[str, Any] = field(default_factory=dict)
+    section: dict[str, str] = field(default_factory=dict)
+    parent: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document) -> _Side:
+        side = cls()
+
+        def add(node: Any, key: str, parent: str) -> None:
+            side.nodes[node.id] = node
+            side.section[node.id] = key
+            side.parent[node.id] = parent
+            for kid in kids(node):
+                add(kid, key, node.id)
+
+        for sec in doc.sections:
+            for clause in sec.clauses:
+                add(clause, sec.key, "")
+        return side
+
+    def place(self, cid: str) -> tuple[str, str]:
+        parent = self.parent[cid]
+        return ("clause", parent) if parent else ("section", self.section[cid])
+
+
+def _kept(old: Sequence[Any], new: Sequence[Any]) -> set[str]:
+    """Return the ids of a sibling list that keep their order: the longest common run."""
+    new_ids = {n.id for n in new}
+    old_ids = {n.id for n in old}
+    a = [n.id for n in old if n.id in new_ids]
+    b = [n.id for n in new if n.id in old_ids]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return {a[m.a + k] for m in matcher.get_matching_blocks() for k in range(m.size)}
+
+
+class _Aligner:
+    """Align two documents of one language (with their symbolic-reference twins)."""
+
+    def __init__(self, old: Document, new: Document, old_sym: Document, new_sym: Document):
+        self.a, self.b = _Side.of(old), _Side.of(new)
+        self.a_sym, self.b_sym = _Side.of(old_sym), _Side.of(new_sym)
+        self.moved: set[str] = set()  # out of order among the clauses kept in their list
+        self.records: dict[str, ClauseChange] = {}
+        self.under: dict[str, tuple[Row, ...]] = {}  # the rows of a clause's own list
+
+    def rows(self, old: Sequence[Any], new: Sequence[Any]) -> tuple[Row, ...]:
+        """Merge two sibling lists: between kept clauses, the old ones first, then the new."""
+        kept = _kept(old, new)
+        self.moved |= {n.id for n in new if n.id in self.a.nodes and n.id not in kept
+                       and self.a.place(n.id) == self.b.place(n.id)}
+        out: list[Row] = []
+        i = j = 0
+        while i < len(old) or j < len(new):
+            if i < len(old) and old[i].id not in kept:
+                out.append(self.whole("delete", old[i]))
+                i += 1
+            elif j < len(new) and new[j].id not in kept:
+                out.append(self.whole("insert", new[j]))
+                j += 1
+            else:
+                under = self.under[new[j].id] = self.rows(kids(old[i]), kids(new[j]))
+                out.append(Row("keep", self.change(new[j].id), under))
+                i += 1
+                j += 1
+        return tuple(out)
+
+    def whole(self, op: str, node: Any) -> Row:
+        """Return a row deleting (or inserting) a clause with everything under it."""
+        change = self.change(node.id)  # parents first
+        under = tuple(self.whole(op, kid) for kid in kids(node))
+        if node.id not in (self.b.nodes if op == "delete" else self.a.nodes):
+            self.under[node.id] = under  # added or removed, with everything under it
+        return Row(op, change, under)
+
+    def change(self, cid: str) -> ClauseChange:
+        """Return the change record of an id, made once (its kind is settled in `finish`)."""
+        if cid not in self.records:
+            a, b = self.a.nodes.get(cid), self.b.nodes.get(cid)
+            self.records[cid] = ClauseChange(
+                cid, "", a, b, self.a.section.get(cid, ""), self.b.section.get(cid, ""),
+                word_diff(a.text if a else "", b.text if b else ""),
+                old_parent=self.a.parent.get(cid, ""), new_parent=self.b.parent.get(cid, ""))
+        return self.records[cid]
+
+    def kind(self, c: ClauseChange) -> ClauseChange:
+        """Settle a record's kind and items once every row is known."""
+        if c.old is None:
+            return replace(c, kind="added", segments=(Segment("insert", c.new.text),),
+                           items=_items(self.under[c.id]))
+        if c.new is None:
+            return replace(c, kind="removed", segments=(Segment("delete", c.old.text),),
+                           items=_items(self.under[c.id]))
+        items = _items(self.under[c.id])
+        reworded = (self.a_sym.nodes[c.id].text != self.b_sym.nodes[c.id].text
+                    or any(i.kind != "same" for i in items))
+        if c.id in self.moved or self.a.place(c.id) != self.b.place(c.id):
+            kind = "moved"
+        elif reworded:
+            kind = "changed"
+        elif c.old.text != c.new.text:
+            kind = "references"
+        elif c.old.number != c.new.number:
+            kind = "renumbered"
         else:
-            out.append(ItemChange(item.id, "same", (Segment("equal", item.text),)))
-    # Removed items go where they stood, after the item that preceded them.
-    for pos, item in enumerate(old.children):
-        if item.id not in new_ids:
-            after = old.children[pos - 1].id if pos else None
-            at = next((k + 1 for k, c in enumerate(out) if c.id == after), 0 if pos == 0
-                      else len(out))
-            out.insert(at, ItemChange(item.id, "removed", (Segment("delete", item.text),)))
+            kind = "same"
+        return replace(c, kind=kind, items=items, reworded=reworded)
+
+
+def _items(rows: Sequence[Row]) -> tuple[ItemChange, ...]:
+    """Return the changes of a clause's dashed items, from the rows under the clause."""
+    out = []
+    for r in rows:
+        c = r.change
+        if numbered(r.clause):
+            continue
+        if r.op == "keep":
+            same = c.old.text == c.new.text
+            out.append(ItemChange(c.id, "same" if same else "changed",
+                                  (Segment("equal", c.new.text),) if same else c.segments))
+        elif r.op == "insert":
+            out.append(ItemChange(c.id, "added", (Segment("insert", c.new.text),))
+                       if c.old is None else ItemChange(c.id, "moved", c.segments))
+        elif c.new is None:  # an item moved elsewhere is told where it went
+            out.append(ItemChange(c.id, "removed", (Segment("delete", c.old.text),)))
     return tuple(out)
+
+
+def _merged_keys(old: list[str], new: list[str]) -> list[str]:
+    """Return the section keys of both versions in document order."""
+    out = list(new)
+    for i, key in enumerate(old):
+        if key not in out:
+            before = next((k for k in reversed(old[:i]) if k in out), None)
+            out.insert(out.index(before) + 1 if before else 0, key)
+    return out
+
+
+def _flat(rows: Sequence[Row], final: dict[str, ClauseChange]) -> list[ClauseChange]:
+    """Return the change records of numbered clauses in reading order; one per id."""
+    out: list[ClauseChange] = []
+    for r in rows:
+        c = final[r.change.id]
+        if numbered(r.clause) and (r.op != "delete" or c.new is None):
+            out.append(c)
+        out += _flat(r.children, final)
+    return out
+
+
+def _final_rows(rows: Sequence[Row], final: dict[str, ClauseChange]) -> tuple[Row, ...]:
+    return tuple(Row(r.op, final[r.change.id], _final_rows(r.children, final)) for r in rows)
 
 
 def diff_documents(old: Document, new: Document, old_sym: Document,
                    new_sym: Document) -> LangDiff:
     """Compare two documents of one language (with their symbolic-reference twins)."""
-    a, b = _texts(old), _texts(new)
-    a_sym, b_sym = _texts(old_sym), _texts(new_sym)
-    sec_a, sec_b = _sections(old), _sections(new)
-    moved = _moved(list(a), list(b)) | {i for i in a if i in b and sec_a[i] != sec_b[i]}
-    changes: list[ClauseChange] = []
-    for cid, clause in b.items():
-        before = a.get(cid)
-        if before is None:
-            items = tuple(ItemChange(i.id, "added", (Segment("insert", i.text),))
-                          for i in clause.children)
-            changes.append(ClauseChange(cid, "added", None, clause, "", sec_b[cid],
-                                        (Segment("insert", clause.text),), items))
-            continue
-        items = _items(before, clause)
-        reworded = a_sym[cid].text != b_sym[cid].text or any(
-            i.kind != "same" for i in items)
-        refs_only = not reworded and before.text != clause.text
-        if cid in moved:
-            kind = "moved"
-        elif reworded:
-            kind = "changed"
-        elif refs_only:
-            kind = "references"
-        elif before.number != clause.number:
-            kind = "renumbered"
-        else:
-            kind = "same"
-        changes.append(ClauseChange(cid, kind, before, clause, sec_a[cid], sec_b[cid],
-                                    word_diff(before.text, clause.text), items, reworded))
-    _insert_removed(changes, old, b, sec_a)
-    return LangDiff(new.lang, old, new, tuple(changes), tuple(_fields(old, new)))
-
-
-def _insert_removed(changes: list[ClauseChange], old: Document, new_ids: dict[str, DocClause],
-                    sec_a: dict[str, str]) -> None:
-    """Place each removed clause after the clause that preceded it in the old version."""
-    previous: str | None = None
-    for clause in old.clauses():
-        if clause.id not in new_ids:
-            at = next((k + 1 for k, c in enumerate(changes) if c.id == previous), None)
-            if at is None:  # first of its section: before the section's first clause
-                at = next((k for k, c in enumerate(changes) if c.section == sec_a[clause.id]),
-                          len(changes))
-            removed = ClauseChange(
-                clause.id, "removed", clause, None, sec_a[clause.id], "",
-                (Segment("delete", clause.text),),
-                tuple(ItemChange(i.id, "removed", (Segment("delete", i.text),))
-                      for i in clause.children))
-            changes.insert(at, removed)
-        previous = clause.id
+    al = _Aligner(old, new, old_sym, new_sym)
+    olds = {sec.key: sec for sec in old.sections}
+    news = {sec.key: sec for sec in new.sections}
+    keys = _merged_keys(list(olds), list(news))
+    rows = {k: al.rows(olds[k].clauses if k in olds else (), news[k].clauses if k in news else ())
+            for k in keys}
+    # A clause that moved has no row of its own in both versions: align its list as it
+    # would stand, so its items and sub-clauses are compared too (parents first).
+    for cid in list(al.records):
+        c = al.records[cid]
+        if cid not in al.under and c.old is not None and c.new is not None:
+            al.under[cid] = al.rows(kids(c.old), kids(c.new))
+    final = {cid: al.kind(c) for cid, c in al.records.items()}
+    sections = tuple(SectionRows(k, olds.get(k), news.get(k), _final_rows(rows[k], final))
+                     for k in keys)
+    clauses = [c for sec in sections for c in _flat(sec.rows, final)]
+    return LangDiff(new.lang, old, new, tuple(clauses), tuple(_fields(old, new)), sections)
 
 
 def _cased(doc: Document) -> bool:
@@ -206,8 +343,7 @@ def _fields(old: Document, new: Document) -> list[FieldChange]:
     if old.role_id != new.role_id:
         out.append(FieldChange("id", old.role_id, new.role_id))
     for s_old in old.sections:
-        s_new = next((s for s in new.sections if s.key == s_old.key), None)
-        if s_new is None:
+        if not any(s.key == s_old.key for s in new.sections):
             out.append(FieldChange(f"section.{s_old.key}", s_old.heading, ""))
     for s_new in new.sections:
         if not any(s.key == s_new.key for s in old.sections):

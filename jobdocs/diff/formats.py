@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..render.markdown import escape as _escape
+from ..resolve.sandbox import upfirst
+from . import labels
 from .align import ClauseChange, LangDiff, RoleDiff
 from .words import Segment
 
@@ -15,20 +17,6 @@ JSON_VERSION = 1
 
 def escape(value: object) -> str:
     return _escape(value, line_start=False)
-
-
-KINDS = ("added", "changed", "moved", "removed", "references")
-_LABELS = {"added": "added", "changed": "changed", "moved": "moved", "removed": "removed",
-           "references": "reference renumbered"}
-
-
-def _heading(d: LangDiff, key: str) -> str:
-    for doc in (d.new, d.old):
-        if doc is not None:
-            for s in doc.sections:
-                if s.key == key:
-                    return f"{s.number}. {s.heading}"
-    return key
 
 
 def _numbers(c: ClauseChange) -> str:
@@ -42,16 +30,6 @@ def _groups(d: LangDiff) -> list[tuple[str, list[ClauseChange]]]:
     for c in d.changes:
         groups.setdefault(c.section, []).append(c)
     return list(groups.items())
-
-
-def _renumbered_line(d: LangDiff) -> str:
-    n = len(d.renumbered)
-    if not n:
-        return ""
-    sample = ", ".join(f"{c.old.number} → {c.new.number}" for c in d.renumbered[:3]
-                       if c.old and c.new)
-    more = ", …" if n > 3 else ""
-    return f"{n} clause{'s' if n != 1 else ''} renumbered ({sample}{more})"
 
 
 def _title(diff: RoleDiff, d: LangDiff) -> str:
@@ -74,43 +52,27 @@ def to_text(diff: RoleDiff, color: bool = False) -> str:
             return f"\x1b[{code}m{seg.text}\x1b[0m"
         return f"{{+{seg.text}+}}" if seg.op == "insert" else f"[-{seg.text}-]"
 
+    t = labels.English
     out: list[str] = []
     for d in diff.langs:
-        out.append(f"{_title(diff, d)}: {_summary(d)}")
+        out.append(f"{_title(diff, d)}: {labels.summary(t, d)}")
         for f in d.fields:
             out.append(f"  {f.field}: {f.old or '(none)'} → {f.new or '(none)'}")
         for key, changes in _groups(d):
-            out.append(f"  {_heading(d, key)}")
+            out.append(f"  {labels.heading(d, key)}")
             for c in changes:
                 mark = {"added": "+", "removed": "-", "changed": "~", "moved": ">",
                         "references": "#"}[c.kind]
-                where = _move_note(d, c)
-                out.append(f"    {mark} {_numbers(c)} [{c.id}] {_LABELS[c.kind]}{where}: "
+                where = labels.move_note(t, d, c)
+                out.append(f"    {mark} {_numbers(c)} [{c.id}] {labels.label(t, c.kind)}{where}: "
                            f"{''.join(style(s) for s in c.segments)}")
                 for item in c.items:
                     if item.kind != "same":
                         out.append(f"        - {''.join(style(s) for s in item.segments)}")
         if d.renumbered:
-            out.append(f"  {_renumbered_line(d)}")
-    out += [f"translation drift: '{cid}' changed in {', '.join(a)} but not in {', '.join(b)}"
-            for cid, a, b in diff.drift]
+            out.append(f"  {labels.renumbered_line(t, d)}")
+    out += [f"translation drift: {labels.drift_line(t, cid, a, b)}" for cid, a, b in diff.drift]
     return "\n".join(out) + "\n"
-
-
-def _move_note(d: LangDiff, c: ClauseChange) -> str:
-    if c.kind != "moved":
-        return ""
-    if c.old_section != c.new_section:
-        return f" from {_heading(d, c.old_section)}" + (" and reworded" if c.reworded else "")
-    return " within the section" + (" and reworded" if c.reworded else "")
-
-
-def _summary(d: LangDiff) -> str:
-    counts = [f"{sum(c.kind == k for c in d.changes)} {_LABELS[k]}" for k in KINDS
-              if any(c.kind == k for c in d.changes)]
-    if d.renumbered:
-        counts.append(f"{len(d.renumbered)} renumbered")
-    return ", ".join(counts) or "no changes"
 
 
 # -- Markdown -----------------------------------------------------------------------------
@@ -130,37 +92,42 @@ def _md_segments(segments: tuple[Segment, ...]) -> str:
 
 
 def to_markdown(diff: RoleDiff) -> str:
-    """Return the diff as GitHub Markdown: a summary table, then each change inline."""
+    """Return the diff as GitHub Markdown: a summary table, then each change inline.
+
+    Each language's part speaks that language (headings, labels, summary).
+    """
     out: list[str] = []
     for d in diff.langs:
-        out.append(f"## {escape(_title(diff, d))}: {_summary(d)}\n")
+        t = labels.catalog(d.lang)
+        out.append(f"## {escape(_title(diff, d))}: {escape(labels.summary(t, d))}\n")
         if d.fields:
             out += [f"- **{escape(f.field)}**: <del>{escape(f.old)}</del> → "
                     f"<ins>{escape(f.new)}</ins>" for f in d.fields]
             out.append("")
         groups = _groups(d)
         if groups:
-            out.append("| Section | " + " | ".join(_LABELS[k].capitalize() for k in KINDS) + " |")
-            out.append("|---|" + "---:|" * len(KINDS))
+            out.append("| " + " | ".join(escape(labels.column(t, k))
+                                         for k in ("section", *labels.KINDS)) + " |")
+            out.append("|---|" + "---:|" * len(labels.KINDS))
             for key, changes in groups:
-                counts = " | ".join(str(sum(c.kind == k for c in changes)) for k in KINDS)
-                out.append(f"| {escape(_heading(d, key))} | {counts} |")
+                counts = " | ".join(str(sum(c.kind == k for c in changes)) for k in labels.KINDS)
+                out.append(f"| {escape(labels.heading(d, key))} | {counts} |")
             out.append("")
         for key, changes in groups:
-            out.append(f"### {escape(_heading(d, key))}\n")
+            out.append(f"### {escape(labels.heading(d, key))}\n")
             for c in changes:
-                label = _LABELS[c.kind].capitalize() + _move_note(d, c)
-                out.append(f"- **{escape(_numbers(c))}** {label} (`{c.id}`): "
+                label = upfirst(labels.label(t, c.kind)) + labels.move_note(t, d, c)
+                out.append(f"- **{escape(_numbers(c))}** {escape(label)} (`{c.id}`): "
                            f"{_md_segments(c.segments)}")
                 out += [f"  - {_md_segments(i.segments)}" for i in c.items if i.kind != "same"]
             out.append("")
         if d.renumbered:
-            out.append(f"{_renumbered_line(d)}.\n")
-    if diff.drift:
-        out.append("### Translation drift\n")
-        out += [f"- `{cid}` changed in {', '.join(a)} but not in {', '.join(b)}"
-                for cid, a, b in diff.drift]
-        out.append("")
+            out.append(f"{escape(labels.renumbered_line(t, d))}.\n")
+        drift = [(cid, a, b) for cid, a, b in diff.drift if d.lang in a + b]
+        if drift:
+            out.append(f"### {escape(t.gettext('Translation drift'))}\n")
+            out += [f"- {escape(labels.drift_line(t, cid, a, b))}" for cid, a, b in drift]
+            out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -194,7 +161,7 @@ def to_json(diff: RoleDiff) -> str:
         "languages": [
             {
                 "lang": d.lang,
-                "summary": {**{k: sum(c.kind == k for c in d.changes) for k in KINDS},
+                "summary": {**{k: sum(c.kind == k for c in d.changes) for k in labels.KINDS},
                             "renumbered": len(d.renumbered)},
                 "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in d.fields],
                 "changes": [_clause_json(c) for c in d.changes],

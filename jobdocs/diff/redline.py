@@ -1,32 +1,34 @@
 """Write a Word redline: the new document with native tracked changes.
 
-Laid out by the same writer as the job description itself. Clauses are
-aligned by id section by section: a clause in both versions gets its number
-and wording changes as `w:del`/`w:ins` runs; a clause only in the old version
-(removed, or moved away) is a deleted paragraph, one only in the new version
-(added, or moved here) an inserted paragraph, paragraph mark included. So in
-Word or LibreOffice "accept all" gives the new document and "reject all" the
-old one.
+Laid out by the same writer, with the same styles, as the job description
+itself, from the rows of the diff's one alignment: a clause in both versions
+gets its number and wording changes as `w:del`/`w:ins` runs; a clause only in
+the old version (removed, or moved away) is a deleted paragraph, one only in
+the new version (added, or moved here) an inserted paragraph, paragraph mark
+included. The footer's trace line is tracked too. So in Word or LibreOffice
+"accept all" gives the new document and "reject all" the old one. What
+changed, in the document's language, stands in a comment on the title.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..errors import UsageError
-from ..model import DocClause, DocSection, Document
+from ..model import DocClause
 from ..render.docx import package as docx_package
 from ..render.docx import styles as s
-from ..render.docx.writer import ITEM_MARK, Writer, compose, open_reference, plain
-from .align import RoleDiff
+from ..render.docx.ooxml import DELETE, INSERT, Revisions
+from ..render.docx.writer import ITEM_MARK, Writer, compose, hang, open_reference, plain
+from ..resolve.sandbox import upfirst
+from . import labels
+from .align import LangDiff, RoleDiff, Row, numbered
 from .words import Segment, word_diff
 
 Parts = Sequence[Segment]
@@ -35,150 +37,219 @@ Parts = Sequence[Segment]
 class RedlineWriter(Writer):
     """A Writer whose clauses carry the changes from an old version as revisions."""
 
-    def __init__(self, document: Any, old: Document, new: Document, author: str,
-                 date: dt.datetime | None) -> None:
-        super().__init__(document, new)
-        self.old = old
-        self.author = author
-        self.when = (date or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
-        self.ids = itertools.count(1)
-        # Frame paragraphs whose text depends on the title: (style, new text) → old text.
+    def __init__(self, document: Any, diff: LangDiff, revisions: Revisions) -> None:
+        assert diff.old is not None and diff.new is not None
+        super().__init__(document, diff.new)
+        self.diff = diff
+        self.old = diff.old
+        self.revisions = revisions
+        self.title_paragraph: Any = None
+        old, new = diff.old.frame, diff.new.frame
+        # Frame paragraphs whose text depends on the version: (style, new text) → old text.
         self.reworded = {
-            (s.DOCUMENT_TITLE, plain(new.frame.heading.title)): plain(old.frame.heading.title),
+            (s.DOCUMENT_TITLE, plain(new.heading.title)): plain(old.heading.title),
             **{(s.SHEET_SUBTITLE, plain(b)): plain(a) for a, b in
-               zip(old.frame.sheet.subtitle, new.frame.sheet.subtitle, strict=False)},
+               zip(old.sheet.subtitle, new.sheet.subtitle, strict=False)},
         }
-
-    # -- revisions ---------------------------------------------------------------------
-
-    def _mark(self, tag: str) -> Any:
-        element = OxmlElement(tag)
-        element.set(qn("w:id"), str(next(self.ids)))
-        element.set(qn("w:author"), self.author)
-        element.set(qn("w:date"), self.when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        return element
 
     def tracked(self, style: str, segments: Parts, whole: str = "") -> Any:
         """Add a paragraph of segments; `whole` ("insert"/"delete") tracks its mark too."""
         paragraph = self.document.add_paragraph(style=style)
-        p = paragraph._p
-        for seg in segments:
-            if not seg.text:
-                continue
-            run = OxmlElement("w:r")
-            for n, piece in enumerate(seg.text.split("\t")):
-                if n:
-                    run.append(OxmlElement("w:tab"))
-                if piece:
-                    text = OxmlElement("w:delText" if seg.op == "delete" else "w:t")
-                    text.set(qn("xml:space"), "preserve")
-                    text.text = piece
-                    run.append(text)
-            if seg.op == "equal":
-                p.append(run)
-            else:
-                wrapper = self._mark("w:ins" if seg.op == "insert" else "w:del")
-                wrapper.append(run)
-                p.append(wrapper)
+        self.revisions.append(paragraph._p, segments)
         if whole:
-            r_pr = OxmlElement("w:rPr")
-            r_pr.append(self._mark("w:ins" if whole == "insert" else "w:del"))
-            p.get_or_add_pPr().append(r_pr)
+            self.revisions.paragraph_mark(paragraph._p, whole)
         return paragraph
 
     def para(self, style: str, *parts: str) -> Any:
         text = "".join(parts)
         old = self.reworded.get((style, text))
         if old is not None and old != text:
-            return self.tracked(style, word_diff(old, text))
-        return super().para(style, *parts)
+            paragraph = self.tracked(style, word_diff(old, text))
+        else:
+            paragraph = super().para(style, *parts)
+        if style == s.DOCUMENT_TITLE and self.title_paragraph is None:
+            self.title_paragraph = paragraph
+        return paragraph
+
+    def footer_line(self, paragraph: Any) -> None:
+        """Track the trace line, so a rejected redline names the old version and hash."""
+        self.revisions.append(paragraph._p, word_diff(plain(self.old.frame.trace),
+                                                      plain(self.doc.frame.trace)))
 
     # -- the clauses -------------------------------------------------------------------
 
     def sections(self) -> None:
-        old = {sec.key: sec for sec in self.old.sections}
-        new = {sec.key: sec for sec in self.doc.sections}
-        for key in _merged(list(old), list(new)):
-            a, b = old.get(key), new.get(key)
+        for sec in self.diff.sections:
+            a, b = sec.old, sec.new
             if a and b:
                 self.tracked(s.HEADING, word_diff(_heading(a), _heading(b)))
                 if a.intro or b.intro:
-                    self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)))
+                    self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)),
+                                 "" if a.intro and b.intro else DELETE if a.intro else INSERT)
             else:
                 section = a or b
                 assert section is not None
-                op = "delete" if a else "insert"
+                op = DELETE if a else INSERT
                 self.tracked(s.HEADING, [Segment(op, _heading(section))], op)
                 if section.intro:
                     self.tracked(s.INTRO, [Segment(op, plain(section.intro))], op)
-            self._clauses(a.clauses if a else (), b.clauses if b else ())
+            self.rows(sec.rows)
 
-    def _clauses(self, old: Sequence[DocClause], new: Sequence[DocClause]) -> None:
-        for op, a, b in _align(old, new):
-            if op == "equal":
-                self._clause_both(a, b)
-            else:
-                clause = a if op == "delete" else b
-                self.tracked(s.CLAUSE, [Segment(op, f"{clause.number}.\t{plain(clause.text)}")],
-                             op)
-                for item in clause.children:
-                    self.tracked(s.ITEM, [Segment(op, f"{ITEM_MARK}\t{plain(item.text)}")], op)
+    def rows(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            self.row(row)
+            self.rows(row.children)
 
-    def _clause_both(self, a: DocClause, b: DocClause) -> None:
-        number = word_diff(f"{a.number}.", f"{b.number}.")
-        self.tracked(s.CLAUSE, [*number, Segment("equal", "\t"),
-                                *word_diff(plain(a.text), plain(b.text))])
-        for op, x, y in _align(a.children, b.children):
-            if op == "equal":
-                self.tracked(s.ITEM, [Segment("equal", f"{ITEM_MARK}\t"),
-                                      *word_diff(plain(x.text), plain(y.text))])
-            else:
-                item = x if op == "delete" else y
-                self.tracked(s.ITEM, [Segment(op, f"{ITEM_MARK}\t{plain(item.text)}")], op)
+    def row(self, row: Row) -> None:
+        c = row.change
+        if row.op != "keep" or numbered(c.old) != numbered(c.new) or c.old.level != c.new.level:
+            if row.op != INSERT:  # a clause that became an item (or back) is replaced
+                self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE)
+            if row.op != DELETE:
+                self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT)
+            return
+        self.laid_out(c.new, [*_mark(c.old, c.new), Segment("equal", "\t"),
+                              *_text(c.segments, c.old, c.new)])
+
+    def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> None:
+        """Add a clause's paragraph in the style and at the indent the document gives it."""
+        if numbered(clause):
+            paragraph = self.tracked(s.clause_style(clause.level), segments, whole)
+            hang(paragraph, 0, self.indents.get(clause.level, s.INDENT), s.INDENT)
+        else:  # a dashed item hangs under its parent's text
+            paragraph = self.tracked(s.ITEM, segments, whole)
+            hang(paragraph, self.indents.get(clause.level - 1, s.INDENT), s.ITEM_INDENT,
+                 s.INDENT + s.ITEM_INDENT)
+
+    @cached_property
+    def indents(self) -> dict[int, float]:
+        """Return each level's hanging indent, fitting every number the redline shows:
+        either version's, and a renumbered clause's old and new number side by side,
+        so that no number pushes its text to another tab stop."""
+        numbers: dict[int, list[str]] = {}
+        for c in _changes(self.diff):
+            for node in (c.old, c.new):
+                if node is not None and numbered(node):
+                    numbers.setdefault(node.level, []).append(f"{node.number}.")
+            if c.old is not None and c.new is not None and numbered(c.old) and numbered(c.new):
+                shown = "".join(seg.text for seg in _mark(c.old, c.new))
+                numbers.setdefault(c.new.level, []).append(shown)
+        size = s.font_size(self.document, s.CLAUSE)
+        return {level: s.number_indent(found, size) for level, found in numbers.items()}
+
+    # -- the summary -------------------------------------------------------------------
+
+    def summary(self, diff: RoleDiff) -> None:
+        """Put what changed, in the document's language, in a comment on the title."""
+        if self.title_paragraph is None or not self.title_paragraph.runs:
+            return
+        lines = labels.summary_lines(diff, self.diff)
+        comment = self.document.add_comment(self.title_paragraph.runs, text=lines[0],
+                                            author=self.revisions.author, initials="")
+        for line in lines[1:]:
+            comment.add_paragraph(line)
+        element = comment._comment_elm  # python-docx dates it now: give the changes' date
+        if self.revisions.date:
+            element.set(qn("w:date"), self.revisions.date)
+        else:
+            element.attrib.pop(qn("w:date"), None)
 
 
-def _heading(section: DocSection) -> str:
-    return f"{section.number}. {plain(section.heading)}"
+def _mark(old: DocClause, new: DocClause) -> list[Segment]:
+    """Return a clause's number (or dash); a new number replaces the old one whole."""
+    if not numbered(new):
+        return [Segment("equal", ITEM_MARK)]
+    a, b = f"{old.number}.", f"{new.number}."
+    return [Segment("equal", b)] if a == b else [Segment(DELETE, a), Segment(INSERT, b)]
 
 
-def _merged(old: list[str], new: list[str]) -> list[str]:
-    """Return the section keys of both versions in document order."""
-    out = list(new)
-    for i, key in enumerate(old):
-        if key not in out:
-            before = next((k for k in reversed(old[:i]) if k in out), None)
-            out.insert(out.index(before) + 1 if before else 0, key)
+def _changes(diff: LangDiff) -> list[Any]:
+    """Return the change record of every clause either version has, items included."""
+    out = []
+
+    def walk(rows: Sequence[Row]) -> None:
+        for row in rows:
+            out.append(row.change)
+            walk(row.children)
+
+    for sec in diff.sections:
+        walk(sec.rows)
     return out
 
 
-def _align(old: Sequence[Any], new: Sequence[Any]
-           ) -> Iterable[tuple[str, Any, Any]]:
-    """Pair clauses (or items) by id in order: ("equal", a, b), ("delete", a, None) or
-    ("insert", None, b); a clause out of order is deleted where it was and inserted
-    where it is."""
-    matcher = difflib.SequenceMatcher(None, [c.id for c in old], [c.id for c in new],
-                                      autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            yield from (("equal", a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
-            continue
-        yield from (("delete", a, None) for a in old[i1:i2])
-        yield from (("insert", None, b) for b in new[j1:j2])
+def _line(node: Any) -> str:
+    mark = f"{node.number}." if numbered(node) else ITEM_MARK
+    return f"{mark}\t{plain(node.text)}"
 
 
-def redline(diff: RoleDiff, author: str, date: dt.datetime | None = None, lang: str = "",
-            reference_doc: Path | None = None) -> bytes:
-    """Return a DOCX redline of one language of a diff (default: the first)."""
+def _text(segments: Parts, old: Any, new: Any) -> Parts:
+    """Return a clause's word changes as plain text (no tabs or breaks), as the writer prints."""
+    out = [Segment(seg.op, plain(seg.text)) for seg in segments]
+    before = "".join(seg.text for seg in out if seg.op != INSERT)
+    after = "".join(seg.text for seg in out if seg.op != DELETE)
+    if before == plain(old.text) and after == plain(new.text):
+        return out
+    return word_diff(plain(old.text), plain(new.text))  # a break fell between two words
+
+
+def _heading(section: Any) -> str:
+    return f"{section.number}. {plain(section.heading)}"
+
+
+def redline(diff: RoleDiff, author: str, date: dt.date | dt.datetime | None = None,
+            lang: str = "", reference_doc: Path | None = None) -> bytes:
+    """Return a DOCX redline of one language of a diff.
+
+    `lang` may be left out when the diff has one language. `date` is the date
+    of the changes (a calendar date, or a moment such as a git commit); with
+    none, the changes carry no date. `reference_doc` gives the styles and the
+    letterhead, as for the document itself.
+    """
+    if not lang and len(diff.langs) > 1:
+        have = ", ".join(d.lang for d in diff.langs)
+        raise UsageError(f"a redline shows one language and this diff has {have}: "
+                         f"give --lang (one redline per language)")
     chosen = [d for d in diff.langs if not lang or d.lang == lang]
     if not chosen:
         raise UsageError(f"the diff has no language '{lang}'")
     d = chosen[0]
     assert d.old is not None and d.new is not None
     document = open_reference(reference_doc)
-    compose(RedlineWriter(document, d.old, d.new, author, date))
+    writer = RedlineWriter(document, d, Revisions(author, date))
+    compose(writer)
+    writer.summary(diff)
     docx_package.set_language(document, docx_package.language_tag(d.new.lang, d.new.locale))
+    old, new = d.old, d.new
     docx_package.set_core_properties(
-        document, d.new, title=plain(str(d.new.title)), subject="redline",
-        comments=f"{d.old.role_id} {d.old.role_version} → {d.new.role_id} {d.new.role_version}")
+        document, new, title=plain(upfirst(new.frame.heading.full_title)),
+        subject=plain(labels.redline_subject(d)),
+        comments=f"{plain(old.frame.trace)} → {plain(new.frame.trace)}")
+    _versions(document, d, date)
     return docx_package.save(document)
 
+
+def _versions(document: Any, d: LangDiff, date: dt.date | dt.datetime | None) -> None:
+    """Make the properties name both versions and carry the date of the changes, or none."""
+    assert d.old is not None and d.new is not None
+    props = document.core_properties
+    old, new = d.old, d.new
+    props.identifier = (f"{old.role_id} {old.role_version} {old.content_hash} → "
+                        f"{new.role_id} {new.role_version} {new.content_hash}")
+    props.version = f"{old.role_version} → {new.role_version}"
+    if date is None:
+        _drop_dates(props)
+        return
+    when = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
+    props.created = when
+    props.modified = when
+
+
+def _drop_dates(props: Any) -> None:
+    """Leave the created and modified dates out: none is known, and none is invented."""
+    element = props._element
+    for tag in ("created", "modified"):
+        for child in element.findall(
+                f"{{http://purl.org/dc/terms/}}{tag}"):
+            element.remove(child)

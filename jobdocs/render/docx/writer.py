@@ -18,7 +18,6 @@ from typing import Any
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
@@ -28,6 +27,7 @@ from ...model import BLANK, DocClause, Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
 from ...resolve.typography import nbsp
 from ...resources import data_dir
+from . import ooxml
 from . import package as docx_package
 from . import styles as s
 
@@ -187,7 +187,7 @@ class Writer:
                 paragraph.style = self.document.styles[s.TABLE_TEXT if r else s.TABLE_HEADING]
                 if text:
                     paragraph.add_run(plain(text))
-        _repeat_as_header(table.rows[0])
+        ooxml.repeat_as_header(table.rows[0])
 
     # Parts of blocks.
 
@@ -238,10 +238,14 @@ class Writer:
                 first.is_linked_to_previous = False
                 if not rest.is_linked_to_previous:
                     _copy_story(rest, first)
-        if not any(_has_page_field(part) for part in (section.header, section.footer)):
-            _page_number(_fresh_paragraph(section.header, s.HEADER))
+        if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
+            ooxml.page_number(_fresh_paragraph(section.header, s.HEADER))
         for footer in (section.footer, section.first_page_footer):
-            _fresh_paragraph(footer, s.FOOTER).add_run(self.trace())
+            self.footer_line(_fresh_paragraph(footer, s.FOOTER))
+
+    def footer_line(self, paragraph: Any) -> None:
+        """Write the trace line into a footer paragraph."""
+        paragraph.add_run(self.trace())
 
     def trace(self) -> str:
         """Return the line that matches a printed page to the exact inputs."""
@@ -302,31 +306,6 @@ def _copy_story(source: Any, target: Any) -> None:
                     element.set(name, target.part.relate_to(target_ref, rel.reltype,
                                                             is_external=rel.is_external))
         story.append(copy)
-
-
-def _has_page_field(part: Any) -> bool:
-    if part.is_linked_to_previous:
-        return False
-    xml = part._element.xml
-    return bool(re.search(r'w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b', xml))
-
-
-def _page_number(paragraph: Any) -> None:
-    """Add a PAGE field (a fixed instruction: no text from a role ever becomes a field)."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), " PAGE ")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
-def _repeat_as_header(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
 
 
 def apply_house_style(document: Any, style: HouseStyle) -> None:
