@@ -156,11 +156,19 @@ class RedlineWriter(Writer):
 
 
 def _mark(old: DocClause, new: DocClause) -> list[Segment]:
-    """Return a clause's number (or dash); a new number replaces the old one whole."""
+    """Return a clause's number (or dash); where it changed, the parts that differ are
+    replaced as one (2.[-15-]{+16+}.): a single change, a number's width apart."""
     if not numbered(new):
         return [Segment("equal", ITEM_MARK)]
-    a, b = f"{old.number}.", f"{new.number}."
-    return [Segment("equal", b)] if a == b else [Segment(DELETE, a), Segment(INSERT, b)]
+    if old.number == new.number:
+        return [Segment("equal", f"{new.number}.")]
+    a, b = old.number.split("."), new.number.split(".")
+    keep = 0
+    while keep < min(len(a), len(b)) - 1 and a[keep] == b[keep]:
+        keep += 1
+    head = "".join(f"{part}." for part in b[:keep])
+    return [Segment("equal", head), Segment(DELETE, ".".join(a[keep:])),
+            Segment(INSERT, ".".join(b[keep:])), Segment("equal", ".")]
 
 
 def _changes(diff: LangDiff) -> list[Any]:
