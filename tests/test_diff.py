@@ -65,6 +65,21 @@ def test_markdown_output_renders_inline_and_per_clause(result):
             assert "\n" not in chunk and "<li>" not in chunk and "<p>" not in chunk
 
 
+def test_markdown_speaks_each_documents_language(result):
+    md = to_markdown(result)
+    ru, en = md.split("## key-account-manager 1.0 (en)")
+    assert ru.startswith("## key-account-manager 1.0 (ru): добавлено: 1, изменено: 1, "
+                         "перемещено: 1, удалено: 1, перенумеровано: 22\n")
+    assert "| Раздел | Добавлено | Изменено | Перемещено | Удалено | Ссылки |" in ru
+    assert "- **2.26 → 4.1** Перемещён из раздела 2. Должностные обязанности " \
+           "(`working-relationships`)" in ru
+    assert "22 пункта перенумерованы (2.6 → 2.7, 2.7 → 2.8, 2.8 → 2.9, …)." in ru
+    assert en.startswith(": 1 added, 1 changed, 1 moved, 1 removed, 22 renumbered\n")
+    assert "| Section | Added | Changed | Moved | Removed | References |" in en
+    assert "22 clauses renumbered (2.6 → 2.7" in en
+    assert "Раздел" not in en
+
+
 def test_json_output_is_stable_and_documented(result):
     data = json.loads(to_json(result))
     assert data["version"] == 1

@@ -125,7 +125,8 @@ def to_markdown(diff: RoleDiff) -> str:
             out.append(f"{escape(labels.renumbered_line(t, d))}.\n")
         drift = [(cid, a, b) for cid, a, b in diff.drift if d.lang in a + b]
         if drift:
-            out.append(f"### {escape(t.gettext('Translation drift'))}\n")
+            title = t.gettext("Translation drift")
+            out.append(f"### {escape(title)}\n")
             out += [f"- {escape(labels.drift_line(t, cid, a, b))}" for cid, a, b in drift]
             out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -103,7 +103,8 @@ def move_note(t: Any, d: LangDiff, c: ClauseChange) -> str:
         where = _("within clause %(number)s") % {"number": _number(d, c.old_parent)}
     else:
         where = _("within the section")
-    return f" {where}" + (f" {_('and reworded')}" if c.reworded else "")
+    reworded = _("and reworded")
+    return f" {where} {reworded}" if c.reworded else f" {where}"
 
 
 def drift_line(t: Any, cid: str, changed: tuple[str, ...], unchanged: tuple[str, ...]) -> str:
