@@ -32,6 +32,11 @@ def _groups(d: LangDiff) -> list[tuple[str, list[ClauseChange]]]:
     return list(groups.items())
 
 
+def _item_note(t: Any, kind: str) -> str:
+    """Return "moved: " before an item moved within its list (the others show by their marks)."""
+    return f"{labels.label(t, kind)}: " if kind == "moved" else ""
+
+
 def _title(diff: RoleDiff, d: LangDiff) -> str:
     old, new = diff.old_role, diff.new_role
     version = old.version if old.version == new.version else f"{old.version} → {new.version}"
@@ -68,7 +73,8 @@ def to_text(diff: RoleDiff, color: bool = False) -> str:
                            f"{''.join(style(s) for s in c.segments)}")
                 for item in c.items:
                     if item.kind != "same":
-                        out.append(f"        - {''.join(style(s) for s in item.segments)}")
+                        out.append(f"        - {_item_note(t, item.kind)}"
+                                   f"{''.join(style(s) for s in item.segments)}")
         if d.renumbered:
             out.append(f"  {labels.renumbered_line(t, d)}")
     out += [f"translation drift: {labels.drift_line(t, cid, a, b)}" for cid, a, b in diff.drift]
@@ -119,7 +125,8 @@ def to_markdown(diff: RoleDiff) -> str:
                 label = upfirst(labels.label(t, c.kind)) + labels.move_note(t, d, c)
                 out.append(f"- **{escape(_numbers(c))}** {escape(label)} (`{c.id}`): "
                            f"{_md_segments(c.segments)}")
-                out += [f"  - {_md_segments(i.segments)}" for i in c.items if i.kind != "same"]
+                out += [f"  - {escape(_item_note(t, i.kind))}{_md_segments(i.segments)}"
+                        for i in c.items if i.kind != "same"]
             out.append("")
         if d.renumbered:
             out.append(f"{escape(labels.renumbered_line(t, d))}.\n")
