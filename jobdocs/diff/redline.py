@@ -25,7 +25,15 @@ from ..model import DocClause
 from ..render.docx import package as docx_package
 from ..render.docx import styles as s
 from ..render.docx.ooxml import DELETE, INSERT, Revisions
-from ..render.docx.writer import ITEM_MARK, Writer, compose, hang, open_reference, plain
+from ..render.docx.writer import (
+    ITEM_MARK,
+    Writer,
+    compose,
+    hang,
+    keep_with_next,
+    open_reference,
+    plain,
+)
 from ..resolve.sandbox import upfirst
 from . import labels
 from .align import LangDiff, RoleDiff, Row, numbered
@@ -84,34 +92,38 @@ class RedlineWriter(Writer):
             if a and b:
                 self.tracked(s.HEADING, word_diff(_heading(a), _heading(b)))
                 if a.intro or b.intro:
-                    self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)),
-                                 "" if a.intro and b.intro else DELETE if a.intro else INSERT)
+                    keep_with_next(self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)),
+                                 "" if a.intro and b.intro else DELETE if a.intro else INSERT))
             else:
                 section = a or b
                 assert section is not None
                 op = DELETE if a else INSERT
                 self.tracked(s.HEADING, [Segment(op, _heading(section))], op)
                 if section.intro:
-                    self.tracked(s.INTRO, [Segment(op, plain(section.intro))], op)
+                    keep_with_next(self.tracked(s.INTRO, [Segment(op, plain(section.intro))], op))
             self.rows(sec.rows)
 
     def rows(self, rows: Sequence[Row]) -> None:
-        for row in rows:
-            self.row(row)
+        for n, row in enumerate(rows, start=1):
+            for paragraph in self.row(row):
+                # As the writer keeps them: a lead-in with its list, the list together.
+                if row.children or (not numbered(row.clause) and n < len(rows)):
+                    keep_with_next(paragraph)
             self.rows(row.children)
 
-    def row(self, row: Row) -> None:
+    def row(self, row: Row) -> list[Any]:
         c = row.change
         if row.op != "keep" or numbered(c.old) != numbered(c.new) or c.old.level != c.new.level:
+            out = []
             if row.op != INSERT:  # a clause that became an item (or back) is replaced
-                self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE)
+                out.append(self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE))
             if row.op != DELETE:
-                self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT)
-            return
-        self.laid_out(c.new, [*_mark(c.old, c.new), Segment("equal", "\t"),
-                              *_text(c.segments, c.old, c.new)])
+                out.append(self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT))
+            return out
+        return [self.laid_out(c.new, [*_mark(c.old, c.new), Segment("equal", "\t"),
+                                      *_text(c.segments, c.old, c.new)])]
 
-    def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> None:
+    def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> Any:
         """Add a clause's paragraph in the style and at the indent the document gives it."""
         if numbered(clause):
             paragraph = self.tracked(s.clause_style(clause.level), segments, whole)
@@ -120,6 +132,7 @@ class RedlineWriter(Writer):
             paragraph = self.tracked(s.ITEM, segments, whole)
             hang(paragraph, self.indents.get(clause.level - 1, s.INDENT), s.ITEM_INDENT,
                  s.INDENT + s.ITEM_INDENT)
+        return paragraph
 
     @cached_property
     def indents(self) -> dict[int, float]:

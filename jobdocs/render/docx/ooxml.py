@@ -51,6 +51,17 @@ def repeat_as_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+def hyphenate(document: Any, after: Iterable[str]) -> None:
+    """Turn on automatic hyphenation: justified styles use it, in each run's w:lang.
+
+    `after` are the settings elements (without "w:") that must follow it.
+    """
+    settings = document.settings.element
+    if settings.find(qn("w:autoHyphenation")) is None:
+        settings.insert_element_before(OxmlElement("w:autoHyphenation"),
+                                       *[f"w:{t}" for t in after])
+
+
 def revision_date(when: dt.date | dt.datetime | None) -> str:
     """Return a w:date value, or "" for none.
 

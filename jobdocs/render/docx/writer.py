@@ -257,15 +257,6 @@ def keep_with_next(paragraph: Any) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
-def hyphenate(document: Any) -> None:
-    """Turn on automatic hyphenation: justified styles use it, in each run's w:lang."""
-    settings = document.settings.element
-    if settings.find(qn("w:autoHyphenation")) is None:
-        element = OxmlElement("w:autoHyphenation")
-        settings.insert_element_before(
-            element, *[f"w:{t}" for t in s.SETTINGS_AFTER_AUTO_HYPHENATION])
-
-
 def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
     """Hang a paragraph's mark at `at` cm and its text `indent` cm further, where that
     differs from its style, whose tab stop (at `style_tab` cm) is then cleared: a short
@@ -325,7 +316,7 @@ def compose(writer: Writer) -> None:
     """Write every block of a job description, top to bottom."""
     apply_house_style(writer.document, writer.doc.house_style)
     s.ensure(writer.document, s.text_width(writer.document.sections[-1]))
-    hyphenate(writer.document)
+    ooxml.hyphenate(writer.document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
     writer.approval()
     writer.heading()
     writer.sections()
