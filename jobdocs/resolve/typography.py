@@ -37,9 +37,15 @@ _RULES = [
 ]
 
 
+#: Any of the rules: most texts match none, and one search is cheaper than every rule.
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES))
+
+
 def nbsp(text: str) -> str:
     """Return `text` with no-break spaces where Russian and English typesetting want them."""
     text = text.replace(_NARROW, NBSP)
+    if not _ANY.search(text):
+        return text
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text

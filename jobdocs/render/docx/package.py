@@ -81,22 +81,54 @@ def set_core_properties(document: Any, doc: Document, *, title: str, subject: st
 
 
 def save(document: Any) -> bytes:
-    """Return the bytes of `document`, the same for the same content."""
-    raw = io.BytesIO()
-    document.save(raw)
-    return normalize(raw.getvalue())
+    """Return the bytes of `document`, the same for the same content.
+
+    The parts go straight into one zip with fixed timestamps and order
+    (python-docx would write a zip to be rewritten: twice the work).
+    """
+    package = document.part.package
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        parts = list(package.parts)
+        for part in parts:
+            part.before_marshal()
+        members = _Members()
+        PackageWriter._write_content_types_stream(members, parts)
+        PackageWriter._write_pkg_rels(members, package.rels)
+        PackageWriter._write_parts(members, parts)
+    except AttributeError:  # a python-docx whose package writer is laid out otherwise
+        raw = io.BytesIO()
+        document.save(raw)
+        return normalize(raw.getvalue())
+    return _zip(members.blobs)
+
+
+class _Members:
+    """Collect what python-docx's package writer would put in a zip: {member name: bytes}."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
 
 
 def normalize(data: bytes) -> bytes:
     """Rewrite a zip package with fixed timestamps, attributes and entry order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return _zip({name: src.read(name) for name in src.namelist()})
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    """Return a zip of `members` with fixed timestamps and attributes, [Content_Types]
+    first and the rest by name."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = src.namelist()
-        for name in sorted(names, key=lambda n: (n != FIRST, n)):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(members, key=lambda n: (n != FIRST, n)):
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, src.read(name))
+            dst.writestr(info, members[name])
     return out.getvalue()

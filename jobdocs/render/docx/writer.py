@@ -30,6 +30,7 @@ from ...resources import data_dir
 from . import ooxml
 from . import package as docx_package
 from . import styles as s
+from .paragraphs import Body, Stamp, keep_next
 
 #: Column widths of the acknowledgement sheet, as shares of the text width.
 SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)
@@ -38,6 +39,10 @@ ITEM_MARK = "–"
 #: The longest author's position (in characters) that ends before the signature line.
 AUTHOR_SHORT = 30
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#: What python-docx made once, copied for the next document that asks the same.
+_TABLES = Stamp(8)
+_INDENTS = Stamp(256)
+_REFERENCES = Stamp(4)
 
 # Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
 # would jump to a signature line): a role's text is plain text.
@@ -57,8 +62,26 @@ def plain(text: str) -> str:
 
 
 def open_reference(path: Path | None) -> Any:
-    """Open a reference document with its body emptied; fail in one line when it is no .docx."""
+    """Open a reference document with its body emptied; fail in one line when it is no .docx.
+
+    The document is read and parsed once per process (while the file stays as
+    it was); each call returns a copy of it, which costs a third of parsing.
+    """
     path = path or default_reference()
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise JobdocsError(f"{path}: cannot read the reference document: "
+                           f"{e.strerror or e}") from e
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    document = _REFERENCES.get(key)
+    if document is None:
+        document = _parse_reference(path)
+        _REFERENCES.keep(key, document)
+    return document
+
+
+def _parse_reference(path: Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise JobdocsError(f"{path}: not a Word document (.docx); "
                            "give --reference-doc a .docx file")
@@ -85,13 +108,14 @@ class Writer:
         self.doc = doc
         self.frame = doc.frame
 
+    @cached_property
+    def body(self) -> Body:
+        """The document's body, once every style is in place (see `compose`)."""
+        return Body(self.document)
+
     def para(self, style: str, *parts: str) -> Any:
         """Add a paragraph; `parts` are frame text in which "\\t" is a tab stop."""
-        paragraph = self.document.add_paragraph(style=style)
-        for part in parts:
-            if part:
-                paragraph.add_run(part)
-        return paragraph
+        return self.body.add(style, *parts)
 
     # The blocks, top to bottom.
 
@@ -153,7 +177,7 @@ class Writer:
 
     def signatures(self) -> None:
         frame = self.frame
-        before = len(self.document.paragraphs)
+        before = len(self.body.paragraphs())
         self.author_signature(frame.author)
         for block in frame.agreements:
             self.signed_block(s.SIGNATURE, block)
@@ -161,20 +185,32 @@ class Writer:
         self.signed(s.SIGNATURE, frame.acknowledgement)
         # The signatures and the acknowledgement stand together, with the last lines of
         # the body: never on a page of their own.
-        for paragraph in self.document.paragraphs[max(before - 1, 0):-1]:
-            keep_with_next(paragraph)
+        for p in self.body.paragraphs()[max(before - 1, 0):-1]:
+            keep_next(p)
 
     def acknowledgement_sheet(self) -> None:
         sheet = self.frame.sheet
         self.para(s.SHEET_TITLE, plain(sheet.title))
         for line in sheet.subtitle:
             self.para(s.SHEET_SUBTITLE, plain(line))
+        width = s.text_width(self.document.sections[-1])
+        key = (sheet.columns, sheet.rows, width, *(self.body.style_id(name) for name in
+                                                   (s.TABLE_TEXT, s.TABLE_HEADING)),
+               self.body.any_style_id(s.TABLE))
+        table = _TABLES.get(key)
+        if table is None:
+            table = self.sheet_table(sheet, width)
+            _TABLES.keep(key, table)
+        else:
+            self.body.end.addprevious(table)
+
+    def sheet_table(self, sheet: Any, width: float) -> Any:
+        """Add the acknowledgement table through python-docx; return its element."""
         rows = [sheet.columns, *sheet.rows]
         table = self.document.add_table(rows=len(rows), cols=len(sheet.columns))
         table.style = self.document.styles[s.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        width = s.text_width(self.document.sections[-1])
         for column, share in zip(table.columns, SHEET_COLUMNS, strict=True):
             column.width = Cm(width * share)  # the grid, which LibreOffice lays out by
             for cell in column.cells:
@@ -188,6 +224,7 @@ class Writer:
                 if text:
                     paragraph.add_run(plain(text))
         ooxml.repeat_as_header(table.rows[0])
+        return table._tbl
 
     # Parts of blocks.
 
@@ -254,7 +291,7 @@ class Writer:
 
 def keep_with_next(paragraph: Any) -> None:
     """Keep a paragraph on the page of the one after it (Word and LibreOffice honour it)."""
-    paragraph.paragraph_format.keep_with_next = True
+    keep_next(paragraph._p)
 
 
 def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
@@ -263,11 +300,20 @@ def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
     number must not stop at it while a long one goes past."""
     if at + indent == style_tab:
         return
+    ppr = paragraph._p.pPr
+    key = (None if ppr is None else ppr.xml, at, indent, style_tab)
+    made = _INDENTS.get(key)
+    if made is not None:
+        if ppr is not None:
+            paragraph._p.remove(ppr)
+        paragraph._p.insert(0, made)
+        return
     fmt = paragraph.paragraph_format
     fmt.left_indent = Cm(at + indent)
     fmt.first_line_indent = Cm(-indent)
     fmt.tab_stops.add_tab_stop(Cm(style_tab), WD_TAB_ALIGNMENT.CLEAR)
     fmt.tab_stops.add_tab_stop(Cm(at + indent))
+    _INDENTS.keep(key, paragraph._p.pPr)
 
 
 def _fresh_paragraph(part: Any, style: str) -> Any:
