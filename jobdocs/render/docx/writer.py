@@ -20,6 +20,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
+from lxml import etree
 
 from ...config.house_style import HouseStyle
 from ...errors import JobdocsError
@@ -301,7 +302,7 @@ def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
     if at + indent == style_tab:
         return
     ppr = paragraph._p.pPr
-    key = (None if ppr is None else ppr.xml, at, indent, style_tab)
+    key = (None if ppr is None else etree.tostring(ppr), at, indent, style_tab)
     made = _INDENTS.get(key)
     if made is not None:
         if ppr is not None:
