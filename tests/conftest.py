@@ -94,9 +94,13 @@ def edit_kam(extra: bool = False) -> str:
     text = text.replace("    - id: visit-and-negotiate", "    - id: video-calls\n      text:\n"
                         "        ru: Проводит видеовстречи с ключевыми клиентами.\n"
                         "        en: Hold video meetings with key clients.\n"
+                        "        de: Videokonferenzen mit Schlüsselkunden.\n"
+                        "        sv: Hålla videomöten med nyckelkunder.\n"
                         "    - id: visit-and-negotiate", 1)
     text = text.replace("Осуществляет мерчендайзинг.", "Регулярно осуществляет мерчендайзинг.")
     text = text.replace("Carry out merchandising.", "Carry out merchandising regularly.")
+    text = text.replace("Durchführung des Merchandisings.", "Regelmäßiges Merchandising.")
+    text = text.replace("Utföra merchandising.", "Regelbundet utföra merchandising.")
     text = text.replace(clause_block(text, "trade-secrets"), "")
     moved = clause_block(text, "working-relationships")
     text = text.replace(moved, "").replace("  responsibility:\n", "  responsibility:\n" + moved)
@@ -104,7 +108,9 @@ def edit_kam(extra: bool = False) -> str:
         text = text.replace("методы изучения спроса", "методы анализа спроса")
         text = text.replace("        - id: know-crm\n", "        - id: know-pricing\n"
                             "          text:\n            ru: принципы ценообразования;\n"
-                            "            en: pricing principles;\n        - id: know-crm\n")
+                            "            en: pricing principles;\n"
+                            "            de: die Grundsätze der Preisbildung;\n"
+                            "            sv: principerna för prissättning;\n        - id: know-crm\n")
         text = text.replace("en: Key Account Manager", "en: Key Accounts Manager")
     return text
 

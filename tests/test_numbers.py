@@ -69,7 +69,8 @@ def test_a_number_per_role_and_language(runner, tmp_path):
     org = profile(tmp_path, "  key-account-manager: {ru: 15-ДИ, en: JD-15}\n"
                             "  client-manager: 16-ДИ\n")
     out = tmp_path / "out"
-    assert render(runner, *ROLES, "--org", str(org), "-o", str(out)).exit_code == 0
+    assert render(runner, *ROLES, "--org", str(org), "-l", "ru", "-l", "en",
+                  "-o", str(out)).exit_code == 0
     assert printed(out) == {"client-manager.en.md": "16-ДИ", "client-manager.ru.md": "16-ДИ",
                    "key-account-manager.en.md": "JD-15", "key-account-manager.ru.md": "15-ДИ"}
 

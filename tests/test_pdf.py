@@ -61,10 +61,38 @@ def printed(tmp_path_factory) -> dict[tuple[str, str, str | None], tuple[Any, li
             for case, path in zip(CASES, pdfs, strict=True)}
 
 
+# What a reader of each language expects to see in the frame, written out by hand.
+FRAME = {
+    "ru": {"trace": "Роль {}, версия {}, содержимое {}", "approved": "УТВЕРЖДАЮ",
+           "kind": "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", "first": "1. Общие положения",
+           "head": "Руководитель структурного подразделения", "agreed": "СОГЛАСОВАНО",
+           "read": "С должностной инструкцией ознакомлен(а), один экземпляр получил(а):",
+           "sheet": ["ЛИСТ ОЗНАКОМЛЕНИЯ", "с должностной инструкцией {}", "№ п/п", "Ф.И.О.",
+                     "Должность", "Дата ознакомления", "Подпись"]},
+    "en": {"trace": "Role {}, version {}, content {}", "approved": "APPROVED",
+           "kind": "JOB DESCRIPTION", "first": "1. General Provisions",
+           "head": "Head of the structural unit", "agreed": "AGREED",
+           "read": "I have read this job description and received one copy:",
+           "sheet": ["ACKNOWLEDGEMENT SHEET", "for the job description of the {}", "No.",
+                     "Full name", "Position", "Date of acknowledgement", "Signature"]},
+    "de": {"trace": "Rolle {}, Version {}, Inhalt {}", "approved": "Genehmigt",
+           "kind": "STELLENBESCHREIBUNG", "first": "1. Allgemeine Bestimmungen",
+           "head": "Leitung der Organisationseinheit", "agreed": "Geprüft",
+           "read": "Zur Kenntnis genommen, ein Exemplar erhalten:",
+           "sheet": ["BESTÄTIGUNG DER KENNTNISNAHME", "zur Stellenbeschreibung {}", "Nr.",
+                     "Name, Vorname", "Funktion", "Datum der Kenntnisnahme", "Unterschrift"]},
+    "sv": {"trace": "Roll {}, version {}, innehåll {}", "approved": "Fastställd av",
+           "kind": "ARBETSBESKRIVNING", "first": "1. Allmänna bestämmelser",
+           "head": "Chef för enheten", "agreed": "Granskad av",
+           "read": "Jag har tagit del av arbetsbeskrivningen och fått ett exemplar:",
+           "sheet": ["KVITTENS", "avseende arbetsbeskrivningen för {}", "Nr",
+                     "Namnförtydligande", "Befattning", "Datum", "Namnteckning"]},
+}
+
+
 def trace(doc) -> str:
     """Return the footer line that matches a page to its inputs."""
-    words = {"ru": "Роль {}, версия {}, содержимое {}", "en": "Role {}, version {}, content {}"}
-    return words[doc.lang].format(doc.role_id, doc.role_version, doc.content_hash)
+    return FRAME[doc.lang]["trace"].format(doc.role_id, doc.role_version, doc.content_hash)
 
 
 def without_page_furniture(text: list[str], footer: str) -> list[str]:
@@ -114,11 +142,10 @@ def test_pdf_text_matches_the_markdown_clause_for_clause(printed, case):
 @pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(filter(None, c)))
 def test_page_one_holds_the_approval_block_and_the_heading(printed, case):
     doc, text, _ = printed[case]
-    words = {"ru": ["УТВЕРЖДАЮ", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ", doc.title.genitive,
-                    "1. Общие положения"],
-             "en": ["APPROVED", "JOB DESCRIPTION", doc.title.genitive, "1. General Provisions"]}
-    assert in_order(text[0], words[doc.lang]) == []
-    assert squeeze(text[0]).startswith(squeeze(words[doc.lang][0]))
+    frame = FRAME[doc.lang]
+    words = [frame["approved"], frame["kind"], doc.title.genitive, frame["first"]]
+    assert in_order(text[0], words) == []
+    assert squeeze(text[0]).startswith(squeeze(words[0]))
 
 
 @needs_libreoffice
@@ -150,17 +177,12 @@ def test_pages_are_numbered_from_page_two_and_traced(printed, case):
 @pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(filter(None, c)))
 def test_signatures_then_the_acknowledgement_sheet_on_the_last_page(printed, case):
     doc, text, _ = printed[case]
-    ru = doc.lang == "ru"
-    signatures = [(doc.author.position or ("Руководитель структурного подразделения" if ru
-                                           else "Head of the structural unit"))]
+    frame = FRAME[doc.lang]
+    signatures = [doc.author.position or frame["head"]]
     for person in doc.agreements:
-        signatures += ["СОГЛАСОВАНО" if ru else "AGREED", person.position, person.name]
-    signatures.append("С должностной инструкцией ознакомлен(а), один экземпляр получил(а):" if ru
-                      else "I have read this job description and received one copy:")
-    sheet = (["ЛИСТ ОЗНАКОМЛЕНИЯ", f"с должностной инструкцией {doc.title.genitive}", "№ п/п",
-              "Ф.И.О.", "Должность", "Дата ознакомления", "Подпись"] if ru else
-             ["ACKNOWLEDGEMENT SHEET", f"for the job description of the {doc.title.genitive}",
-              "No.", "Full name", "Position", "Date of acknowledgement", "Signature"])
+        signatures += [frame["agreed"], person.position, person.name]
+    signatures.append(frame["read"])
+    sheet = [frame["sheet"][0], frame["sheet"][1].format(doc.title.genitive), *frame["sheet"][2:]]
     rows = [str(n) for n in range(1, doc.acknowledgement_rows + 1)]
     body = "\n".join(without_page_furniture(text, trace(doc)))
     assert in_order(body, [doc.clauses()[-1].text, *signatures, *sheet]) == []

@@ -76,6 +76,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
                 role_version: str, content_hash: str) -> Frame:
     """Return the frame of a job description of `title` in `lang` for `org`."""
     w = FrameWords(lang, locale, tuple(org.wording))
+    forms = i18n.title_arguments(title)  # a translation may print any form its language has
     _ = w._
     short, full = localized(org.name, lang), localized(org.full_name, lang)
     approval = w.signed(_("APPROVED"), (
@@ -94,7 +95,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
         number=_("No.") + " " + number if number else "",
         place=w.line(localized(org.place, lang), N_("(place)")),
         title=title.genitive,
-        full_title=_("Job Description: %(genitive)s") % {"genitive": title.genitive},
+        full_title=_("Job Description: %(genitive)s") % forms,
     )
     author = w.signed(localized(org.author.position, lang) or _("Head of the structural unit"),
                       (), org.author)
@@ -111,8 +112,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
     dated = " ".join(filter(None, [_("dated %(date)s") % {"date": when}, heading.number]))
     sheet = Sheet(
         title=_("ACKNOWLEDGEMENT SHEET"),
-        subtitle=(_("for the job description of the %(genitive)s")
-                  % {"genitive": title.genitive}, dated),
+        subtitle=(_("for the job description of the %(genitive)s") % forms, dated),
         columns=columns,
         rows=tuple((str(n), "", "", "", "") for n in range(1, org.acknowledgement_rows + 1)),
     )

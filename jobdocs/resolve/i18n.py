@@ -24,7 +24,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from ..errors import UsageError
-from ..model import CASES
+from ..model import CASES, Title
 from ..resources import data_dir
 
 DOMAIN = "messages"
@@ -135,3 +135,17 @@ def title_forms(lang: str, folders: Iterable[Path | str] = ()) -> tuple[str, ...
     declared = translations(lang, folders).pgettext("title forms", "nominative").split()
     forms = tuple(dict.fromkeys(f for f in declared if f in CASES))
     return forms if "nominative" in forms else ("nominative", *forms)
+
+
+class _Forms(dict):  # type: ignore[type-arg]
+    """A title's forms by case name; a name the title lacks prints the nominative (the
+    role check and `validate`'s catalog-placeholder rule report it before it gets here)."""
+
+    def __missing__(self, case: str) -> str:
+        return str(self.get("nominative", ""))
+
+
+def title_arguments(title: Title) -> dict[str, str]:
+    """Return the arguments of a catalog message about the job title: each form the
+    title has (one-form titles under every case name)."""
+    return _Forms({case: getattr(title, case) for case in CASES if hasattr(title, case)})
