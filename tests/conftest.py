@@ -110,7 +110,8 @@ def edit_kam(extra: bool = False) -> str:
                             "          text:\n            ru: принципы ценообразования;\n"
                             "            en: pricing principles;\n"
                             "            de: die Grundsätze der Preisbildung;\n"
-                            "            sv: principerna för prissättning;\n        - id: know-crm\n")
+                            "            sv: principerna för prissättning;\n"
+                            "        - id: know-crm\n")
         text = text.replace("en: Key Account Manager", "en: Key Accounts Manager")
     return text
 
