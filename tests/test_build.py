@@ -30,7 +30,7 @@ def project(tmp_path, monkeypatch):
     shutil.copy(ROOT / "examples" / "romashka" / "organization.yaml", tmp_path / "org")
     (tmp_path / "jobdocs.yaml").write_text(
         "format: 1\norganization: org/organization.yaml\nformats: [md, docx]\n"
-        "output: documents\n", encoding="utf-8")
+        "languages: [ru, en]\noutput: documents\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -32,7 +32,7 @@ def test_render_dash_refuses_several_documents(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["render", KAM, "-o", "-"])
     assert result.exit_code == 2
-    assert "-o - prints one document, and this run makes 2" in result.stderr
+    assert "-o - prints one document, and this run makes 4" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -260,7 +260,8 @@ def test_add_move_and_remove_a_clause(client, project):
                              form[:form.index("</form>")]))
     added = client.post(f"/roles/{KAM}/edit", follow_redirects=False, data={
         **hidden, "action": "add", "new_id": "handle-complaints", "under": "",
-        "text-ru": "Рассматривает жалобы клиентов.", "text-en": "Handle client complaints."})
+        "text-ru": "Рассматривает жалобы клиентов.", "text-en": "Handle client complaints.",
+        "text-de": "Bearbeitung von Kundenbeschwerden.", "text-sv": "Hantera kundklagomål."})
     assert added.status_code == 303
     doc = resolve(load_role(path), "en")
     duties = doc.sections[1].clauses
