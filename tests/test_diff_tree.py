@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_redline import plain_view, view
 
@@ -118,3 +120,67 @@ def test_accept_all_gives_new_and_reject_all_old_at_every_level(tree, lang):
     data = redline(diff_roles(old, new, [lang]), "Anna Legal")
     assert view(data, accept=True) == plain_view(render_document(resolve(new, lang), "docx"))
     assert view(data, accept=False) == plain_view(render_document(resolve(old, lang), "docx"))
+
+
+DECLARED = """\
+declare_sections:
+  working-conditions:
+    heading: {ru: Условия работы, en: Working Conditions}
+    after: responsibility
+    intro: {ru: "Для {{ title.genitive }} установлены:", en: "The {{ title }} works:"}
+"""
+CONDITIONS = """\
+  working-conditions:
+    - id: hours
+      text: {ru: "Режим работы:", en: "Working hours:"}
+      clauses:
+        - id: week
+          text: {ru: пятидневная рабочая неделя;, en: a five-day week;}
+        - id: trips
+          text: {ru: командировки., en: business trips.}
+    - id: take-orders
+      text: {ru: Принимает заказы., en: Take orders.}
+"""
+
+
+def _declared(write_role, name: str, heading: str = "Условия работы", extra: str = ""):
+    path = write_role(name=name)
+    text = path.read_text(encoding="utf-8").replace("id: " + name, "id: tree", 1)
+    text = text.replace("sections:\n", DECLARED.replace("Условия работы", heading)
+                        + "sections:\n", 1)
+    text = re.sub(r"    - id: take-orders\n      text: .*\n", "", text)
+    conditions = CONDITIONS.replace("en: business trips.}\n", "en: business trips.}\n" + extra)
+    path.write_text(text + conditions, encoding="utf-8")
+    return load_role(path)
+
+
+@pytest.fixture
+def declared(write_role):
+    base = _role(write_role, "base", OLD)
+    first = _declared(write_role, "first")
+    second = _declared(write_role, "second", "Условия труда",
+                       "        - id: remote\n          text: {ru: удалённая работа., "
+                       "en: remote work.}\n")
+    return base, first, second
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("pair", [(0, 1), (1, 2), (0, 2), (2, 0)])
+def test_declared_sections_accept_and_reject_exactly(declared, lang, pair):
+    old, new = declared[pair[0]], declared[pair[1]]
+    data = redline(diff_roles(old, new, [lang]), "Anna Legal")
+    assert view(data, accept=True) == plain_view(render_document(resolve(new, lang), "docx"))
+    assert view(data, accept=False) == plain_view(render_document(resolve(old, lang), "docx"))
+
+
+def test_a_clause_moved_into_a_declared_section_is_a_move(declared):
+    base, first, second = declared
+    [ru] = diff_roles(base, first, ["ru"]).langs
+    assert ("section.working-conditions", "", "Условия работы") in [
+        (f.field, f.old, f.new) for f in ru.fields]
+    kinds = {c.id: c.kind for c in ru.changes}
+    assert kinds["take-orders"] == "moved" and kinds["hours"] == kinds["week"] == "added"
+    assert "Перемещён из раздела 2. Должностные обязанности (`take-orders`)" in to_markdown(
+        diff_roles(base, first, ["ru"]))
+    [ru2] = diff_roles(first, second, ["ru"]).langs
+    assert [(c.kind, c.id) for c in ru2.changes] == [("added", "remote")]
