@@ -229,7 +229,7 @@ def redline(diff: RoleDiff, author: str, date: dt.date | dt.datetime | None = No
     if not lang and len(diff.langs) > 1:
         have = ", ".join(d.lang for d in diff.langs)
         raise UsageError(f"a redline shows one language and this diff has {have}: "
-                         f"give --lang (one redline per language)")
+                         f"give one --lang (one redline per language)")
     chosen = [d for d in diff.langs if not lang or d.lang == lang]
     if not chosen:
         raise UsageError(f"the diff has no language '{lang}'")
