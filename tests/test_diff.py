@@ -12,8 +12,9 @@ from markdown_it import MarkdownIt
 
 from jobdocs import load_role
 from jobdocs.cli import cli
-from jobdocs.diff import Segment, diff_roles, word_diff
+from jobdocs.diff import Segment, diff_roles, labels, word_diff
 from jobdocs.diff.formats import to_json, to_markdown, to_text
+from jobdocs.resolve.i18n import available_languages
 
 KAM = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
 
@@ -224,3 +225,16 @@ def test_languages_and_parent_are_reported(tmp_path):
     assert fields["languages"] == ("ru, en, de, sv", "ru")
     assert fields["extends"] == ("", "lead-key-account-manager")
     assert fields["id"] == ("key-account-manager", "kam-ru")
+
+
+@pytest.mark.parametrize("lang", [lang for lang in available_languages() if lang != "en"])
+def test_every_catalog_language_gets_its_own_report_words(lang, edited):
+    [d] = diff_roles(load_role(KAM), load_role(edited), [lang]).langs
+    t = labels.catalog(lang)
+    english = labels.English
+    for kind in ("section", *labels.KINDS):
+        assert labels.column(t, kind) != labels.column(english, kind)
+    assert labels.summary(t, d) != labels.summary(english, d)
+    assert labels.renumbered_line(t, d) != labels.renumbered_line(english, d)
+    assert f"| {labels.column(t, 'section')} |" in to_markdown(
+        diff_roles(load_role(KAM), load_role(edited), [lang]))
