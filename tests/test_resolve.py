@@ -68,7 +68,7 @@ def test_undefined_variable_is_an_error_at_its_column(write_role):
 @pytest.mark.parametrize("source, rule", [
     ("{{ title.__class__.__mro__ }}", "sandbox"),
     ("{{ ''.__class__.__subclasses__() }}", "sandbox"),
-    ("{{ 'x' * 100000000 }}", "sandbox"),
+    ("{{ 'x' * 100000000 }}", "sandbox-size"),
     ("{{ 9 ** 9 ** 9 }}", "sandbox"),
     ("{% for %}", "jinja-syntax"),
 ])

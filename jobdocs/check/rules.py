@@ -84,6 +84,9 @@ RULES: dict[str, Rule] = {
     "unknown-ref": Rule("error", "ref() names no clause, or a dashed item."),
     "jinja-syntax": Rule("error", "Clause text is not a valid Jinja template."),
     "sandbox": Rule("error", "Clause text does something the sandbox forbids."),
+    "sandbox-size": Rule("error", "Clause text would allocate more than a clause may hold."),
+    "sandbox-depth": Rule("error", "Clause text nests too deeply."),
+    "sandbox-time": Rule("error", "Clause text takes too long to render."),
     "render": Rule("error", "Clause text fails or grows too long when rendered."),
     "same-in-two-languages": Rule("warning", "A clause reads the same in two languages: "
                                   "probably not translated."),

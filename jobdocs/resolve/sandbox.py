@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import difflib
-import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import Template, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import Problem
 from ..model import Clause
 from ..roles import loader
+from . import limits
+from .guard import ClauseSandbox, Undefined, bounded_filters
 
-MAX_TEXT = 20_000  # characters one clause may grow to once rendered
+MAX_TEXT = limits.MAX_TEXT  # characters one clause may grow to once rendered
 
 
 def upfirst(text: object) -> str:
@@ -26,26 +27,12 @@ def upfirst(text: object) -> str:
     return text[:1].upper() + text[1:]
 
 
-class _ClauseSandbox(SandboxedEnvironment):
-    """A sandbox that also refuses arithmetic able to exhaust memory or time."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
-        if operator_ == "**":
-            raise SecurityError("the power operator is not allowed in clause text")
-        size = len(left) if isinstance(left, str | list) else len(right) \
-            if isinstance(right, str | list) else 0
-        factor = right if isinstance(left, str | list) else left
-        if size and isinstance(factor, int) and size * factor > MAX_TEXT:
-            raise SecurityError("clause text would grow too long")
-        return operator.mul(left, right)
-
-
 @cache
 def environment() -> SandboxedEnvironment:
-    """Return the sandboxed environment clause text is rendered in."""
-    env = _ClauseSandbox(undefined=StrictUndefined, autoescape=False)
+    """Return the sandboxed environment clause text is rendered in: immutable data
+    (no `.update()`, `.append()`), bounded allocations, strict about undefined names."""
+    env = ClauseSandbox(undefined=Undefined, autoescape=False)
+    env.filters = bounded_filters(env.filters)
     env.filters["upfirst"] = upfirst
     env.globals.clear()  # no range(), cycler(), namespace(): clause text prints values
     return env
@@ -64,12 +51,23 @@ CACHED_TEXTS = 4096
 @lru_cache(maxsize=CACHED_TEXTS)
 def _compile(source: str) -> Template:
     env = environment()
-    tree = env.parse(source)
+    try:
+        tree = env.parse(source)
+    except (RecursionError, MemoryError):
+        raise limits.LimitError("clause text is nested too deeply", "sandbox-depth") from None
     for node in tree.find_all(_FORBIDDEN):
         what = type(node).__name__.lower()
         raise SecurityError(f"'{what}' statements are not allowed in clause text (line "
                             f"{node.lineno}); a clause prints values, with 'if' at most")
-    return env.from_string(tree)
+    try:
+        return env.from_string(tree)
+    except (RecursionError, MemoryError, SyntaxError):  # Python's own nesting limits
+        raise limits.LimitError("clause text is nested too deeply", "sandbox-depth") from None
+
+
+def _compiled(source: str) -> Callable[[Mapping[str, Any]], str]:
+    template = _compile(source)
+    return lambda context: limits.bounded(template.generate(context))
 
 
 # Compiling costs Jinja about 0.4 ms a template, and a role library holds thousands of
@@ -131,9 +129,10 @@ def _outputs(source: str) -> list[str | _Output] | None:
 @lru_cache(maxsize=CACHED_TEXTS)
 def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
     """Return the function that renders `source` with a context."""
+    limits.check_source(source)
     parts = _outputs(source)
     if parts is None:
-        return _compile(source).render
+        return _compiled(source)
     roots = {p.path[0] for p in parts if isinstance(p, _Output)}
     roots |= {p.arg[0] for p in parts if isinstance(p, _Output) and isinstance(p.arg, tuple)}
     env = environment()
@@ -146,7 +145,7 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
 
     def render(context: Mapping[str, Any]) -> str:
         if not roots <= context.keys():  # Jinja knows best what an unknown name means
-            return _compile(source).render(context)
+            return _compiled(source)(context)
         out = []
         for part in parts:
             if isinstance(part, str):
@@ -160,7 +159,7 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
             for f in part.filters:
                 found = f(found)
             out.append(str(found))
-        return "".join(out)
+        return limits.bounded(out)
 
     return render
 
@@ -191,31 +190,36 @@ def render(clause: Clause, lang: str, context: Mapping[str, Any],
 
 def _render(clause: Clause, lang: str, context: Mapping[str, Any],
             problems: list[Problem]) -> str | None:
+    clock = limits.start_clock()
     try:
         return _renderer(clause.text[lang])(context)
     except TemplateSyntaxError as e:
         problems.append(_problem(clause, lang, f"template syntax: {e.message}", "jinja-syntax",
                                  line=e.lineno))
     except UndefinedError as e:
-        name = _undefined_name(str(e.message))
-        known = sorted(k for k in context if not k.startswith("_"))
-        hint = ""
-        if name:
-            close = difflib.get_close_matches(name, known, n=1)
+        message = str(e.message)
+        name = _undefined_name(message)
+        if " is undefined" in message:
+            known = sorted(k for k in context if not k.startswith("_"))
+            close = difflib.get_close_matches(name, known, n=1) if name else []
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-        problems.append(_problem(clause, lang, f"{e.message}{hint}; clause text may use: "
-                                 f"{', '.join(known)}", "undefined-variable", name=name))
+            message = f"{message}{hint}; clause text may use: {', '.join(known)}"
+        problems.append(_problem(clause, lang, message, "undefined-variable", name=name))
     except RefError as e:
         problems.append(_problem(clause, lang, str(e), "unknown-ref", ref=e.clause_id))
+    except limits.LimitError as e:
+        problems.append(_problem(clause, lang, f"too large: {e}", e.rule))
     except SecurityError as e:
         problems.append(_problem(clause, lang, f"not allowed: {e}", "sandbox"))
-    except (TypeError, ValueError, ArithmeticError, LookupError) as e:
+    except (TypeError, ValueError, ArithmeticError, LookupError, UnicodeError) as e:
         problems.append(_problem(clause, lang, f"cannot render: {e}", "render"))
+    finally:
+        limits.stop_clock(clock)
     return None
 
 
 def _undefined_name(message: str) -> str | None:
-    m = re.match(r"'([^']+)' is undefined", message) or re.search(
+    m = re.match(r"'([^']+)' is (?:undefined|not a field)", message) or re.search(
         r"has no attribute '([^']+)'", message)
     return m.group(1) if m else None
 

@@ -1,0 +1,96 @@
+"""Bounded clause text: what would exhaust memory or time is refused before it runs,
+one finding with its rule id; data passed in cannot be changed; misspellings are clear."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from jobdocs import InvalidInput, load_role, resolve
+from jobdocs.config.organization import Organization
+from jobdocs.config.profile import load_organization
+from jobdocs.resolve import limits
+
+EVALUATION = "Выполнение плана."
+
+
+def problems_of(write_role, source: str, org: Organization | None = None):
+    path = write_role(**{EVALUATION: json.dumps(source)})
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(path), "ru", org)
+    return e.value.problems
+
+
+@pytest.mark.parametrize("source", [
+    "{{ 'a'.ljust(1999999999)|length }}",
+    "{{ 'a'.rjust(1999999999) }}",
+    "{{ 'a'.center(1999999999) }}",
+    "{{ 'a'.zfill(1999999999) }}",
+    "{{ (1,) * 2000000000 }}",
+    "{{ 2000000000 * [1] }}",
+    "{{ 'ab' * 1000000000 }}",
+    "{{ '{0:>1999999999}'.format(1) }}",
+    "{{ '{0:.1999999999f}'.format(1.5) }}",
+    "{{ '{:{}}'.format(1, 999999999) }}",
+    "{{ '%1999999999d' % 1 }}",
+    "{{ '%*d' % (1999999999, 1) }}",
+    "{{ '%s'|format('a') ~ '%1999999999s'|format('a') }}",
+    "{{ 'a\tb'.expandtabs(999999999) }}",
+    "{{ ('a' * 10000).replace('a', 'bbbbbbbbbb') }}",
+    "{{ ('a' * 10000)|replace('a', 'bbbbbbbbbb') }}",
+    "{{ 'a'|center(1999999999) }}",
+    "{{ 'a\nb\nc'|indent(999999999) }}",
+    "{{ 'a'.ljust(19000) }}{{ 'b'.ljust(19000) }}",
+])
+def test_allocations_beyond_the_limit_are_refused(write_role, source):
+    [problem] = problems_of(write_role, source)
+    assert problem.rule == "sandbox-size", problem.message
+    assert problem.path.endswith("assistant.yaml") and problem.line and problem.column
+
+
+@pytest.mark.parametrize("source", [
+    "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
+    "{{ " + "[" * 2000 + "]" * 2000 + " }}",
+    "{% if true %}" * 120 + "x" + "{% endif %}" * 120,
+])
+def test_deep_nesting_is_refused(write_role, source):
+    [problem] = problems_of(write_role, source)
+    assert problem.rule == "sandbox-depth"
+
+
+def test_long_template_text_is_refused_before_compiling(write_role):
+    [problem] = problems_of(write_role, "{% if true %}x{% endif %}" * 2000)
+    assert problem.rule == "sandbox-size"
+
+
+def test_a_clause_has_a_time_limit(write_role, monkeypatch):
+    monkeypatch.setattr(limits, "TIME_LIMIT", -1.0)
+    problems = problems_of(write_role, "{{ 'a'.upper() }}")
+    assert {p.rule for p in problems} == {"sandbox-time"}  # every clause with a tag
+
+
+def test_clause_text_cannot_change_the_organization(write_role):
+    org = load_organization(Path(__file__).parent.parent / "examples/romashka/organization.yaml")
+    before = copy.deepcopy(org)
+    [problem] = problems_of(write_role, "{{ org.approver.forms.update({'nominative': 'X'}) "
+                            "or '' }}", org)
+    assert problem.rule == "sandbox"
+    assert org == before
+
+
+def test_a_misspelt_field_names_the_closest_right_one(write_role):
+    [problem] = problems_of(write_role, "{{ title.genetive }}")
+    assert problem.rule == "undefined-variable"
+    assert "'genetive' is not a field of the title (did you mean 'genitive'?)" in problem.message
+    assert "jobdocs" not in problem.message and "object" not in problem.message
+
+
+def test_limits_leave_ordinary_text_alone(write_role):
+    path = write_role(**{EVALUATION: json.dumps("{{ '%s %s'|format(1, 2) }} {{ 'a'.ljust(3) }}|"
+                                                " {{ title.genitive|upfirst }}")})
+    doc = resolve(load_role(path), "ru")
+    assert "1 2 a | Помощника менеджера" in json.dumps(doc.sections[-1].clauses[0].text,
+                                                         ensure_ascii=False)
