@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from test_redline import plain_view, view
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.diff import diff_roles
-from jobdocs.diff.formats import to_markdown, to_text
+from jobdocs.diff.formats import to_json, to_markdown, to_text
 from jobdocs.diff.redline import redline
 
 OLD = """\
@@ -96,6 +97,9 @@ def test_matched_by_id_at_every_level(tree):
         ("references", "advise", "2.2", "2.3")]
     assert [(c.id, c.old.number, c.new.number) for c in ru.renumbered] == [
         ("know-law", "1.2.1", "1.2.2"), ("take-orders", "2.1", "2.2")]
+    moved = next(c for c in json.loads(to_json(diff_roles(*tree, ["ru"])))["languages"][0][
+        "changes"] if c["id"] == "know-contracts")
+    assert (moved["old"]["parent"], moved["new"]["parent"]) == ("know-law", "must-know")
     market = next(c for c in ru.changes if c.id == "know-market")
     assert sorted((i.id, i.kind) for i in market.items) == [
         ("market-prices", "changed"), ("market-rivals", "moved")]

@@ -147,10 +147,10 @@ def _clause_json(c: ClauseChange) -> dict[str, Any]:
         "id": c.id,
         "kind": c.kind,
         "reworded": c.reworded,
-        "old": {"number": c.old.number, "section": c.old_section, "text": c.old.text}
-        if c.old else None,
-        "new": {"number": c.new.number, "section": c.new_section, "text": c.new.text}
-        if c.new else None,
+        "old": {"number": c.old.number, "section": c.old_section, "parent": c.old_parent or None,
+                "text": c.old.text} if c.old else None,
+        "new": {"number": c.new.number, "section": c.new_section, "parent": c.new_parent or None,
+                "text": c.new.text} if c.new else None,
         "segments": [{"op": s.op, "text": s.text} for s in c.segments],
         "items": [{"id": i.id, "kind": i.kind,
                    "segments": [{"op": s.op, "text": s.text} for s in i.segments]}
