@@ -235,3 +235,67 @@ def test_in_a_project_the_roles_go_to_its_folder_and_its_house_style_applies(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "library" / "menedzher-po-rabote-s-klyuchevymi-klientami.yaml").is_file()
     assert " error " not in result.output
+
+
+def test_a_word_document_as_offices_write_them(tmp_path):
+    """Approval block in a table at the right, with line breaks; headings and clauses
+    in one Word multilevel list (1. / 1.1.); the лист ознакомления as a table."""
+    d = docx.Document()
+    layout = d.add_table(rows=1, cols=2)
+    layout.cell(0, 1).text = ("УТВЕРЖДАЮ\nГенеральный директор\nООО «Вектор»\n"
+                              "____________ П.П. Сидоров\n«5» марта 2026 г.")
+    d.add_paragraph("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ")
+    d.add_paragraph("05.03.2026 № 7-ДИ")
+    d.add_paragraph("менеджера по продажам")
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="80">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1.%2."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    texts = [(0, "Общие положения"), (1, "Менеджер по продажам относится к специалистам."),
+             (1, "Подчиняется коммерческому директору."), (0, "Должностные обязанности"),
+             (1, "Принимает заказы."), (1, "Ведёт учёт заказов по п. 2.1.")]
+    for level, text in texts:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>'))
+    d.add_paragraph("Коммерческий директор ____________ А.А. Петров")
+    d.add_paragraph("ЛИСТ ОЗНАКОМЛЕНИЯ")
+    sheet = d.add_table(rows=3, cols=5)
+    for i, head in enumerate(("№ п/п", "Ф.И.О.", "Должность", "Дата", "Подпись")):
+        sheet.cell(0, i).text = head
+    source = tmp_path / "sales.docx"
+    d.save(str(source))
+
+    result = import_document(source)
+    role = yaml.safe_load(result.role_yaml)
+    profile = yaml.safe_load(result.profile_yaml)
+
+    assert role["title"]["ru"]["genitive"] == "менеджера по продажам"
+    assert list(role["sections"]) == ["general", "duties"]
+    duties = role["sections"]["duties"]
+    take = duties[0]["id"]
+    assert duties[1]["text"]["ru"] == f"Ведёт учёт заказов по п. {{{{ ref('{take}') }}}}."
+    assert profile["approver"] == {"position": {"ru": "Генеральный директор"},
+                                   "name": {"ru": "П.П. Сидоров"},
+                                   "date": __import__("datetime").date(2026, 3, 5)}
+    assert profile["name"] == {"ru": "ООО «Вектор»"}
+    assert profile["number"] == "7-ДИ"
+    assert profile["author"] == {"position": {"ru": "Коммерческий директор"},
+                                 "name": {"ru": "А.А. Петров"}}
+    assert [f.rule for f in result.findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("typed", ["1.2.", "1.2", "1.2)", "1.2.)"])
+def test_clause_numbers_as_people_type_them(typed, tmp_path):
+    source = tmp_path / "typed.txt"
+    source.write_text("Job Description: Clerk\n1. General Provisions\n1.1. First.\n"
+                      f"{typed} Second.\n1.2.1. Under the second.\n", encoding="utf-8")
+
+    general = yaml.safe_load(import_document(source).role_yaml)["sections"]["general"]
+
+    assert [c["text"]["en"] for c in general] == ["First.", "Second."]
+    assert general[1]["clauses"][0]["text"]["en"] == "Under the second."

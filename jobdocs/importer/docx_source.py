@@ -38,26 +38,36 @@ def read_docx(path: Path, data: bytes) -> list[Line]:
     numbering = _Numbering(document)
     lines: list[Line] = []
     for n, block in enumerate(_blocks(document), start=1):
-        if isinstance(block, list):  # a table: one line per row
+        if isinstance(block, list):  # a wide table (the acknowledgement sheet): a line a row
             for row in block:
-                text = " | ".join(c for c in row if c)
+                text = " | ".join(clean(c.text) for c in row if clean(c.text))
                 if text and not all(c.isdigit() for c in text.replace(" | ", "")):
                     lines.append(Line(text, n, style="table"))
-            continue
-        style = block.style.name if block.style is not None else ""
-        text = clean(block.text)
-        label, bullet = numbering.label(block)
-        if bullet:
-            lines.append(Line(text, n, bullet=bullet, style=style))
-            continue
-        if label:
-            text = f"{label} {text}"
-        lines.append(Line(text, n, heading=_heading_level(style, block), style=style))
+        else:
+            lines += _paragraph(block, n, numbering)
     return lines
 
 
+def _paragraph(paragraph: Any, n: int, numbering: _Numbering) -> list[Line]:
+    style = paragraph.style.name if paragraph.style is not None else ""
+    label, bullet = numbering.label(paragraph)
+    if bullet:
+        return [Line(clean(paragraph.text), n, bullet=bullet, style=style)]
+    if label:
+        return [Line(f"{label} {clean(paragraph.text)}", n, style=style,
+                     heading=_heading_level(style, paragraph))]
+    # A line break inside a paragraph (Shift+Enter) separates lines of a block
+    # such as «УТВЕРЖДАЮ / Генеральный директор / ...»: each is a line of its own.
+    return [Line(clean(part), n, heading=_heading_level(style, paragraph), style=style)
+            for part in paragraph.text.split("\n")]
+
+
 def _blocks(document: Any) -> list[Any]:
-    """Return the body's paragraphs and tables (as lists of rows of cell texts) in order."""
+    """Return the body's paragraphs and wide tables (as lists of rows of cells) in order.
+
+    A table of one or two columns is a layout device (the approval block at the
+    right, a signature beside its caption): its paragraphs count as the body's.
+    """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -67,8 +77,11 @@ def _blocks(document: Any) -> list[Any]:
         if tag == "p":
             out.append(Paragraph(child, document))
         elif tag == "tbl":
-            table = Table(child, document)
-            out.append([[clean(c.text) for c in _unique(row.cells)] for row in table.rows])
+            rows = [_unique(row.cells) for row in Table(child, document).rows]
+            if max((len(r) for r in rows), default=0) > 2:
+                out.append(rows)
+            else:
+                out += [p for row in rows for cell in row for p in cell.paragraphs]
     return out
 
 

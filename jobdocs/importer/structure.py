@@ -9,6 +9,7 @@ from .draft import Draft, DraftClause, DraftSection
 from .source import BadInput, Line, Source
 
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.(?!\d)|\s|(?=[^\W\d_«\"“(]))\s*(?=\S)")
+_DOTTED_PAREN = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\)\s*(?=\S)")  # 1.1) and 1.1.)
 _ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s*(?=\S)")
 _PAREN = re.compile(r"^(\d{1,2}|[a-zа-я])\)\s*(?=\S)")
 _DASH = re.compile(r"^[-–—•·*▪●○◦]\s*(?=\S)")
@@ -18,7 +19,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def split_number(text: str) -> tuple[str, tuple[int, ...], str]:
     """Return (kind, number, rest): kind is dotted (1.6.1), roman (IV.), paren (1), а)) or ""."""
-    for kind, pattern in (("dotted", _DOTTED), ("roman", _ROMAN), ("paren", _PAREN)):
+    for kind, pattern in (("dotted", _DOTTED_PAREN), ("dotted", _DOTTED), ("roman", _ROMAN),
+                          ("paren", _PAREN)):
         m = pattern.match(text)
         if m:
             return kind, _number(kind, m.group(1)), text[m.end():]
