@@ -218,6 +218,18 @@ from .diff.command import diff  # noqa: E402
 cli.add_command(diff)
 
 
+@cli.command("catalog-template")
+def catalog_template() -> None:
+    """Print the template of every message of the documents (messages.pot).
+
+    Start a translation, or a company's own wording, from it with
+    `pybabel init` (see docs/translating.md).
+    """
+    from .resolve.i18n import template_file
+
+    click.echo(template_file().read_text(encoding="utf-8"), nl=False)
+
+
 def main() -> None:
     """Run the command line interface."""
     cli(prog_name="jobdocs")

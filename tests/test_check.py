@@ -138,8 +138,8 @@ def test_catalogs_of_declared_languages_must_be_complete(tmp_path):
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   'msgid "Rights"\nmsgstr ""\n\n'
                   '#, fuzzy\nmsgid "Job Duties"\nmsgstr "Tehtävät"\n\n'
-                  'msgid "for the job description of the %(genitive)s"\n'
-                  'msgstr "%(genitve)s toimenkuvaan"\n\n'
+                  'msgid "for the job description of the {genitive}"\n'
+                  'msgstr "{genitve} toimenkuvaan"\n\n'
                   'msgctxt "title forms"\nmsgid "nominative"\nmsgstr "nominative genetiivi"\n',
                   encoding="utf-8")
     from jobdocs.check.catalogs import catalog_problems

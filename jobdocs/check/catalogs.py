@@ -14,7 +14,12 @@ from ..errors import Problem
 from ..model import CASES
 from ..resolve import i18n
 
-_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+#: Named placeholders: %(num)d, and {genitive} in the messages about the job title.
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+
+
+def _names(text: str) -> set[str]:
+    return {a or b for a, b in _PLACEHOLDER.findall(text)}
 
 
 def catalog_problems(langs: Iterable[str], shown: Path | None = None,
@@ -55,14 +60,14 @@ def _message_problems(name: str, lang: str, message: Any, later: list[Any],
                       "catalog-fuzzy")
         return
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
-    allowed = {name for text in ids for name in _PLACEHOLDER.findall(text)}
+    allowed = {name for text in ids for name in _names(text)}
     if allowed & set(CASES):
         allowed |= forms  # the title: any form the language declares
     for string in strings:
-        for bad in sorted(set(_PLACEHOLDER.findall(string)) - allowed):
-            may = ", ".join(f"%({a})s" for a in sorted(allowed)) or "none"
+        for bad in sorted(_names(string) - allowed):
+            may = ", ".join(sorted(allowed)) or "none"
             yield Problem(name, message.lineno, 1, f"{lang}: the translation of {msgid!r} "
-                          f"uses %({bad})s, which the document cannot fill (it may use: "
+                          f"uses '{bad}', which the document cannot fill (it may use: "
                           f"{may}); check the spelling, or declare the title form in "
                           "the 'title forms' message", "catalog-placeholder")
     if message.context == "title forms":

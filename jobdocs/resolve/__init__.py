@@ -65,7 +65,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         decl = plan.declared.get(key)
         if decl is None:
             heading = t.gettext(HEADINGS[key]) if key in HEADINGS else key
-            intro = t.gettext(INTROS[key]) % _Cases(title.forms) if key in INTROS else ""
+            intro = (t.gettext(INTROS[key]).format_map(_Cases(title.forms)) if key in INTROS
+                     else "")
         else:
             heading, intro = _declared(decl, role, lang, context, problems)
         sections.append(DocSection(key, s, heading, sandbox.upfirst(intro), clauses))

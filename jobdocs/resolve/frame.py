@@ -31,12 +31,13 @@ HEADINGS = {
     "final": N_("Final Provisions"),
 }
 INTROS = {
-    # Translators: %(nominative)s, %(genitive)s, %(dative)s stand for the job
-    # title in that grammatical case. English has no cases: each prints the title.
-    "duties": N_("The %(nominative)s shall:"),
-    "rights": N_("The %(dative)s has the right to:"),
-    "responsibility": N_("The %(nominative)s is liable for:"),
-    "evaluation": N_("The performance of the %(genitive)s is evaluated against "
+    # Translators: {nominative}, {genitive}, {dative} stand for the job title
+    # in that form; use any form your language declares in the "title forms"
+    # message. A one-form language prints the title for each.
+    "duties": N_("The {nominative} shall:"),
+    "rights": N_("The {dative} has the right to:"),
+    "responsibility": N_("The {nominative} is liable for:"),
+    "evaluation": N_("The performance of the {genitive} is evaluated against "
                      "the following criteria:"),
 }
 #: What the number line prints where no number is given, in the languages whose paper
@@ -95,7 +96,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
         number=_("No.") + " " + number if number else "",
         place=w.line(localized(org.place, lang), N_("(place)")),
         title=title.genitive,
-        full_title=_("Job Description: %(genitive)s") % forms,
+        full_title=_("Job Description: {genitive}").format_map(forms),
     )
     author = w.signed(localized(org.author.position, lang) or _("Head of the structural unit"),
                       (), org.author)
@@ -112,7 +113,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
     dated = " ".join(filter(None, [_("dated %(date)s") % {"date": when}, heading.number]))
     sheet = Sheet(
         title=_("ACKNOWLEDGEMENT SHEET"),
-        subtitle=(_("for the job description of the %(genitive)s") % forms, dated),
+        subtitle=(_("for the job description of the {genitive}").format_map(forms), dated),
         columns=columns,
         rows=tuple((str(n), "", "", "", "") for n in range(1, org.acknowledgement_rows + 1)),
     )

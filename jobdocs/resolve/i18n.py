@@ -42,6 +42,11 @@ def template_dirs(folders: Iterable[Path | str] = ()) -> list[Path]:
     return [Path(f) / "templates" for f in folders] + [data_dir("templates")]
 
 
+def template_file() -> Path:
+    """Return the packaged catalog template (messages.pot) every translation starts from."""
+    return data_dir("locales") / f"{DOMAIN}.pot"
+
+
 def catalog_files(lang: str, folders: Iterable[Path | str] = ()) -> list[Path]:
     """Return the `.po` files of `lang` along the search path, the one that wins first."""
     found = (d / lang / "LC_MESSAGES" / f"{DOMAIN}.po" for d in locale_dirs(folders))
