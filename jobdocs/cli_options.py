@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import InvalidInput, JobdocsError, UsageError
+from .errors import InvalidInput, JobdocsError, JobdocsWarning, UsageError
 
 if TYPE_CHECKING:
     from .config.project import Project
@@ -42,6 +43,16 @@ class Group(click.Group):
         return super().main(given, *a, **kw)
 
     def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", JobdocsWarning)
+            try:
+                return self._invoke(ctx)
+            finally:
+                for w in caught:
+                    if issubclass(w.category, JobdocsWarning):
+                        echo(f"warning: {w.message}", err=True)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except UsageError as e:

@@ -43,6 +43,11 @@ class RoleNotFound(JobdocsError):
     """A role id or path that names no role file."""
 
 
+class JobdocsWarning(UserWarning):
+    """Something jobdocs did to a user's input that the user should know about
+    (a macro dropped from a reference document); the CLI prints it on stderr."""
+
+
 class UsageError(JobdocsError):
     """The command was called wrongly (exit code 2)."""
 

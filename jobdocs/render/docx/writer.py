@@ -8,8 +8,8 @@ in a role can become markup or a field.
 
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from copy import deepcopy
 from functools import cached_property
 from pathlib import Path
@@ -83,13 +83,16 @@ def open_reference(path: Path | None) -> Any:
 
 
 def _parse_reference(path: Path) -> Any:
-    if not zipfile.is_zipfile(path):
-        raise JobdocsError(f"{path}: not a Word document (.docx); "
-                           "give --reference-doc a .docx file")
+    from .reference import load  # checked and cleaned: see reference.py
+
     try:
-        document = docx.Document(str(path))
-    except (KeyError, ValueError) as e:
-        raise JobdocsError(f"{path}: not a Word document (.docx): {e}") from e
+        document = docx.Document(io.BytesIO(load(path)))
+    except JobdocsError:
+        raise
+    except Exception as e:  # python-docx has no one error for a package it cannot read
+        raise JobdocsError(f"{path}: not a Word document python-docx can read "
+                           f"({type(e).__name__}: {e}); open it in Word and save it as .docx"
+                           ) from e
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
