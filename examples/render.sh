@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 formats=${JOBDOCS_EXAMPLE_FORMATS:---format md --format docx}
 # shellcheck disable=SC2086
-jobdocs render corporate-client-manager key-account-manager \
+jobdocs render corporate-client-manager key-account-manager purchasing-manager \
   --org examples/romashka/organization.yaml --lang ru --lang en $formats -o examples/romashka/out
 # shellcheck disable=SC2086
 jobdocs render key-account-manager client-manager \

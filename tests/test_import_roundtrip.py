@@ -4,6 +4,7 @@ same sections, numbers and texts (the ids may differ)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +13,7 @@ import jobdocs
 from jobdocs.check.runner import check_file
 from jobdocs.files import write_atomic
 from jobdocs.importer import import_document
+from jobdocs.model import SECTIONS
 
 ROLES = [(e.id, lang) for e in jobdocs.list_roles() for lang in jobdocs.load_role(e.id).languages]
 
@@ -19,7 +21,8 @@ ROLES = [(e.id, lang) for e in jobdocs.list_roles() for lang in jobdocs.load_rol
 def outline(doc: jobdocs.Document) -> list[tuple[str, int, str, list[tuple[str, str, int]]]]:
     """What a reader sees: each section's key, number and heading, each clause's number,
     text and level at every depth."""
-    return [(s.key, s.number, s.heading,
+    # a declared section's key is the author's choice; the Russian heading cannot give it
+    return [(s.key if s.key in SECTIONS else "(declared)", s.number, s.heading,
              [(c.number, c.text, c.level) for top in s.clauses for c in top.walk()])
             for s in doc.sections]
 
@@ -35,7 +38,11 @@ def test_a_rendered_role_imports_back_to_the_same_document(role_id, lang, fmt, t
     written = tmp_path / "roles" / f"{result.role_id}.yaml"
     write_atomic(written, result.role_yaml.encode())
 
-    assert [p for p in check_file(written)[0] if p.severity == "error"] == []
+    # the role imports as cleanly as it was written (purchasing-manager lacks the evaluation
+    # section the default house style requires, and so does its import)
+    original = check_file(Path(jobdocs.load_role(role_id).path))[0]
+    assert ([p.rule for p in check_file(written)[0] if p.severity == "error"]
+            == [p.rule for p in original if p.severity == "error"])
     back = jobdocs.resolve(jobdocs.load_role(written), lang)
     assert outline(back) == outline(doc)
     assert [f.rule for f in result.findings if f.severity != "info"] == []

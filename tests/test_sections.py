@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -59,11 +60,10 @@ def test_a_house_style_makes_evaluation_optional_and_moves_a_section(tmp_path, w
     path = write_role()
     text = path.read_text(encoding="utf-8")
     path.write_text(text[:text.index("  evaluation:")], encoding="utf-8")
-    with pytest.raises(InvalidInput) as e:
-        resolve(load_role(path), "en")
-    [problem] = e.value.problems
+    [problem] = check_paths([path]).problems  # validate enforces the house style
     assert (problem.line, problem.column, problem.rule) == (11, 1, "missing-section")
     assert "section 'evaluation' is missing or empty" in problem.message
+    assert headings(resolve(load_role(path), "en"))[-1] == "4. Responsibility"  # render prints it
     profile = tmp_path / "org.yaml"
     profile.write_text(textwrap.dedent("""\
         house_style:
@@ -74,6 +74,7 @@ def test_a_house_style_makes_evaluation_optional_and_moves_a_section(tmp_path, w
     doc = resolve(load_role(path), "en", load_organization(profile))
     assert headings(doc) == ["1. General Provisions", "2. Rights", "3. Job Duties",
                              "4. Responsibility"]
+    assert check_paths([path], org=profile).problems == ()
     assert doc.sections[2].clauses[1].text == "Advise clients within clause 3.1."
 
 
@@ -167,3 +168,25 @@ def test_jobdocs_yaml_declares_sections_and_sets_the_house_style(runner, tmp_pat
     assert re.findall(r"^## (.+)$", text, re.M)[:5] == [
         "1. Общие положения", "2. Должностные обязанности", "3. Права", "4. Ответственность",
         "5. Условия работы"]
+
+
+ROOT = Path(__file__).parent.parent
+ROMASHKA = ROOT / "examples" / "romashka" / "organization.yaml"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["1. Общие положения", "2. Должностные обязанности", "3. Права",
+            "4. Ответственность", "5. Условия работы", "6. Взаимоотношения (связи по должности)",
+            "7. Заключительные положения"]),
+    ("en", ["1. General Provisions", "2. Job Duties", "3. Rights", "4. Responsibility",
+            "5. Working Conditions", "6. Working Relationships", "7. Final Provisions"]),
+])
+def test_the_shipped_purchasing_manager_uses_format_2_under_romashkas_house_style(
+        lang, expected):
+    doc = resolve(load_role("purchasing-manager"), lang, load_organization(ROMASHKA))
+    assert headings(doc) == expected  # its own section between two built-in ones, no evaluation
+    numbers = [c.number for c in doc.all_clauses() if c.number]
+    assert numbers[5:12] == ["1.6", "1.6.1", "1.6.1.1", "1.6.1.2", "1.6.1.3", "1.6.2", "1.6.3"]
+    assert "1.6.12" in numbers and ["5.2", "5.2.1", "5.2.2", "5.2.3", "5.3"] == [
+        n for n in numbers if n.startswith("5.")][1:]
+    assert check_paths([ROOT / "roles" / "purchasing-manager.yaml"], org=ROMASHKA).problems == ()

@@ -22,6 +22,7 @@ from ..config.organization import Organization, with_project
 from ..config.project import Project
 from ..errors import InvalidInput, Problem, UsageError
 from ..resolve import i18n, resolve
+from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.schema import schema_kind
 from .catalogs import catalog_problems
@@ -163,6 +164,7 @@ def check_file(path: Path, org: Organization | None = None,
             resolve(role, lang, org, trace=False)
         except InvalidInput as e:
             problems += e.problems
+    problems += missing_sections(role, org or Organization())
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
     return problems, role.languages

@@ -3,7 +3,8 @@
 The built-in sections are joined by those a role, its organization profile or
 jobdocs.yaml declares, each placed after or before another; the house style
 (profile, else jobdocs.yaml, else the default) gives the order and says which
-sections every role must fill. See docs/role-format.md, "Sections".
+sections every role must fill (which `jobdocs validate` checks). See
+docs/role-format.md, "Sections".
 """
 
 from __future__ import annotations
@@ -69,11 +70,20 @@ def layout(role: Role, org: Organization, problems: list[Problem]) -> Layout:
         problems.append(_problem(role.section_marks.get(key, mark), role.path,
                                  f"sections: section '{key}' {why}", "unknown-section"))
         order.append(key)  # numbered all the same, so that its clauses can be checked
-    for key in style.required:
-        if key in known and not role.sections.get(key):
-            problems.append(_problem(mark, role.path, f"section '{key}' is missing or empty; the "
-                                     "house style requires it", "missing-section"))
     return Layout(tuple(order), declared)
+
+
+def missing_sections(role: Role, org: Organization) -> list[Problem]:
+    """Return a problem for each section the house style requires that `role` leaves empty.
+
+    `jobdocs validate` reports them; rendering prints what the role has, so that a
+    role written for another house style can still be read.
+    """
+    style = org.section_rules or SectionRules()
+    mark = role.section_marks.get("")
+    return [_problem(mark, role.path, f"section '{key}' is missing or empty; the house style "
+                     "requires it", "missing-section")
+            for key in style.required if not role.sections.get(key)]
 
 
 def _place(order: list[str], pending: list[SectionDecl], role: Role,
