@@ -213,7 +213,7 @@ from .importer.command import import_  # noqa: E402
 
 cli.add_command(import_)
 
-from .diff.command import diff  # noqa: E402
+from .diff.pairs import diff  # noqa: E402
 
 cli.add_command(diff)
 
