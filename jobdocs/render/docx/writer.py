@@ -44,6 +44,7 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _TABLES = Stamp(8)
 _INDENTS = Stamp(256)
 _REFERENCES = Stamp(4)
+_PREPARED = Stamp(8)
 
 # Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
 # would jump to a signature line): a role's text is plain text.
@@ -69,17 +70,33 @@ def open_reference(path: Path | None) -> Any:
     it was); each call returns a copy of it, which costs a third of parsing.
     """
     path = path or default_reference()
-    try:
-        stat = path.stat()
-    except OSError as e:
-        raise JobdocsError(f"{path}: cannot read the reference document: "
-                           f"{e.strerror or e}") from e
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    key = _file_key(path)
     document = _REFERENCES.get(key)
     if document is None:
         document = _parse_reference(path)
         _REFERENCES.keep(key, document)
     return document
+
+
+def prepared_reference(path: Path | None, house_style: HouseStyle) -> Any:
+    """Return the emptied reference document laid out by a house style, with every
+    style the writer uses: a copy of one prepared once per process."""
+    key = (_file_key(path or default_reference()), repr(house_style))
+    document = _PREPARED.get(key)
+    if document is None:
+        document = open_reference(path)
+        prepare(document, house_style)
+        _PREPARED.keep(key, document)
+    return document
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise JobdocsError(f"{path}: cannot read the reference document: "
+                           f"{e.strerror or e}") from e
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
 def _parse_reference(path: Path) -> Any:
@@ -280,9 +297,9 @@ class Writer:
                 if not rest.is_linked_to_previous:
                     _copy_story(rest, first)
         if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
-            ooxml.page_number(_fresh_paragraph(section.header, s.HEADER))
+            ooxml.page_number(_fresh_paragraph(section.header, self.body.style_id(s.HEADER)))
         for footer in (section.footer, section.first_page_footer):
-            self.footer_line(_fresh_paragraph(footer, s.FOOTER))
+            self.footer_line(_fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
 
     def footer_line(self, paragraph: Any) -> None:
         """Write the trace line into a footer paragraph."""
@@ -320,16 +337,18 @@ def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
     _INDENTS.keep(key, paragraph._p.pPr)
 
 
-def _fresh_paragraph(part: Any, style: str) -> Any:
-    """Return the header or footer's only paragraph when it is empty, else a new one after it."""
+def _fresh_paragraph(part: Any, style_id: str | None) -> Any:
+    """Return the header or footer's only paragraph when it is empty, else a new one after
+    it, in the style of that id."""
     part.is_linked_to_previous = False
     paragraphs = part.paragraphs
     if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
             ".//w:drawing|.//w:pict"):
         paragraph = paragraphs[0]
-        paragraph.style = style
-        return paragraph
-    return part.add_paragraph(style=style)
+    else:
+        paragraph = part.add_paragraph()
+    paragraph._p.style = style_id
+    return paragraph
 
 
 def _copy_story(source: Any, target: Any) -> None:
@@ -362,11 +381,18 @@ def apply_house_style(document: Any, style: HouseStyle) -> None:
     s.set_font(document, style.font.name, style.font.size)
 
 
-def compose(writer: Writer) -> None:
-    """Write every block of a job description, top to bottom."""
-    apply_house_style(writer.document, writer.doc.house_style)
-    s.ensure(writer.document, s.text_width(writer.document.sections[-1]))
-    ooxml.hyphenate(writer.document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
+def prepare(document: Any, house_style: HouseStyle) -> None:
+    """Lay a reference document out by a house style and add the styles it lacks."""
+    apply_house_style(document, house_style)
+    s.ensure(document, s.text_width(document.sections[-1]))
+    ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
+
+
+def compose(writer: Writer, prepared: bool = False) -> None:
+    """Write every block of a job description, top to bottom (on a document not yet
+    `prepared`, prepare it first)."""
+    if not prepared:
+        prepare(writer.document, writer.doc.house_style)
     writer.approval()
     writer.heading()
     writer.sections()
@@ -377,9 +403,9 @@ def compose(writer: Writer) -> None:
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
-    document = open_reference(reference_doc)
+    document = prepared_reference(reference_doc, doc.house_style)
     writer = Writer(document, doc)
-    compose(writer)
+    compose(writer, prepared=True)
     docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
     docx_package.set_core_properties(
         document, doc,
