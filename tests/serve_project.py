@@ -13,6 +13,7 @@ KAM = "key-account-manager"
 #: The clause the second commit rewords, and its new English text.
 REWORDED = "category"
 NEW_TEXT = "The {{ title }} belongs to the category of managers."
+NEW_TEXT_RU = "относится к категории руководителей."
 
 
 def git(root: Path, *args: str) -> str:
@@ -34,7 +35,9 @@ def make_project(root: Path) -> Path:
     kam = root / "roles" / f"{KAM}.yaml"
     text = kam.read_text(encoding="utf-8")
     old = '"The {{ title }} belongs to the category of specialists."'
-    assert old in text
-    kam.write_text(text.replace(old, f'"{NEW_TEXT}"'), encoding="utf-8")
+    old_ru = 'относится к категории специалистов."'
+    assert old in text and old_ru in text
+    text = text.replace(old, f'"{NEW_TEXT}"').replace(old_ru, f'{NEW_TEXT_RU}"')
+    kam.write_text(text, encoding="utf-8")
     git(root, "commit", "-q", "-am", "A key account manager is a manager")
     return root

@@ -102,9 +102,11 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, status: int =
     tree = [(str(k), headings.get(str(k), str(k)), _nodes(v, numbers, langs))
             for k, v in sections.items()]
     saved = request.query_params.get("saved", "")
+    kept = kept or Kept()
     return page(request, "edit.html", status, entry=entry, tree=tree, langs=langs,
                 base=digest(text.encode("utf-8")), file=site.relative(entry.path),
-                problems=problems, refusal=refusal, kept=kept or Kept(), saved=saved,
+                problems=problems, refusal=refusal, kept=kept, saved=saved,
+                inline=bool(refusal and (kept.clause or kept.section)),
                 relative=site.relative)
 
 

@@ -1,0 +1,185 @@
+"""`jobdocs serve` in a real browser: Debian's headless Chromium, driven by Playwright.
+
+A person's whole visit: find a role in the library, read it, switch its
+language, download its DOCX, compare two versions, edit and save a clause,
+and see an invalid edit refused. Each page is saved as a screenshot in
+tests/artifacts/serve/ (git-ignored) for a person to look at.
+
+Skipped only where Chromium is missing and CI is not set; under CI=true it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from serve_project import KAM, make_project
+
+from jobdocs.check import check_paths
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)",
+                allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api") if os.environ.get(
+    "CI") != "true" else __import__("playwright.sync_api").sync_api
+uvicorn = pytest.importorskip("uvicorn")
+
+SHOTS = Path(__file__).parent / "artifacts" / "serve"
+#: Chromium on a machine with no network: no background traffic, no first-run pages.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+    """Serve a fresh project on a free loopback port; yield its address and folder."""
+    from jobdocs.serve.app import create_app
+    from jobdocs.serve.site import Site
+
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    port = _free_port()
+    config = uvicorn.Config(create_app(Site.here()), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", root
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = chromium.new_context(locale="ru-RU", accept_downloads=True,
+                                       viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+        chromium.close()
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
+
+
+def test_a_person_finds_reads_downloads_compares_and_edits_a_role(server, browser, tmp_path):
+    url, root = server
+    page = browser
+    kam = root / "roles" / f"{KAM}.yaml"
+
+    # The library, in Russian (the browser's language); find the role by its title.
+    page.goto(url + "/")
+    assert page.locator("h1").inner_text() == "Роли"
+    shot(page, "1-library")
+    page.get_by_label("Поиск роли").fill("ключевыми")
+    page.get_by_role("button", name="Найти").click()
+    rows = page.locator("table.library tbody tr")
+    assert rows.count() == 2  # the key account manager and the lead one
+    page.get_by_role("link", name="менеджер по работе с ключевыми клиентами", exact=True).click()
+
+    # The role as it prints, in Russian, then in English.
+    page.wait_for_url(re.compile(rf"/roles/{KAM}"))
+    assert "1. Общие положения" in page.locator("article.document").inner_text()
+    assert page.locator("#c-category").get_attribute("title") == "Написан в этой роли"
+    shot(page, "2-role-ru")
+    page.get_by_label("en", exact=True).check()
+    page.get_by_role("button", name="Показать").click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    document = page.locator("article.document").inner_text()
+    assert "1. General Provisions" in document and "JOB DESCRIPTION" in document.upper()
+    assert "1.2. The Key Account Manager belongs to the category of managers." in document
+    shot(page, "3-role-en")
+
+    # Its DOCX, opened again with python-docx.
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Скачать DOCX").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == f"{KAM}.en.docx"
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "The Key Account Manager belongs to the category of managers." in text
+
+    # Compare the role as it was one commit ago with the role now.
+    page.get_by_role("link", name="Сравнить версии").click()
+    page.get_by_label("Из ревизии").fill("HEAD~1")
+    page.get_by_label("В ревизию").fill("HEAD")
+    page.get_by_role("button", name="Сравнить ревизии").click()
+    change = page.locator("#d-category")
+    assert change.locator("del").inner_text() == "специалистов"
+    assert change.locator("ins").inner_text() == "руководителей"
+    assert "Скачать правку Word" in page.locator("main").inner_text()
+    shot(page, "4-compare")
+
+    # Edit a clause in both languages, save: the file changed, kept its comments, is valid.
+    page.goto(f"{url}/roles/{KAM}/edit")
+    before = kam.read_text(encoding="utf-8")
+    form = page.locator("#c-appointment")
+    form.get_by_label("Текст (ru)").fill(
+        "{{ title.nominative | upfirst }} назначается на должность приказом директора.")
+    form.get_by_label("Текст (en)").fill(
+        "The {{ title }} is appointed by order of the director.")
+    form.get_by_role("button", name="Сохранить").click()
+    page.wait_for_url(re.compile(r"saved=appointment"))
+    assert "Сохранено. Роль корректна." in page.locator("main").inner_text()
+    shot(page, "5-edit-saved")
+    after = kam.read_text(encoding="utf-8")
+    texts = yaml.safe_load(after)["sections"]["general"][2]
+    assert texts["id"] == "appointment" and texts["text"] == {
+        "ru": "{{ title.nominative | upfirst }} назначается на должность приказом директора.",
+        "en": "The {{ title }} is appointed by order of the director."}
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments and [c for c in after.splitlines() if c.lstrip().startswith("#")] == comments
+    assert check_paths([str(kam)]).ok
+
+    # An invalid edit is refused, what was typed is kept, and the file is untouched.
+    untouched = kam.read_bytes()
+    form = page.locator("#c-appointment")
+    form.get_by_label("Текст (en)").fill("The {{ titel }} is appointed.")
+    form.get_by_role("button", name="Сохранить").click()
+    alert = page.get_by_role("alert")
+    assert "undefined-variable" in alert.inner_text()
+    assert page.locator("#c-appointment").get_by_label("Текст (en)").input_value() == (
+        "The {{ titel }} is appointed.")
+    shot(page, "6-edit-refused")
+    assert kam.read_bytes() == untouched
+
+
+def test_the_pages_work_from_the_keyboard(server, browser):
+    url, _ = server
+    page = browser
+    page.goto(url + "/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    page.get_by_label("Поиск роли").focus()
+    page.keyboard.type("senior")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=senior"))
+    assert page.locator("table.library tbody tr").count() == 1
+    page.goto(url + "/validate")
+    shot(page, "7-validation")
+    assert "Все роли корректны." in page.locator("main").inner_text()
