@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 #: Every public name, and the module it comes from.
 _EXPORTS = {
     "Organization": ".config.organization",
-    "InvalidInput": ".errors", "JobdocsError": ".errors", "Problem": ".errors",
+    "InvalidInput": ".errors", "JobdocsError": ".errors", "JobdocsWarning": ".errors",
+    "Problem": ".errors",
     "RoleNotFound": ".errors", "UsageError": ".errors",
     "Document": ".model", "Role": ".model",
     "render_document": ".render",
     "plan": ".render.batch",
     "resolve": ".resolve",
-    "list_roles": ".roles.library", "load_role": ".roles.library",
+    "Library": ".roles.library", "list_roles": ".roles.library", "load_role": ".roles.library",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config.organization import Organization as Organization
     from .errors import InvalidInput as InvalidInput
     from .errors import JobdocsError as JobdocsError
+    from .errors import JobdocsWarning as JobdocsWarning
     from .errors import Problem as Problem
     from .errors import RoleNotFound as RoleNotFound
     from .errors import UsageError as UsageError
@@ -42,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .render import render_document as render_document
     from .render.batch import plan as plan
     from .resolve import resolve as resolve
+    from .roles.library import Library as Library
     from .roles.library import list_roles as list_roles
     from .roles.library import load_role as load_role
 

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
 from markdown_it import MarkdownIt
 
-from jobdocs import JobdocsError, list_roles, load_role, render_document, resolve
+from jobdocs import JobdocsError, JobdocsWarning, list_roles, load_role, render_document, resolve
 from jobdocs.config.organization import Organization, Person
 from jobdocs.render.docx import styles as docx_styles
 from jobdocs.render.docx.writer import default_reference
@@ -361,7 +361,8 @@ def test_reference_doc_that_is_not_a_docx_fails_in_one_line(tmp_path):
 def test_role_text_never_becomes_markup_fields_or_layout(write_role):
     role = write_role(**{"Take orders.": '"Take <w:b/> & {PAGE} \\t tab \\x01 now."'})
     doc = resolve(load_role(str(role)), "en")
-    data = render_document(doc, "docx")
+    with pytest.warns(JobdocsWarning, match="U\\+0001"):  # XML cannot hold it: said, dropped
+        data = render_document(doc, "docx")
     d = docx.Document(io.BytesIO(data))
     assert styled(d, "Clause")[1] == "2.1.\tTake <w:b/> & {PAGE} tab  now."  # no tab, no \x01
     with zipfile.ZipFile(io.BytesIO(data)) as z:

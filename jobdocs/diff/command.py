@@ -109,10 +109,13 @@ def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date
     if out is None or (str(out) == "-" and sys.stdout.isatty()):
         raise UsageError("--format docx writes a Word file: give -o FILE.docx (or -o - with "
                          "standard output redirected)")
+    from ..render.docx import xmlsafe
     from .redline import redline
 
+    # What XML cannot hold (a control character in --author or a version) is dropped.
+    result, author = xmlsafe.clean((result, author or b.author or "jobdocs"))
     # The date: --date, else the profile's, else NEW's git commit; a redline is one language.
-    return redline(result, author=author or b.author or "jobdocs",
+    return redline(result, author=author,
                    date=_when(date) if isinstance(date, str) else date or b.date,
                    lang=langs[0] if len(langs) == 1 else "", reference_doc=reference_doc)
 

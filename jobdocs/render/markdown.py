@@ -13,7 +13,11 @@ from ..resolve.sandbox import upfirst
 
 TEMPLATE = "markdown/document.md.j2"
 
-_INLINE = re.compile(r"([\\`*\[\]<>&|])")
+_INLINE = re.compile(r"([\\`*\[\]<>&|~])")
+# A line break inside a value would start a heading or a list, or end a table row;
+# other control characters have no place in a document.
+_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # A run of underscores touching a word or a quote can open or close emphasis;
 # one between spaces (a blank to fill by hand) cannot, and stays readable.
 _UNDERSCORES = re.compile(r"(?<![_\\])_+")
@@ -35,11 +39,24 @@ def escape(value: object, line_start: bool = True) -> str:
 
     Blanks to fill by hand (underscores between spaces) are left as they are.
     """
-    text = _INLINE.sub(r"\\\1", str(value))
+    text = _INLINE.sub(r"\\\1", _one_line(str(value)))
     text = _UNDERSCORES.sub(lambda m: _underscores(m, text), text)
     if not line_start:
         return text
     return _LINE_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+def comment(value: object) -> str:
+    """Return `value` for the inside of an HTML comment: one line, no `--` (which
+    would end it early and let the rest be read as HTML)."""
+    text = _one_line(str(value))
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return text.replace(">", "&gt;")
 
 
 @cache
@@ -56,6 +73,7 @@ def environment(folders: tuple[str, ...] = ()) -> Environment:
         autoescape=False,
     )
     env.filters["md"] = escape
+    env.filters["comment"] = comment
     env.filters["upfirst"] = upfirst
     env.globals["BLANK"] = BLANK
     return env

@@ -303,6 +303,9 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError) as e:
             self._fail(event, f"invalid {tag.rsplit(':', 1)[-1]} value {event.value[:40]!r}: "
                        f"{e}", "yaml")
+        except (KeyError, AttributeError, TypeError, IndexError):  # !!bool maybe, !!timestamp x
+            self._fail(event, f"invalid {tag.rsplit(':', 1)[-1]} value {event.value[:40]!r}; "
+                       "write the value without the tag", "yaml")
 
 
 def locate(mark: Mark, pattern: re.Pattern[str]) -> Mark | None:

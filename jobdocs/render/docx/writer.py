@@ -403,6 +403,9 @@ def compose(writer: Writer, prepared: bool = False) -> None:
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
+    from .xmlsafe import clean
+
+    doc = clean(doc)  # a control character in a version or a name: dropped, with a warning
     document = prepared_reference(reference_doc, doc.house_style)
     writer = Writer(document, doc)
     compose(writer, prepared=True)
