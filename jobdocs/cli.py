@@ -43,9 +43,15 @@ def cli(debug: bool) -> None:
 @click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               metavar="FILE.docx", help="Take the DOCX and PDF styles, fonts, margins, header "
               "and footer from this document (default: the one jobdocs ships).")
+@click.option("--staff", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.csv",
+              help="Staff list (name, position, optional gender and date) whose rows fill "
+                   "the acknowledgement sheet.")
+@click.option("--per-employee", is_flag=True,
+              help="With --staff: one copy per employee, named and gender-agreed in the "
+                   "acknowledgement.")
 def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, ...],
            out_dir: Path | None, org_file: Path | None, settings: tuple[str, ...],
-           reference_doc: Path | None) -> None:
+           reference_doc: Path | None, staff: Path | None, per_employee: bool) -> None:
     """Render job descriptions to DIR/<role-id>.<lang>.<format>.
 
     ROLE is a role file or the id of a role in ./roles/ or in the packaged
@@ -68,6 +74,15 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
     if project:  # the profile's house style wins over the project's, key by key
         org = replace(org, house_style=org.house_style.over(project.house_style))
     jobs = plan(roles, langs, list(dict.fromkeys(formats or ("md",))), ws.library.load)
+    if per_employee and staff is None:
+        raise UsageError("--per-employee makes a copy for each employee of a staff list: "
+                         "give it with --staff FILE.csv")
+    if staff is not None:
+        from .config.staff import read_staff
+        from .render.batch import per_employee as copies
+
+        org = replace(org, staff=read_staff(staff))
+        jobs = copies(jobs, org.staff) if per_employee else jobs
     if str(out_dir) == "-":
         if len(jobs) != 1:
             raise UsageError(f"-o - prints one document, and this run makes {len(jobs)}: "

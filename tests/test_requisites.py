@@ -87,7 +87,7 @@ def test_house_style_in_the_project_file_under_the_profile(tmp_path, invoke, mon
 def test_head_of_unit_signs_on_one_line_with_the_name_at_the_right_margin(profile):
     _, d = docx_of(load_organization(profile()))
     [line] = [p for p in d.paragraphs if p.style.name == "Signature Author"]
-    assert line.text == "Руководитель отдела продаж\t\t\tА.А.\u00a0Петров"
+    assert line.text == "Руководитель отдела продаж \t\t\tА.А.\u00a0Петров"
     stops = [(round(t.position.cm, 2), t.alignment) for t in line.style.paragraph_format.tab_stops]
     width = Emu(d.sections[0].page_width - d.sections[0].left_margin
                 - d.sections[0].right_margin).cm

@@ -11,6 +11,7 @@ from ..model import SectionDecl, SectionRules
 from .house_style import HouseStyle
 from .house_style import from_data as house_style_from
 from .numbers import Numbers
+from .staff import Employee, gender
 
 #: What a document prints when no profile names the jurisdiction. Only Russian and
 #: English documents (which mirror a Russian original) assume Russian law; every other
@@ -46,6 +47,8 @@ class Organization:
     locale: Mapping[str, str] = field(default_factory=dict)
     house_style: HouseStyle = field(default_factory=HouseStyle)
     wording: tuple[str, ...] = ()  # company folders of catalogs and templates, searched first
+    employee: Employee | None = None  # who signs the acknowledgement (gender-agreed)
+    staff: tuple[Employee, ...] = ()  # the rows of the лист ознакомления (--staff)
     path: str = ""
     # Sections the profile (and jobdocs.yaml, see with_project) declares, and the house
     # style's rules for sections (house_style.sections).
@@ -76,6 +79,18 @@ def _person(raw: Mapping[str, Any] | None) -> Person:
     raw = raw or {}
     return Person(position=_per_language(raw.get("position")), name=_per_language(raw.get("name")),
                   date=_date(raw.get("date")))
+
+
+def _employee(raw: Mapping[str, Any] | None) -> Employee | None:
+    """Return the employee a profile (or --set employee.name=...) names, if any."""
+    if not raw:
+        return None
+    name = _per_language(raw.get("name"))
+    position = _per_language(raw.get("position"))
+    return Employee(name=name.get("*", "") or name,  # type: ignore[arg-type]
+                    position=position.get("*", "") or position,  # type: ignore[arg-type]
+                    gender=gender(str(raw.get("gender") or "")) or "",
+                    date=_date(raw.get("date")))
 
 
 def _per_language(value: Any) -> Mapping[str, Any]:
@@ -115,6 +130,7 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
         locale=dict(data.get("locale") or {}),
         house_style=house_style_from(data.get("house_style")),
         wording=tuple(str(w) for w in data.get("wording") or ()),
+        employee=_employee(data.get("employee")),
         path=path,
     )
 

@@ -138,6 +138,19 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                        "description": "СОГЛАСОВАНО visas; without this key the documents "
                                       "print two blank ones, with [] none."},
         "house_style": HOUSE_STYLE,
+        "employee": {
+            "type": "object",
+            "description": "The employee who reads and signs this copy: the acknowledgement "
+                           "names them and agrees with their gender (ознакомлена).",
+            "properties": {
+                "name": {**_LOCALIZED, "description": "Initials and surname: М.П. Иванова."},
+                "position": _LOCALIZED,
+                "gender": {"enum": ["f", "m", "ж", "м", ""],
+                           "description": "f or m; missing: the neutral ознакомлен(а)."},
+                "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
+            },
+            "additionalProperties": False,
+        },
         "acknowledgement_rows": {"type": "integer", "minimum": 1, "maximum": 200},
         "declare_sections": DECLARE_SECTIONS,
         "reference_doc": {"type": "string", "pattern": r"\S",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config.organization import Organization
+from ..config.staff import Employee, file_slug
 from ..errors import InvalidInput, JobdocsError, UsageError
 from ..files import ensure_dir, write_atomic
 from ..model import Document, Role
@@ -17,14 +18,33 @@ from . import render_document
 
 @dataclass(frozen=True)
 class Job:
-    """One document to write: a role in one language and format."""
+    """One document to write: a role in one language and format (and, for a copy per
+    employee, the employee and their place in the staff list)."""
 
     role: Role
     lang: str
     fmt: str
+    employee: Employee | None = None
+    seq: int = 0
 
     def filename(self) -> str:
-        return f"{self.role.id}.{self.lang}.{self.fmt}"
+        if self.employee is None:
+            return f"{self.role.id}.{self.lang}.{self.fmt}"
+        return f"{self.role.id}.{self.lang}.{file_slug(self.seq, self.employee)}.{self.fmt}"
+
+
+def per_employee(jobs: Iterable[Job], staff: Sequence[Employee]) -> list[Job]:
+    """Return every job once for each employee of the staff list: a copy each."""
+    return [replace(job, employee=e, seq=n) for job in jobs
+            for n, e in enumerate(staff, start=1)]
+
+
+def _org_for(org: Organization | None, job: Job) -> Organization | None:
+    """Return the profile a job's document is resolved with: for an employee's copy, the
+    acknowledgement names them and the sheet holds their row."""
+    if job.employee is None or org is None:
+        return org
+    return replace(org, employee=job.employee, staff=(job.employee,), acknowledgement_rows=1)
 
 
 def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],
@@ -65,14 +85,14 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
         org = replace(org, number=org.number.assign(job.role.id for job in jobs))
     rendered: list[tuple[Path, bytes]] = []
     problems = []
-    docs: dict[tuple[str, str], Document] = {}
-    docx_of: dict[tuple[str, str], bytes] = {}  # each DOCX rendered once, for docx and pdf
+    docs: dict[tuple[str, str, int], Document] = {}
+    docx_of: dict[tuple[str, str, int], bytes] = {}  # each DOCX rendered once, for docx and pdf
     pdfs: list[tuple[Path, bytes]] = []
     for job in jobs:
-        key = (job.role.id, job.lang)
+        key = (job.role.id, job.lang, job.seq)
         if key not in docs:
             try:
-                docs[key] = resolve(job.role, job.lang, org)
+                docs[key] = resolve(job.role, job.lang, _org_for(org, job))
             except InvalidInput as e:
                 problems += e.problems
                 continue
@@ -112,7 +132,8 @@ def render_one(job: Job, org: Organization | None = None,
         reference_doc = Path(org.reference_doc)
     if org is not None:
         org = replace(org, number=org.number.assign([job.role.id]))
-    return render_document(resolve(job.role, job.lang, org), job.fmt, reference_doc)
+    return render_document(resolve(job.role, job.lang, _org_for(org, job)), job.fmt,
+                           reference_doc)
 
 
 def _write(path: Path, data: bytes, what: str) -> None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from collections.abc import Mapping
+
+from babel.dates import format_date
 
 from ..config.organization import Organization, Person, localized
 from ..model import DocHeading, Frame, Line, Sheet, SignedBlock, Title
 from . import i18n
+from .typography import NBSP
 
 
 def N_(message: str) -> str:
@@ -60,7 +64,26 @@ class FrameWords:
         return self.t.gettext(message)
 
     def date(self, value: dt.date | None) -> str:
-        return i18n.format_date(value, self.lang, self.locale, self.folders)
+        # CLDR's narrow no-break space («2026 г.») prints as nothing in the usual fonts.
+        return i18n.format_date(value, self.lang, self.locale, self.folders).replace(
+            "\u202f", NBSP)
+
+    def short_date(self, value: dt.date | None) -> str:
+        """Return a date in the short form a table cell has room for (22.11.2026)."""
+        if value is None:
+            return ""
+        return format_date(value, "short", locale=self.locale).replace("\u202f", NBSP)
+
+    def acknowledgement(self, gender: str) -> str:
+        """Return the acknowledgement sentence, agreeing with the reader's gender where
+        it is known («ознакомлена»), else neutral («ознакомлен(а)»)."""
+        if gender == "f":
+            return self.t.pgettext("a woman", "I have read this job description and received "
+                                   "one copy:")
+        if gender == "m":
+            return self.t.pgettext("a man", "I have read this job description and received "
+                                   "one copy:")
+        return self._("I have read this job description and received one copy:")
 
     def line(self, value: str, caption: str) -> Line:
         """Return a line holding `value`, or a blank with its translated caption."""
@@ -71,6 +94,20 @@ class FrameWords:
         return SignedBlock(title=title, lines=lines, name=localized(person.name, self.lang),
                            sign_caption=self._("(signature)"),
                            name_caption=self._("(full name)"), date=self.date(person.date))
+
+
+def _as_map(value: str | Mapping[str, str]) -> Mapping[str, str]:
+    return value if isinstance(value, Mapping) else {"*": value}
+
+
+def _rows(w: FrameWords, org: Organization) -> tuple[tuple[str, ...], ...]:
+    """Return the sheet's rows: one per employee of the staff list, then blank ones up to
+    the profile's number of rows."""
+    rows = [(str(n), localized(e.name, w.lang), localized(e.position, w.lang),
+             w.short_date(e.date), "") for n, e in enumerate(org.staff, start=1)]
+    first_blank = len(rows) + 1
+    rows += [(str(n), "", "", "", "") for n in range(first_blank, org.acknowledgement_rows + 1)]
+    return tuple(rows)
 
 
 def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role_id: str,
@@ -104,8 +141,10 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
     agreements = tuple(
         w.signed(_("AGREED"), (w.line(localized(p.position, lang), N_("(position)")),), p)
         for p in visas)
-    acknowledgement = w.signed(_("I have read this job description and received one copy:"),
-                               (), Person())
+    employee = org.employee
+    reader = Person(name=_as_map(employee.name), date=employee.date) if employee else Person()
+    acknowledgement = w.signed(w.acknowledgement(employee.gender if employee else ""), (),
+                               reader)
     columns = (w.t.pgettext("acknowledgement table", "No."), _("Full name"), _("Position"),
                _("Date of acknowledgement"), _("Signature"))
     # The sheet names its document: title, date and number, as the heading gives them.
@@ -115,7 +154,7 @@ def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role
         title=_("ACKNOWLEDGEMENT SHEET"),
         subtitle=(_("for the job description of the {genitive}").format_map(forms), dated),
         columns=columns,
-        rows=tuple((str(n), "", "", "", "") for n in range(1, org.acknowledgement_rows + 1)),
+        rows=_rows(w, org),
     )
     facts = {"role": role_id, "version": role_version, "hash": content_hash}
     return Frame(

@@ -28,8 +28,8 @@ _RULES = [
     # т. п., т. д., т. е., т. к., и т. п.
     (re.compile(r"(?<!\w)(и)\s+(?=т\.\s*[пдек]\.)"), rf"\1{NBSP}"),
     (re.compile(r"(?<!\w)(т\.)\s+(?=[пдек]\.)"), rf"\1{NBSP}"),
-    # № 15, No. 15.
-    (re.compile(r"(№|No\.)\s+(?=\S)"), rf"\1{NBSP}"),
+    # № 15, No. 15 (not «№ п/п», which may break in a narrow table column).
+    (re.compile(r"(№|No\.)\s+(?=\w*\d)"), rf"\1{NBSP}"),
     # A number and its unit.
     (re.compile(r"(\d)\s+(?=(?:%|‰|₽|°|лет|года?|год|месяц(?:а|ев)?|дн(?:я|ей)|час(?:а|ов)?|"
                 r"мин\.|км|м|см|мм|кг|т|руб\.|тыс\.|млн|млрд|years?|months?|days?|hours?|"

@@ -261,7 +261,7 @@ class Writer:
         """Add the head of the unit's signature: position, line and name on one line."""
         # A position longer than the room before the signature line ends past its start.
         tabs = "\t\t\t" if len(block.title) <= AUTHOR_SHORT else "\t\t"
-        self.para(s.AUTHOR, plain(block.title), tabs, plain(block.name) or BLANK)
+        self.para(s.AUTHOR, plain(block.title) + " ", tabs, plain(block.name) or BLANK)
         captions = ["\t", plain(block.sign_caption)]
         if not block.name:
             captions += ["\t", plain(block.name_caption)]
