@@ -69,7 +69,7 @@ def write_text(path: Path, text: str) -> Path:
 
 def test_a_large_file_is_refused(runner, tmp_path, monkeypatch):
     monkeypatch.setattr(reference, "MAX_BYTES", 1000)
-    refused(runner, tmp_path, SHIPPED, "larger than")
+    refused(runner, tmp_path, write_zip(tmp_path / "big.docx", parts_of(SHIPPED)), "larger than")
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(runner, tmp_path):
