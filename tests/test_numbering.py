@@ -169,3 +169,11 @@ def test_a_derived_role_overrides_adds_and_removes_at_any_depth(write_role):
     origins = {c.id: c.origin for c in doc.all_clauses()}
     assert (origins["know-law"], origins["know-labour"], origins["know-market"]) == (
         "nested", "child", "nested")
+
+
+def test_an_id_used_at_two_levels_is_reported_where_it_is_used_again(write_role):
+    general = NESTED.replace("- id: know-tax", "- id: must-know")
+    found = _problems(_role(write_role, general))
+    assert [(line, column, rule) for line, column, rule, _ in found] == [
+        (23, 19, "duplicate-id")]
+    assert "clause id 'must-know' is used twice (first at line 15)" in found[0][3]

@@ -190,3 +190,24 @@ def test_the_shipped_purchasing_manager_uses_format_2_under_romashkas_house_styl
     assert "1.6.12" in numbers and ["5.2", "5.2.1", "5.2.2", "5.2.3", "5.3"] == [
         n for n in numbers if n.startswith("5.")][1:]
     assert check_paths([ROOT / "roles" / "purchasing-manager.yaml"], org=ROMASHKA).problems == ()
+
+
+def test_the_complete_example_of_the_role_format_renders_as_the_page_says(tmp_path):
+    page = (ROOT / "docs" / "role-format.md").read_text(encoding="utf-8")
+    example = page[page.index("## A complete example"):page.index("## Top-level keys")]
+    role_yaml, style_yaml = re.findall(r"```yaml\n(.*?)```", example, re.S)[:2]
+    printed = example.split("The Russian document then prints", 1)[1].split("```\n")[1]
+    (tmp_path / "roles").mkdir()
+    role = tmp_path / "roles" / "buyer.yaml"
+    role.write_text(role_yaml, encoding="utf-8")
+    profile = tmp_path / "org.yaml"
+    profile.write_text(style_yaml, encoding="utf-8")
+    assert [p.rule for p in check_paths([role]).problems] == ["missing-section"]
+    assert check_paths([role], org=profile).problems == ()
+    doc = resolve(load_role(role), "ru", load_organization(profile))
+    text = render_document(doc, "md").decode().replace("\n\n", "\n").replace("- ", "– ")
+    assert printed in text
+    assert "пункте 1.3.1.1" in text
+    assert headings(doc) == ["1. Общие положения", "2. Должностные обязанности", "3. Права",
+                             "4. Ответственность", "5. Условия работы",
+                             "6. Заключительные положения"]
