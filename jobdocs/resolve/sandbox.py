@@ -241,8 +241,18 @@ def _problem(clause: Clause, lang: str, message: str, rule: str, *,
     return Problem(mark.path, at.line, at.column, f"clause '{clause.id}' ({lang}): {message}", rule)
 
 
+#: Unknown references per document that get a "did you mean".
+SUGGESTIONS = 20
+
+
 def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[str], str]:
-    """Return the `ref()` function clause text calls to print another clause's number."""
+    """Return the `ref()` function clause text calls to print another clause's number.
+
+    A suggestion costs a comparison with every clause id, so only the first
+    SUGGESTIONS unknown references of a document get one: thousands of them
+    must not make validation quadratic.
+    """
+    suggested = [0]
 
     def ref(clause_id: str) -> str:
         if clause_id in numbers:
@@ -250,8 +260,11 @@ def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[
         if clause_id in items:
             raise RefError(f"ref('{clause_id}') names an item of clause '{items[clause_id]}'; "
                            f"items have no number: refer to the clause", clause_id)
-        close = difflib.get_close_matches(str(clause_id), list(numbers), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = ""
+        if suggested[0] < SUGGESTIONS:
+            suggested[0] += 1
+            close = difflib.get_close_matches(str(clause_id), list(numbers), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise RefError(f"ref('{clause_id}'): no clause has that id{hint}", clause_id)
 
     return ref

@@ -325,8 +325,14 @@ def locate(mark: Mark, pattern: re.Pattern[str]) -> Mark | None:
     found = pattern.search(text, *span)
     if found is None:
         return None
-    line, column = _position(text, found.start(1 if pattern.groups else 0))
-    return Mark(mark.path, line, column)
+    # Count from the scalar's own start, not the file's: a file with thousands of
+    # findings must not be read once per finding.
+    offset = found.start(1 if pattern.groups else 0)
+    inside = text[span[0]:offset]
+    line, column = _position(inside, len(inside))
+    if line == 1:
+        return Mark(mark.path, mark.line, mark.column + column - 1)
+    return Mark(mark.path, mark.line + line - 1, column)
 
 
 @lru_cache(maxsize=8)
