@@ -42,6 +42,17 @@ def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = 
         out.append("vars:")
         out += [f"  {k}: {_s(v) if not isinstance(v, dict) else json.dumps(v, ensure_ascii=False)}"
                 for k, v in role.vars.items()]
+    declared = {d.key: d for d in (*(org.declared if org else ()), *role.declared)}
+    shown = [section for section in first.sections if section.key in declared]
+    if shown:
+        out.append("declare_sections:")
+    for section in shown:
+        decl = declared[section.key]
+        where = f"{decl.mark.path}:{decl.mark.line}" if decl.mark else decl.source
+        out.append(f"  {section.key}:  # declared in {where}")
+        out.append("    heading:")
+        out += [f"      {lang}: {_s(docs[lang].sections[first.sections.index(section)].heading)}"
+                for lang in langs]
     out.append("sections:")
     for s, section in enumerate(first.sections):
         out.append(f"  {section.key}:  # {section.number}. {section.heading}")

@@ -211,3 +211,30 @@ def test_the_complete_example_of_the_role_format_renders_as_the_page_says(tmp_pa
     assert headings(doc) == ["1. Общие положения", "2. Должностные обязанности", "3. Права",
                              "4. Ответственность", "5. Условия работы",
                              "6. Заключительные положения"]
+
+
+def test_a_declared_section_placed_after_and_before_is_reported(conditions):
+    conditions.write_text(conditions.read_text(encoding="utf-8").replace(
+        "after: responsibility", "after: responsibility\n    before: rights"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as e:
+        resolve(load_role(conditions), "en")
+    assert [(p.line, p.column, p.rule) for p in e.value.problems] == [(12, 3, "placement")]
+
+
+def test_a_house_style_naming_no_section_is_reported_at_the_profile(tmp_path, write_role):
+    profile = tmp_path / "org.yaml"
+    profile.write_text("house_style:\n  sections:\n    order: [general, duties, rights, "
+                       "responsibility, evaluation, apendix]\n", encoding="utf-8")
+    found = check_paths([write_role()], org=profile).problems
+    assert [(p.path, p.line, p.column, p.rule) for p in found] == [
+        (str(profile), 3, 5, "unknown-section")]
+    assert "'apendix' is no section" in found[0].message
+
+
+def test_show_prints_the_declared_section_with_where_it_is_declared(conditions):
+    from jobdocs.show import show_role
+
+    text = show_role(load_role(conditions), ["en"])
+    assert (f"declare_sections:\n  working-conditions:  # declared in {conditions}:12\n"
+            "    heading:\n      en: \"Working Conditions\"\nsections:\n") in text
+    assert "  working-conditions:  # 5. Working Conditions\n    - id: hours  # 5.1 · own\n" in text

@@ -75,7 +75,8 @@ RULES: dict[str, Rule] = {
     "cycle": Rule("error", "Roles extend each other in a circle."),
     "unknown-remove": Rule("error", "'remove' names no clause or item of the parent."),
     "unknown-anchor": Rule("error", "'after' or 'before' names no clause of that section."),
-    "placement": Rule("error", "A clause gives both 'after' and 'before'."),
+    "placement": Rule("error", "A clause or a declared section gives both 'after' and "
+                      "'before'."),
     "wrong-section": Rule("error", "An inherited clause is overridden in another section."),
     "missing-text": Rule("error", "A clause new in a derived role has no text."),
     "empty-section": Rule("warning", "A section key without clauses."),

@@ -46,12 +46,12 @@ DECLARE_SECTIONS = {
 SECTION_RULES = {
     "type": "object",
     "properties": {
-        "order": {"type": "array", "minItems": 1, "items": _KEY,
+        "order": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _KEY,
                   "description": "Section keys in printed order (default: general, duties, "
                                  "rights, responsibility, evaluation, relationships, final); "
                                  "a declared section not named here goes where its after: "
                                  "or before: puts it."},
-        "required": {"type": "array", "items": _KEY,
+        "required": {"type": "array", "uniqueItems": True, "items": _KEY,
                      "description": "Sections every role must fill (default: general, duties, "
                                     "rights, responsibility, evaluation)."},
     },

@@ -39,6 +39,9 @@ def layout(role: Role, org: Organization, problems: list[Problem]) -> Layout:
     style = org.section_rules or SectionRules()
     declared: dict[str, SectionDecl] = {}
     for decl in (*org.declared, *role.declared):
+        if decl.after and decl.before:
+            problems.append(_problem(decl.mark, role.path, f"declare_sections.{decl.key}: give "
+                                     "after: or before:, not both", "placement"))
         if decl.key in SECTIONS:
             problems.append(_problem(decl.mark, role.path, f"declare_sections: '{decl.key}' is "
                                      "a built-in section; declare a section of your own under "

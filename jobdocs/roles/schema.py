@@ -163,6 +163,7 @@ def as_json(value: Any) -> Any:
 
 @cache
 def _validator(kind: str) -> Any:
+    """Return the validator of one published schema, built once."""
     import jsonschema
 
     schema = SCHEMAS[kind]
@@ -171,8 +172,13 @@ def _validator(kind: str) -> Any:
 
 
 def check(loaded: Loaded, schema: dict[str, Any] = ROLE_SCHEMA) -> list[Problem]:
-    """Return every schema error in a loaded file, each at its position with its rule id."""
-    kind = next(k for k, s in SCHEMAS.items() if s is schema)
+    """Return every schema error in a loaded file, each at its position with its rule id.
+
+    `schema` is one of the published SCHEMAS: exactly what `jobdocs schema` prints.
+    """
+    kind = next((k for k, s in SCHEMAS.items() if s is schema), None)
+    if kind is None:
+        raise ValueError("check() takes one of the published SCHEMAS")
     if loaded.data is None and kind == "role":
         return [loaded.problem((), "the file is empty; a role file is a mapping with id, "
                                "version, languages, title and sections", "type")]
