@@ -119,12 +119,16 @@ def test_a_heading_missing_in_a_language_of_the_role_is_reported_at_the_profile(
         (str(profile), 2, 3, "missing-heading")]
 
 
-def test_a_placement_naming_no_section_is_reported(conditions):
+@pytest.mark.parametrize("placement, rule", [
+    ("after: duty", "unknown-section"),
+    ("after: responsibility\n    before: rights", "placement"),
+], ids=["names-no-section", "after-and-before"])
+def test_a_wrong_placement_is_reported_at_the_declaration(conditions, placement, rule):
     conditions.write_text(conditions.read_text(encoding="utf-8").replace(
-        "after: responsibility", "after: duty"), encoding="utf-8")
+        "after: responsibility", placement), encoding="utf-8")
     with pytest.raises(InvalidInput) as e:
         resolve(load_role(conditions), "en")
-    assert [(p.line, p.column, p.rule) for p in e.value.problems] == [(12, 3, "unknown-section")]
+    assert [(p.line, p.column, p.rule) for p in e.value.problems] == [(12, 3, rule)]
 
 
 def test_a_derived_role_inherits_declared_sections_and_merges_their_clauses(
@@ -211,14 +215,6 @@ def test_the_complete_example_of_the_role_format_renders_as_the_page_says(tmp_pa
     assert headings(doc) == ["1. Общие положения", "2. Должностные обязанности", "3. Права",
                              "4. Ответственность", "5. Условия работы",
                              "6. Заключительные положения"]
-
-
-def test_a_declared_section_placed_after_and_before_is_reported(conditions):
-    conditions.write_text(conditions.read_text(encoding="utf-8").replace(
-        "after: responsibility", "after: responsibility\n    before: rights"), encoding="utf-8")
-    with pytest.raises(InvalidInput) as e:
-        resolve(load_role(conditions), "en")
-    assert [(p.line, p.column, p.rule) for p in e.value.problems] == [(12, 3, "placement")]
 
 
 def test_a_house_style_naming_no_section_is_reported_at_the_profile(tmp_path, write_role):
