@@ -85,3 +85,16 @@ def test_a_german_title_as_one_string_asks_for_the_genitive(german_role):
     [(line, column, rule, message)] = problems(role, "de")
     assert (line, column, rule) == (11, 7, "title-case")
     assert "genitive" in message and "title.de as a mapping" in message
+
+
+def test_without_the_morph_extra_the_error_says_how_to_get_proposals(write_role, monkeypatch,
+                                                                     runner):
+    monkeypatch.setattr(inflect, "available", lambda: False)
+    role = load_role(write_role(**{"    dative: помощнику менеджера\n": ""}))
+    [(*_, message)] = problems(role, "ru")
+    assert message.endswith("(`pip install 'jobdocs[morph]'` proposes them)")
+    from jobdocs.cli import cli
+
+    result = runner.invoke(cli, ["inflect", "генеральный директор"])
+    assert result.exit_code == 1
+    assert result.output == "Error: jobdocs inflect needs pymorphy3: pip install 'jobdocs[morph]'\n"

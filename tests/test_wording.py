@@ -175,3 +175,14 @@ def test_a_missing_wording_folder_is_one_line(tmp_path, runner, monkeypatch):
     assert result.exit_code == 1
     assert "jobdocs.yaml:2:10: wording: no such folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_template_counts_years_in_the_document_language(tmp_path):
+    template = tmp_path / "wording" / "templates" / "markdown" / "document.md.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("{{ doc.lang }}: {{ years(21) }} / {{ years_from(5) }}\n", encoding="utf-8")
+    org = Organization(wording=(str(tmp_path / "wording"),))
+    role = load_role("key-account-manager")
+    printed = {lang: render_document(resolve(role, lang, org), "md").decode()
+               for lang in ("ru", "de")}
+    assert printed == {"ru": "ru: 21 года / 5 лет\n", "de": "de: 21 Jahre / 5 Jahren\n"}
