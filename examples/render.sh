@@ -10,3 +10,6 @@ jobdocs render corporate-client-manager key-account-manager purchasing-manager \
 # shellcheck disable=SC2086
 jobdocs render key-account-manager client-manager \
   --org examples/northwind/organization.yaml --lang en $formats -o examples/northwind/out
+# shellcheck disable=SC2086
+jobdocs render key-account-manager \
+  --org examples/nordhandel/organization.yaml --lang de --lang sv $formats -o examples/nordhandel/out
