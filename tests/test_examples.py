@@ -16,7 +16,8 @@ RUNS = re.findall(r"jobdocs render (.+?) \\\n\s+--org (\S+) (.+?) \$formats -o (
 
 
 def test_script_renders_both_organizations():
-    assert [Path(org).parent.name for _, org, _, _ in RUNS] == ["romashka", "northwind", "nordhandel"]
+    assert [Path(org).parent.name for _, org, _, _ in RUNS] == [
+        "romashka", "northwind", "nordhandel"]
 
 
 @pytest.mark.parametrize("roles, org, langs, out", RUNS, ids=[r[1] for r in RUNS])
