@@ -234,3 +234,15 @@ def test_show_prints_the_declared_section_with_where_it_is_declared(conditions):
     assert (f"declare_sections:\n  working-conditions:  # declared in {conditions}:12\n"
             "    heading:\n      en: \"Working Conditions\"\nsections:\n") in text
     assert "  working-conditions:  # 5. Working Conditions\n    - id: hours  # 5.1 · own\n" in text
+
+
+def test_the_server_applies_the_sections_jobdocs_yaml_declares(tmp_path, write_role):
+    pytest.importorskip("starlette")
+    from jobdocs.serve.site import Site
+
+    path = write_role()
+    path.write_text(path.read_text(encoding="utf-8") + HOURS, encoding="utf-8")
+    (tmp_path / "jobdocs.yaml").write_text("format: 1\n" + CONDITIONS, encoding="utf-8")
+    site = Site(tmp_path, load_project(tmp_path / "jobdocs.yaml"))
+    doc = resolve(load_role(path), "en", site.organization(""))
+    assert headings(doc)[4] == "5. Working Conditions"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config.organization import Organization
+from ..config.organization import Organization, with_project
 from ..config.profile import load_organization
 from ..config.project import Project, current
 from ..errors import InvalidInput, JobdocsError, Problem
@@ -133,7 +133,11 @@ class Site:
     def organization(self, key: str) -> Organization | None:
         """Return the profile a URL names ('' for none); raise JobdocsError when invalid."""
         path = self.organizations().get(key) if key else None
-        return load_organization(path) if path else None
+        org = load_organization(path) if path else None
+        if self.project is None:
+            return org
+        # the sections jobdocs.yaml declares and its house style, as the CLI applies them
+        return with_project(org or Organization(), self.project)
 
     def default_organization(self) -> str:
         org = self.project.organization if self.project else None
