@@ -29,6 +29,8 @@ def make_project(root: Path) -> Path:
     shutil.copytree(ROOT / "roles", root / "roles")
     (root / "romashka").mkdir()
     shutil.copy(ROOT / "examples" / "romashka" / "organization.yaml", root / "romashka")
+    (root / "jobdocs.yaml").write_text("roles: roles\norganization: romashka/organization.yaml\n",
+                                       encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "The roles as shipped")

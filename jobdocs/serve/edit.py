@@ -141,7 +141,7 @@ async def editor(request: Request) -> Response:
         return _editor(request, site, entry, current, 422, kept=kept,
                        refusal=say(request, str(e)))
     candidate = rf.dump()
-    problems = tuple(p for p in check_candidate(entry.path, candidate)
+    problems = tuple(p for p in check_candidate(entry.path, candidate, site.profile())
                      if p.severity == "error")
     if problems:
         return _editor(request, site, entry, current, 422, problems=problems, kept=kept,

@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,7 @@ class Site:
     project: Project | None = None
     _cache: dict[Path, tuple[Any, Entry]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _profile: tuple[Any, Organization | None] | None = None
 
     @classmethod
     def here(cls) -> Site:
@@ -109,10 +110,26 @@ class Site:
             cached = self._cache.get(path)
         if cached and cached[0] == _stamp(cached[1].deps):
             return cached[1]
-        entry = _check(path, editable)
+        entry = _check(path, editable, self.profile())
+        if self.project and self.project.organization:  # its house style decides validity too
+            entry = replace(entry, deps=(*entry.deps, self.project.organization))
         with self._lock:
             self._cache[path] = (_stamp(entry.deps), entry)
         return entry
+
+    def profile(self) -> Organization | None:
+        """Return the project's organization profile, which checks use as validate does."""
+        path = self.project.organization if self.project else None
+        if path is None:
+            return None
+        stamp = _stamp((path,))
+        if self._profile is None or self._profile[0] != stamp:
+            try:
+                org = load_organization(path)
+            except JobdocsError:
+                org = None  # reported by the validation of the profile itself
+            self._profile = (stamp, org)
+        return self._profile[1]
 
     def organizations(self) -> dict[str, Path]:
         """Return the organization profiles of the project, by their path from its root."""
@@ -153,7 +170,7 @@ class Site:
             return str(path)
 
 
-def _check(path: Path, editable: bool) -> Entry:
+def _check(path: Path, editable: bool, org: Organization | None) -> Entry:
     """Load and check one role file as `jobdocs validate` does."""
     from ..check import check_file
 
@@ -169,17 +186,18 @@ def _check(path: Path, editable: bool) -> Entry:
     except JobdocsError:
         pass
     try:
-        problems, _ = check_file(path)
+        problems, _ = check_file(path, org)
     except JobdocsError as e:
         problems = list(getattr(e, "problems", ())) or [Problem(str(path), None, None, str(e))]
     return Entry(path.stem, path, editable, role, tuple(problems), tuple(dict.fromkeys(deps)))
+
 
 
 def _finder() -> Callable[[str, Path], Path]:
     return lambda ref, near: library.find_role(ref, near=near)
 
 
-def check_candidate(path: Path, text: str) -> list[Problem]:
+def check_candidate(path: Path, text: str, org: Organization | None = None) -> list[Problem]:
     """Return every finding about `text` as the new content of the role file at `path`."""
     from ..check import check_file
 
@@ -187,4 +205,4 @@ def check_candidate(path: Path, text: str) -> list[Problem]:
         loaded = loader.parse(text, str(path))
     except InvalidInput as e:
         return list(e.problems)
-    return check_file(path, loaded=loaded)[0]
+    return check_file(path, org, loaded=loaded)[0]
