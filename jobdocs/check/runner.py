@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..config.organization import Organization, with_project
@@ -213,7 +213,7 @@ def _unknown_schema(loaded: loader.Loaded) -> Problem:
                    "unknown-schema", "warning")
 
 
-@cache
+@lru_cache(maxsize=16)  # keyed by input: bounded
 def _catalog_languages(folders: tuple[str, ...]) -> frozenset[str]:
     return frozenset(i18n.available_languages(folders))
 

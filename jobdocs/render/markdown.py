@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -59,7 +59,7 @@ def comment(value: object) -> str:
     return text.replace(">", "&gt;")
 
 
-@cache
+@lru_cache(maxsize=16)  # keyed by input: bounded
 def environment(folders: tuple[str, ...] = ()) -> Environment:
     """Return the template environment, a company's template folders first. It has no
     catalog: the Document's frame is translated when it is resolved, and the template

@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from ..config.schema import (
@@ -161,7 +161,7 @@ def as_json(value: Any) -> Any:
     return value
 
 
-@cache
+@lru_cache(maxsize=8)  # one per kind of file
 def _validator(kind: str) -> Any:
     """Return the validator of one published schema, built once."""
     import jsonschema

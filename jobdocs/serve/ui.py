@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.parent.name for p in root.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
-@cache
+@lru_cache(maxsize=16)  # keyed by input: bounded
 def catalog(lang: str) -> gettext.NullTranslations:
     """Return the interface's translations in `lang` (compiled in memory from the .po)."""
     po = data_dir("locales") / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -75,7 +75,7 @@ def negotiate(query: str | None, cookie: str | None, accept: str | None) -> str:
     return DEFAULT if DEFAULT in have or not have else have[0]
 
 
-@cache
+@lru_cache(maxsize=16)  # keyed by input: bounded
 def environment(lang: str) -> Environment:
     """Return the Jinja environment of the pages in `lang`: autoescaped HTML, strict names."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(
