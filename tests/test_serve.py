@@ -343,3 +343,38 @@ def test_the_interface_catalogs_translate_every_message(lang):
                     if not (m.string if isinstance(m.string, str) else all(m.string))
                     or m.fuzzy]
     assert untranslated == []
+
+
+# -- role format 2: numbered sub-clauses --------------------------------------------------
+
+
+def test_nested_clauses_print_their_numbers_and_can_be_edited_and_added(client, project):
+    page = client.get("/roles/purchasing-manager", params={"lang": "ru"})
+    assert re.search(r'id="c-know-civil-law"[^>]*>\s*<p><span class="num">1\.6\.1\.1\.</span>',
+                     page.text)
+    path = project / "roles" / "purchasing-manager.yaml"
+    editor = client.get("/roles/purchasing-manager/edit")
+    data = {**form_values(editor.text, "know-civil-law"), "action": "save"}
+    texts = dict(re.findall(r'<textarea id="t-know-civil-law-(\w+)"[^>]*>([^<]*)</textarea>',
+                            editor.text))
+    assert set(texts) >= {"ru", "en"}
+    texts["en"] = "civil law, as far as purchasing contracts go;"
+    saved = client.post("/roles/purchasing-manager/edit", follow_redirects=False,
+                        data={**data, **{f"text-{k}": v for k, v in texts.items()}})
+    assert saved.status_code == 303, saved.text
+    doc = resolve(load_role(path), "en", Site.here().profile())
+    clause = next(c for c in doc.sections[0].clauses if c.id == "must-know")
+    assert clause.children[0].children[0].text == "civil law, as far as purchasing contracts go;"
+    form = editor.text[editor.text.index('id="add-general"'):]
+    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
+                             form[:form.index("</form>")]))
+    hidden["base"] = form_values(client.get("/roles/purchasing-manager/edit").text,
+                                 "know-civil-law")["base"]
+    added = client.post("/roles/purchasing-manager/edit", follow_redirects=False, data={
+        **hidden, "action": "add", "new_id": "know-tax-law", "under": "know-legislation",
+        **{f"text-{k}": f"tax law ({k});" for k in texts}})
+    assert added.status_code == 303, added.text
+    doc = resolve(load_role(path), "en", Site.here().profile())
+    clause = next(c for c in doc.sections[0].clauses if c.id == "must-know")
+    assert clause.children[0].children[-1].id == "know-tax-law"
+    assert clause.children[0].children[-1].number.startswith("1.6.1.")

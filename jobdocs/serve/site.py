@@ -120,12 +120,12 @@ class Site:
     def profile(self) -> Organization | None:
         """Return the project's organization profile, which checks use as validate does."""
         path = self.project.organization if self.project else None
-        if path is None:
+        if path is None or self.project is None:
             return None
         stamp = _stamp((path,))
         if self._profile is None or self._profile[0] != stamp:
             try:
-                org = load_organization(path)
+                org = with_project(load_organization(path), self.project)
             except JobdocsError:
                 org = None  # reported by the validation of the profile itself
             self._profile = (stamp, org)
