@@ -15,7 +15,7 @@ SCRIPT = (EXAMPLES / "render.sh").read_text()
 RUNS = re.findall(r"jobdocs render (.+?) \\\n\s+--org (\S+) (.+?) \$formats -o (\S+)", SCRIPT)
 
 
-def test_script_renders_both_organizations():
+def test_script_renders_every_organization():
     assert [Path(org).parent.name for _, org, _, _ in RUNS] == [
         "romashka", "northwind", "nordhandel"]
 

@@ -7,6 +7,7 @@ texts, validate, render.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,12 @@ def test_a_template_counts_years_in_the_document_language(tmp_path):
     printed = {lang: render_document(resolve(role, lang, org), "md").decode()
                for lang in ("ru", "de")}
     assert printed == {"ru": "ru: 21 года / 5 лет\n", "de": "de: 21 Jahre / 5 Jahren\n"}
+
+
+def test_the_content_hash_does_not_depend_on_where_the_wording_folder_lies(company, tmp_path):
+    role = load_role(company / "roles" / "myyja.yaml")
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(company / "wording", moved)
+    here = resolve(role, "fi", Organization(wording=(str(company / "wording"),)))
+    there = resolve(role, "fi", Organization(wording=(str(moved),)))
+    assert here.content_hash == there.content_hash

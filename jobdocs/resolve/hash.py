@@ -13,7 +13,8 @@ from ..model import Clause, Role
 
 _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
                 "house_style",  # how a document looks is not what it says
-                "section_marks", "source"}
+                "section_marks", "source",
+                "wording"}  # where a company's catalogs lie (like the packaged ones, unhashed)
 
 
 def _content(value: Any) -> Any:
