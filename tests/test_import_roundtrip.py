@@ -96,3 +96,69 @@ def test_clauses_without_a_partner_are_reported(tmp_path):
     assert [c["text"] for c in general] == [{"ru": "Первый.", "en": "First."},
                                             {"ru": "Второй.", "en": "Second."},
                                             {"ru": "Третий."}]
+
+
+PROFILE = """\
+format: 1
+name: {ru: ООО «Ромашка», en: Romashka LLC, de: Romashka GmbH, sv: Romashka AB}
+place: {ru: г. Москва, en: Moscow, de: Moskau, sv: Moskva}
+number: 15-ДИ
+date: 2026-11-22
+approver:
+  position:
+    ru: {nominative: Генеральный директор, genitive: генерального директора}
+    en: General Director
+    de: Geschäftsführer
+    sv: Verkställande direktör
+  name: {ru: И.И. Иванов, en: I.I. Ivanov, de: I.I. Ivanov, sv: I.I. Ivanov}
+  date: 2026-11-21
+author:
+  position: {ru: Коммерческий директор, en: Commercial Director, de: Vertriebsleiter,
+             sv: Försäljningschef}
+  name: {ru: А.А. Петров, en: A.A. Petrov, de: A.A. Petrov, sv: A.A. Petrov}
+  date: 2026-11-18
+agreements:
+  - position: {ru: Начальник отдела кадров, en: Head of HR, de: Personalleiterin,
+               sv: Personalchef}
+    name: {ru: Е.В. Смирнова, en: E.V. Smirnova, de: E.V. Smirnova, sv: E.V. Smirnova}
+    date: 2026-11-20
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+@pytest.mark.parametrize("lang", ["ru", "en", "de", "sv"])
+def test_the_frame_goes_to_the_suggested_profile(lang, fmt, tmp_path):
+    import datetime as dt
+
+    from jobdocs.config.profile import load_organization
+
+    profile_file = tmp_path / "org.yaml"
+    profile_file.write_text(PROFILE, encoding="utf-8")
+    role = jobdocs.load_role("key-account-manager")
+    if lang not in role.languages:
+        pytest.skip(f"key-account-manager is not written in {lang}")
+    doc = jobdocs.resolve(role, lang, load_organization(profile_file))
+    source = tmp_path / f"kam.{lang}.{fmt}"
+    write_atomic(source, jobdocs.render_document(doc, fmt))
+
+    found = yaml.safe_load(import_document(source, lang).profile_yaml)
+
+    org = yaml.safe_load(PROFILE)
+    def position(who):
+        value = who["position"][lang]
+        return value["nominative"] if isinstance(value, dict) else value
+
+    assert found["approver"] == {"position": {lang: position(org["approver"])},
+                                 "name": {lang: org["approver"]["name"][lang]},
+                                 "date": dt.date(2026, 11, 21)}
+    assert found["author"] == {"position": {lang: position(org["author"])},
+                               "name": {lang: org["author"]["name"][lang]},
+                               "date": dt.date(2026, 11, 18)}
+    visa = org["agreements"][0]
+    assert found["agreements"] == [{"position": {lang: position(visa)},
+                                    "name": {lang: visa["name"][lang]},
+                                    "date": dt.date(2026, 11, 20)}]
+    assert found["name"] == {lang: org["name"][lang]}
+    assert found["date"] == dt.date(2026, 11, 22)
+    assert found["number"] == "15-ДИ"
+    assert found["place"] == {lang: org["place"][lang]}

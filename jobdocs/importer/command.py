@@ -84,7 +84,10 @@ def _expand(files: tuple[Path, ...]) -> list[Path]:
 def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
           org: Organization | None = None) -> Path:
     """Write the role (and the suggested profile) atomically; validate the role."""
+    # Two documents of one title in one run: the same job in two languages, most often.
     role_id, n = result.role_id, 2
+    if role_id in taken:
+        role_id = f"{result.role_id}-{'-'.join(result.languages)}"
     while role_id in taken:
         role_id, n = f"{result.role_id}-{n}", n + 1
     if role_id != result.role_id:

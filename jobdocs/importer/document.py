@@ -27,6 +27,7 @@ class Imported:
     findings: list[Problem] = field(default_factory=list)
     sections: int = 0
     clauses: int = 0
+    languages: tuple[str, ...] = ()
 
 
 def import_document(path: Path, lang: str | None = None, translation: Path | None = None,
@@ -57,7 +58,7 @@ def import_document(path: Path, lang: str | None = None, translation: Path | Non
     return Imported(str(path), draft.role_id, yaml_out.dump(data, header),
                     yaml_out.dump(profile, _PROFILE_HEADER) if profile else "",
                     sorted(findings, key=lambda p: (p.path != str(path), p.path, p.line or 0)),
-                    len(draft.sections), sum(1 for _ in draft.clauses()))
+                    len(draft.sections), sum(1 for _ in draft.clauses()), tuple(languages))
 
 
 def _texts(drafts: list[Draft], pairs: pair.Pairs) -> None:

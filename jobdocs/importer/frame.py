@@ -36,7 +36,7 @@ _DATE_FORMS = (
 _NAMES = (re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"),
           re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,2}(?!\w)"))
 _PLACEHOLDER = re.compile(r"^(фамилия|efternamn|nachname|surname|last name|name)\b", re.I)
-_NUMBER = re.compile(r"(?:№|\bNo\.|\bNr\.)\s*([^\s_,]*[^\W_][^\s,]*)")
+_NUMBER = re.compile(r"(?:№|\bNo\.|\b[Nn]r\.?)\s*([^\s_,]*[^\W_][^\s,]*)")
 _ORG = re.compile(r"«[^»]+»|\b(ООО|ОАО|ПАО|ЗАО|АО|ИП|ФГУП|LLC|Ltd|Inc|PLC|GmbH|AG|AB|KG|"
                   r"Limited|Company|Corporation|Gesellschaft|Aktiebolag)\b|"
                   r"(общество|акционерное общество|учреждение|предприятие)\s", re.I)
@@ -61,9 +61,9 @@ def parse_date(text: str) -> dt.date | None:
 
 def is_frame(text: str) -> bool:
     """Tell whether a line belongs to a signature, a visa or the acknowledgement."""
-    return bool(words.APPROVAL.match(text) or words.AGREED.match(text)
-                or words.ACKNOWLEDGEMENT.search(text) or words.SHEET.match(text)
-                or words.SIGNATURE_LINE.search(text) or words.AUTHOR.match(text)
+    return bool(words.block(text, "approval") or words.block(text, "agreed")
+                or words.block(text, "acknowledgement") or words.block(text, "sheet")
+                or words.SIGNATURE_LINE.search(text) or words.block(text, "author")
                 or _is_caption(text) or (_BLANK_DATE.search(text) and len(text) < 40))
 
 
@@ -112,7 +112,7 @@ def read_preamble(draft: Draft, lines: list[Line]) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if words.APPROVAL.match(line.text) or words.AGREED.match(line.text):
+        if words.block(line.text, "approval") or words.block(line.text, "agreed"):
             end = i + 1
             while end < len(lines) and end != title_at and not words.DOC_TYPE.match(
                     lines[end].text) and not (lines[end].style or "").startswith("Heading"):
@@ -120,10 +120,10 @@ def read_preamble(draft: Draft, lines: list[Line]) -> None:
                 if parse_date(lines[end - 1].text) or _BLANK_DATE.search(lines[end - 1].text):
                     break
             block = signed_block(lines[i + 1:end])
-            if words.APPROVAL.match(line.text):
+            if words.block(line.text, "approval"):
                 _put(draft, "approver", block)
             else:
-                draft.profile.setdefault("agreements", []).append(_localize(draft, block))
+                _agreed(draft, block)
             used.update(range(i, end))
             i = end
             continue
@@ -144,10 +144,12 @@ def read_preamble(draft: Draft, lines: list[Line]) -> None:
         value = _strip(text)
         if not value or _SEAL.match(value):
             continue
-        if _PLACE.match(value) or (n and parse_date(lines[n - 1].text) and len(value.split()) <= 3):
+        if _PLACE.match(value):
             draft.profile.setdefault("place", {draft.lang: value})
         elif _ORG.search(value) and len(value.split()) <= 10:
             _organization(draft, value.strip("()"))
+        elif n and parse_date(lines[n - 1].text) and len(value.split()) <= 3:
+            draft.profile.setdefault("place", {draft.lang: value})  # under the date: the place
         else:
             draft.find(line.line, f"left out: text before the first section: «{text}»",
                        "unplaced-text")
@@ -189,13 +191,13 @@ def read_tail(draft: Draft, lines: list[Line]) -> None:
     blocks: list[tuple[str, list[Line]]] = [("author", [])]
     for line in lines:
         text = line.text
-        if words.SHEET.match(text):
+        if words.block(text, "sheet"):
             blocks.append(("sheet", [line]))
-        elif words.AGREED.match(text):
+        elif words.block(text, "agreed"):
             blocks.append(("agreed", []))
-        elif words.ACKNOWLEDGEMENT.search(text):
+        elif words.block(text, "acknowledgement"):
             blocks.append(("acknowledgement", [line]))
-        elif words.APPROVAL.match(text):
+        elif words.block(text, "approval"):
             blocks.append(("approver", []))
         else:
             blocks[-1][1].append(line)
@@ -204,11 +206,18 @@ def read_tail(draft: Draft, lines: list[Line]) -> None:
             continue
         values = signed_block(block)
         if kind == "agreed":
-            draft.profile.setdefault("agreements", []).append(_localize(draft, values))
+            _agreed(draft, values)
             continue
-        if kind == "author" and words.AUTHOR.match(values.get("position", "")):
+        if kind == "author" and words.block(values.get("position", ""), "author"):
             del values["position"]  # the blank form's caption, not a person's position
         _put(draft, kind, values)
+
+
+def _agreed(draft: Draft, block: dict[str, Any]) -> None:
+    """Add a visa to the profile; a blank one (a form to fill by hand) adds nothing."""
+    visa = _localize(draft, block)
+    if visa:
+        draft.profile.setdefault("agreements", []).append(visa)
 
 
 def _localize(draft: Draft, block: dict[str, Any]) -> dict[str, Any]:

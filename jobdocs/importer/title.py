@@ -42,6 +42,8 @@ def _other_forms(draft: Draft, text: str) -> Any:
         return text
     if not needed:
         return text
+    if draft.lang == "de" and text.startswith(("des ", "der ")):
+        text = text[4:]  # «Stellenbeschreibung des Key Account Managers»: the genitive
     forms = {"nominative": text}
     if needed == ["genitive"] and draft.lang == "de" and text.endswith("ers"):
         # jobdocs' heading prints the genitive: Stellenbeschreibung Key Account Managers.

@@ -85,6 +85,41 @@ SIGNATURE_LINE = re.compile(r"_{4,}|\(подпись\)|\(signature\)|\(unterschr
 AUTHOR = re.compile(r"^(руководитель структурного подразделения|head of (the )?structural unit|"
                     r"leiter der organisationseinheit|chef för enheten|erstellt\b)", re.I)
 
+#: The frame's messages whose translations (in every catalog jobdocs has) also mark a block.
+_FRAME_MESSAGES = {
+    "approval": ("APPROVED",), "agreed": ("AGREED",), "author": ("Head of the structural unit",),
+    "acknowledgement": ("I have read this job description and received one copy:",),
+    "sheet": ("ACKNOWLEDGEMENT SHEET",),
+}
+_FRAME_PATTERNS = {"approval": APPROVAL, "agreed": AGREED, "author": AUTHOR, "sheet": SHEET}
+
+
+def block(text: str, kind: str) -> bool:
+    """Tell whether a line opens a block of the frame: approval, agreed, author,
+    acknowledgement or sheet."""
+    if kind == "acknowledgement":
+        if ACKNOWLEDGEMENT.search(text):
+            return True
+    elif _FRAME_PATTERNS[kind].match(text):
+        return True
+    low = text.lower()
+    return any(low.startswith(phrase) for phrase in _catalog_phrases(kind))
+
+
+@cache
+def _catalog_phrases(kind: str) -> tuple[str, ...]:
+    phrases: set[str] = set()
+    try:
+        from ..resolve import i18n
+
+        for lang in i18n.available_languages():
+            t = i18n.translations(lang)
+            phrases |= {t.gettext(m).lower().rstrip(": ") for m in _FRAME_MESSAGES[kind]}
+    except Exception:  # a broken catalog must not stop an import; the built-in words stay
+        pass
+    return tuple(p for p in phrases if p)
+
+
 #: The document type that opens the heading; the title follows it.
 DOC_TYPE = re.compile(
     r"^(должностная инструкция|job description|stellenbeschreibung|arbetsbeskrivning|"
