@@ -37,7 +37,8 @@ def serve(host: str, port: int, token: str | None) -> None:
     if token is None and not is_loopback(host):
         token = new_token()
     hosts = None if is_loopback(host) else {host, "localhost", "127.0.0.1"}
-    app = create_app(token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set())
+    app = create_app(token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
+                     warm=True)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(f"jobdocs serve: open {url} (Ctrl+C stops)", err=True)

@@ -51,11 +51,13 @@ def site_of(request: Request) -> Site:
 
 
 def create_app(site: Site | None = None, *, token: str | None = None,
-               hosts: set[str] | None = None) -> Starlette:
+               hosts: set[str] | None = None, warm: bool = False) -> Starlette:
     """Return the application serving `site` (default: the current folder's project).
 
     `token`, when given, is required of every request; `hosts` are the host
-    names answered (default: localhost and the loopback addresses).
+    names answered (default: localhost and the loopback addresses). With
+    `warm`, every role is checked in the background from the start, so that the
+    first visit to the library does not wait for it.
     """
     from . import compare, document, edit, library
 
@@ -74,6 +76,10 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=allowed, token=token)],
                     exception_handlers={404: _not_found})
     app.state.site = site or Site.here()
+    if warm:
+        import threading
+
+        threading.Thread(target=app.state.site.entries, name="jobdocs-warm", daemon=True).start()
     return app
 
 
