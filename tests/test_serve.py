@@ -378,3 +378,13 @@ def test_nested_clauses_print_their_numbers_and_can_be_edited_and_added(client, 
     clause = next(c for c in doc.sections[0].clauses if c.id == "must-know")
     assert clause.children[0].children[-1].id == "know-tax-law"
     assert clause.children[0].children[-1].number.startswith("1.6.1.")
+
+
+def test_the_library_agrees_with_validate_in_the_imported_example(monkeypatch):
+    example = Path(__file__).resolve().parent.parent / "examples" / "imported"
+    monkeypatch.chdir(example)
+    site = Site.here()
+    own = {e.id: e.errors for e in site.entries() if e.editable}
+    assert own and set(own) == {p.stem for p in (example / "roles").glob("*.yaml")}
+    report = check_paths(["roles"], project=site.project)
+    assert report.ok and sum(own.values()) == 0

@@ -111,24 +111,26 @@ class Site:
         if cached and cached[0] == _stamp(cached[1].deps):
             return cached[1]
         entry = _check(path, editable, self.profile())
-        if self.project and self.project.organization:  # its house style decides validity too
-            entry = replace(entry, deps=(*entry.deps, self.project.organization))
+        if self.project:  # its sections, house style and profile decide validity too
+            more = (self.project.path, self.project.organization)
+            entry = replace(entry, deps=(*entry.deps, *(p for p in more if p)))
         with self._lock:
             self._cache[path] = (_stamp(entry.deps), entry)
         return entry
 
     def profile(self) -> Organization | None:
-        """Return the project's organization profile, which checks use as validate does."""
-        path = self.project.organization if self.project else None
-        if path is None or self.project is None:
+        """Return the profile checks use, as `jobdocs validate` does: the project's
+        organization with the sections and house style jobdocs.yaml declares."""
+        if self.project is None:
             return None
-        stamp = _stamp((path,))
+        path = self.project.organization
+        stamp = _stamp((path,)) if path else ()
         if self._profile is None or self._profile[0] != stamp:
             try:
-                org = with_project(load_organization(path), self.project)
+                org = load_organization(path) if path else Organization()
             except JobdocsError:
-                org = None  # reported by the validation of the profile itself
-            self._profile = (stamp, org)
+                org = Organization()  # reported by the validation of the profile itself
+            self._profile = (stamp, with_project(org, self.project))
         return self._profile[1]
 
     def organizations(self) -> dict[str, Path]:
