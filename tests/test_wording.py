@@ -196,3 +196,24 @@ def test_the_content_hash_does_not_depend_on_where_the_wording_folder_lies(compa
     here = resolve(role, "fi", Organization(wording=(str(company / "wording"),)))
     there = resolve(role, "fi", Organization(wording=(str(moved),)))
     assert here.content_hash == there.content_hash
+
+
+@pytest.mark.parametrize("broken, line", [
+    (b'msgid "APPROVED"\nmsgstr "\xff\xfe"\n', 1),                      # not UTF-8
+    (b'msgid "APPROVED"\nmsgstr "ok"\nmsgid garbage\n', 6),             # not gettext syntax
+])
+def test_a_broken_company_catalog_is_one_line_at_its_file(tmp_path, runner, monkeypatch,
+                                                          broken, line):
+    monkeypatch.chdir(tmp_path)
+    po = tmp_path / "wording" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    header = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    po.write_bytes(header + broken)
+    (tmp_path / "jobdocs.yaml").write_text("format: 1\nwording: wording\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", "key-account-manager", "-l", "ru", "-o", "out"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{po}:{line}:1: not a readable gettext catalog")
+    assert len(result.output.splitlines()) == 1
+    checked = runner.invoke(cli, ["validate", str(Path(__file__).parent.parent / "roles")])
+    assert checked.exit_code == 1
+    assert f"{po}:{line}:1: error [catalog-syntax]" in checked.output

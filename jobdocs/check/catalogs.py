@@ -8,9 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
-
-from ..errors import Problem
+from ..errors import InvalidInput, Problem
 from ..model import CASES
 from ..resolve import i18n
 
@@ -35,8 +33,12 @@ def catalog_problems(langs: Iterable[str], shown: Path | None = None,
     folders = tuple(folders)
     for lang in sorted(set(langs)):
         files = i18n.catalog_files(lang, folders)
-        catalogs = [_read(po, lang) for po in files]
-        forms = set(i18n.title_forms(lang, folders)) if files else set()
+        try:
+            catalogs = [i18n.read_catalog(po, lang) for po in files]
+            forms = set(i18n.title_forms(lang, folders)) if files else set()
+        except InvalidInput as e:  # as resolving a role in `lang` reports it: one finding
+            yield from e.problems
+            continue
         for n, (po, catalog) in enumerate(zip(files, catalogs, strict=True)):
             later = catalogs[n + 1:]
             name = _relative(po, shown or Path.cwd())
@@ -82,11 +84,6 @@ def _translated(catalog: Any, message: Any) -> bool:
         return False
     strings = other.string if isinstance(other.string, tuple) else (other.string,)
     return all(strings)
-
-
-def _read(po: Path, lang: str) -> Any:
-    with po.open("rb") as f:
-        return read_po(f, locale=lang)
 
 
 def _relative(path: Path, base: Path) -> str:

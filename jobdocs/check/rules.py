@@ -96,6 +96,8 @@ RULES: dict[str, Rule] = {
     "catalog-untranslated": Rule("error", "A catalog message of a declared language has no "
                                  "translation."),
     "catalog-fuzzy": Rule("error", "A catalog translation is marked fuzzy (unchecked)."),
+    "catalog-syntax": Rule("error", "A catalog file cannot be read: broken syntax, encoding "
+                           "or Plural-Forms header."),
     "catalog-placeholder": Rule("error", "A catalog translation uses a placeholder the "
                                 "document cannot fill, or declares an unknown title form."),
 }

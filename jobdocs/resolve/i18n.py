@@ -20,10 +20,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_format_date
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 
-from ..errors import UsageError
+from ..errors import InvalidInput, Problem, UsageError
 from ..model import CASES, Title
 from ..resources import data_dir
 
@@ -82,13 +83,32 @@ def _translations(lang: str, folders: tuple[str, ...]) -> gettext.GNUTranslation
     return chain[0]
 
 
+def read_catalog(po: Path, lang: str) -> Catalog:
+    """Read a `.po` file; raise InvalidInput (rule catalog-syntax) at the line that is wrong."""
+    try:
+        with po.open("rb") as f:
+            return read_po(f, locale=lang, abort_invalid=True)
+    except PoFileError as e:
+        raise _syntax(po, getattr(e, "lineno", None), str(e)) from None
+    except (UnicodeDecodeError, ValueError, UnknownLocaleError, OSError) as e:
+        raise _syntax(po, None, str(e)) from None
+
+
+def _syntax(po: Path, line: int | None, what: str) -> InvalidInput:
+    return InvalidInput(Problem(str(po), line or 1, 1, f"not a readable gettext catalog: {what}; "
+                                "check it with `pybabel compile` (see docs/translating.md)",
+                                "catalog-syntax"))
+
+
 def _compile(po: Path, lang: str) -> gettext.GNUTranslations:
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=lang)
+    catalog = read_catalog(po, lang)
     buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return gettext.GNUTranslations(buf)
+    try:
+        write_mo(buf, catalog, use_fuzzy=False)
+        buf.seek(0)
+        return gettext.GNUTranslations(buf)
+    except (ValueError, SyntaxError, TypeError, KeyError) as e:  # the Plural-Forms header
+        raise _syntax(po, 1, f"{type(e).__name__}: {e}") from None
 
 
 def locale_for(lang: str) -> Locale:
