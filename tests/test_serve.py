@@ -388,3 +388,37 @@ def test_the_library_agrees_with_validate_in_the_imported_example(monkeypatch):
     assert own and set(own) == {p.stem for p in (example / "roles").glob("*.yaml")}
     report = check_paths(["roles"], project=site.project)
     assert report.ok and sum(own.values()) == 0
+
+
+def test_the_serve_command_listens_and_asks_for_the_token_it_is_given(project):
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "jobdocs", "serve", "--port", str(port),
+                             "--token", "abc123-token"], stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stderr.readline()
+        assert f"http://127.0.0.1:{port}/?token=abc123-token" in first
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=5)
+            except urllib.error.HTTPError as e:
+                assert e.code == 401
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the server did not answer")
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        with browser.open(url + "?token=abc123-token", timeout=30) as page:
+            assert page.status == 200 and b"key-account-manager" in page.read()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        proc.stderr.close()
