@@ -44,10 +44,30 @@ def document(role: str = "key-account-manager", lang: str = "ru", org: Organizat
     return doc, docx.Document(io.BytesIO(render_document(doc, "docx", reference)))
 
 
+def body_paragraphs(d) -> list:
+    """Return every paragraph of the body in reading order, those the writer keeps on one
+    page in a borderless row included (not the acknowledgement table's cells)."""
+    from docx.text.paragraph import Paragraph
+
+    found = []
+    for element in d.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            found.append(Paragraph(element, d._body))
+        elif element.tag == qn("w:tbl") and not element.xpath("./w:tblPr/w:tblStyle"):
+            found += [Paragraph(p, d._body) for p in element.iter(qn("w:p"))]
+    return found
+
+
+def sheet_table(d):
+    """Return the acknowledgement sheet's table."""
+    [table] = [t for t in d.tables if t._tbl.xpath("./w:tblPr/w:tblStyle")]
+    return table
+
+
 def paragraphs(d) -> list[tuple[str, str]]:
     """Return (style, text) of every body paragraph, in reading order, with no-break
     spaces read as spaces (tests/test_typography.py checks where they go)."""
-    return [(p.style.name, p.text.replace("\u00a0", " ")) for p in d.paragraphs]
+    return [(p.style.name, p.text.replace("\u00a0", " ")) for p in body_paragraphs(d)]
 
 
 def styled(d, style: str) -> list[str]:
@@ -105,9 +125,9 @@ def test_page_one_opens_with_the_approval_block_then_the_heading(kam_ru):
     doc, d = kam_ru
     assert paragraphs(d)[:12] == [
         ("Approval Title", "УТВЕРЖДАЮ"),
-        ("Approval", "\t"), ("Approval Caption", "(должность)"),
-        ("Approval", "\t"), ("Approval Caption", "(наименование организации)"),
-        ("Approval Line", "\t\t\t"),
+        ("Approval", "_" * 32), ("Approval Caption", "(должность)"),
+        ("Approval", "_" * 32), ("Approval Caption", "(наименование организации)"),
+        ("Approval Line", "_" * 14 + "\t\t" + "_" * 16),
         ("Approval Line Caption", "\t(подпись)\t(расшифровка подписи)"),
         ("Approval Date", "«__» __________ 20__ г."),
         ("Heading Blank", "\t"), ("Heading Blank Caption", "(наименование организации)"),
@@ -166,17 +186,18 @@ def test_signatures_agreements_and_acknowledgement_with_an_organization():
         "СОГЛАСОВАНО", "Начальник отдела кадров", "\t\tЕ.В. Смирнова", "\t(подпись)",
         "«__» __________ 20__ г.",
         "С должностной инструкцией ознакомлен(а), один экземпляр получил(а):",
-        "\t\t\t", "\t(подпись)\t(расшифровка подписи)", "«__» __________ 20__ г.",
+        "_" * 14 + "\t\t" + "_" * 16, "\t(подпись)\t(расшифровка подписи)",
+        "«__» __________ 20__ г.",
         "ЛИСТ ОЗНАКОМЛЕНИЯ", "с должностной инструкцией менеджера по работе с ключевыми клиентами",
         "от 22 ноября 2026 г. № 15-ДИ",
     ]
-    [table] = d.tables
+    table = sheet_table(d)
     assert len(table.rows) == 1 + 3
 
 
 def test_acknowledgement_sheet_table(kam_ru):
     doc, d = kam_ru
-    [table] = d.tables
+    table = sheet_table(d)
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == ["№ п/п", "Ф.И.О.", "Должность", "Дата ознакомления", "Подпись"]
     assert cells[1:] == [[str(n), "", "", "", ""] for n in range(1, doc.acknowledgement_rows + 1)]
@@ -190,7 +211,7 @@ def test_acknowledgement_sheet_table(kam_ru):
 def test_every_paragraph_has_a_named_jobdocs_style(kam_ru):
     _, d = kam_ru
     names = {s.name for s in docx_styles.styles(18)}
-    used = {p.style.name for p in d.paragraphs}
+    used = {p.style.name for p in body_paragraphs(d)}
     used |= {p.style.name for t in d.tables for c in t._cells for p in c.paragraphs}
     assert used <= names and "Normal" not in used
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import docx
+from test_docx import body_paragraphs
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization
@@ -48,7 +49,7 @@ def test_writers_print_the_frame_they_are_given():
     md = render_document(changed, "md").decode()
     assert "**УТВЕРЖДЕНО**" in md and "## ЛИСТ\n" in md and "УТВЕРЖДАЮ" not in md
     d = docx.Document(io.BytesIO(render_document(changed, "docx")))
-    texts = [p.text for p in d.paragraphs]
+    texts = [p.text for p in body_paragraphs(d)]
     assert texts[0] == "УТВЕРЖДЕНО" and "ЛИСТ" in texts and "УТВЕРЖДАЮ" not in texts
 
 

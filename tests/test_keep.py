@@ -6,14 +6,15 @@ import io
 
 import docx
 from docx.oxml.ns import qn
+from test_docx import body_paragraphs
 
 from jobdocs import load_role, render_document, resolve
 
 
-def test_lead_ins_list_items_and_signatures_keep_with_what_follows():
+def test_lead_ins_keep_with_what_follows_and_signatures_stand_in_one_row():
     doc = resolve(load_role("key-account-manager"), "ru")
     d = docx.Document(io.BytesIO(render_document(doc, "docx")))
-    paragraphs = d.paragraphs
+    paragraphs = body_paragraphs(d)
 
     def keeps(p) -> bool:
         own = p.paragraph_format.keep_with_next
@@ -23,12 +24,19 @@ def test_lead_ins_list_items_and_signatures_keep_with_what_follows():
         following = paragraphs[n + 1].style.name
         if p.style.name in ("Heading 1", "Body Text"):
             assert keeps(p), p.text
-        if p.style.name.startswith("Clause") and following == "Clause Item":
-            assert keeps(p), p.text  # a lead-in and its items
-    last_clause = max(i for i, p in enumerate(paragraphs) if p.style.name.startswith("Clause"))
-    sheet = next(i for i, p in enumerate(paragraphs) if p.style.name == "Sheet Title")
-    assert all(keeps(p) for p in paragraphs[last_clause:sheet - 1])  # body, signatures, ...
-    assert not keeps(paragraphs[sheet - 1])  # ... up to the acknowledgement's date
+        if p.style.name.startswith("Clause") and p.style.name != "Clause Item" \
+                and following == "Clause Item":
+            assert keeps(p), p.text  # a lead-in and its first item
+    # LibreOffice keeps no longer chains: a section's heading, lead-in and first clause,
+    # and the signatures with the acknowledgement, each stand in a row that cannot break.
+    rows = d.element.body.xpath("./w:tbl[not(w:tblPr/w:tblStyle)]/w:tr")
+    assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
+    texts = [" ".join(t.text for t in row.iter(qn("w:t"))) for row in rows]
+    assert sum(text.startswith("2. Должностные обязанности") for text in texts) == 1
+    [signatures] = [t for t in texts if t.startswith("Руководитель структурного")]
+    assert "С должностной инструкцией ознакомлен(а)" in signatures
+    before = d.element.body.xpath("./w:tbl[not(w:tblPr/w:tblStyle)]")[-1].getprevious()
+    assert before.xpath("./w:pPr/w:keepNext")  # the body's last paragraph keeps with them
 
 
 def test_justified_text_is_hyphenated_in_the_documents_language():

@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Emu, Pt
+from test_docx import body_paragraphs
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization
@@ -36,7 +37,7 @@ def docx_of(org, lang: str = "ru"):
 
 
 def texts(d, style: str) -> list[str]:
-    return [p.text for p in d.paragraphs if p.style.name == style]
+    return [p.text for p in body_paragraphs(d) if p.style.name == style]
 
 
 def test_full_name_in_the_heading_short_name_in_the_approval_block(profile):
@@ -86,7 +87,7 @@ def test_house_style_in_the_project_file_under_the_profile(tmp_path, invoke, mon
 
 def test_head_of_unit_signs_on_one_line_with_the_name_at_the_right_margin(profile):
     _, d = docx_of(load_organization(profile()))
-    [line] = [p for p in d.paragraphs if p.style.name == "Signature Author"]
+    [line] = [p for p in body_paragraphs(d) if p.style.name == "Signature Author"]
     assert line.text == "Руководитель отдела продаж \t\t\tА.А.\u00a0Петров"
     stops = [(round(t.position.cm, 2), t.alignment) for t in line.style.paragraph_format.tab_stops]
     width = Emu(d.sections[0].page_width - d.sections[0].left_margin

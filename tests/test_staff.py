@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from test_docx import body_paragraphs, sheet_table
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.cli import cli
@@ -34,7 +35,7 @@ def test_the_staff_list_fills_the_sheet(runner, tmp_path):
     result = render(runner, "--staff", str(staff_file(tmp_path)), "-f", "docx", "-o", str(out))
     assert result.exit_code == 0, result.output
     d = docx.Document(str(out / "key-account-manager.ru.docx"))
-    [table] = d.tables
+    table = sheet_table(d)
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[1:4] == [["1", "Иванова Мария Петровна", "Менеджер", "25.11.2026", ""],
                          ["2", "Петров Иван Сергеевич", "Старший менеджер", "26.11.2026", ""],
@@ -69,7 +70,7 @@ def test_gender_from_the_profile_or_set(tmp_path):
     assert doc.frame.acknowledgement.name == "М.П. Иванова"
     d = docx.Document(io.BytesIO(render_document(doc, "docx")))
     assert "С должностной инструкцией ознакомлена, один экземпляр получила:" in [
-        p.text for p in d.paragraphs]
+        p.text for p in body_paragraphs(d)]
     man = load_organization(None, ["employee.gender=m"])
     assert resolve(load_role("key-account-manager"), "ru", man).frame.acknowledgement.title \
         == "С должностной инструкцией ознакомлен, один экземпляр получил:"

@@ -32,11 +32,16 @@ from . import ooxml
 from . import package as docx_package
 from . import styles as s
 from .paragraphs import Body, Stamp, keep_next
+from .together import keep_on_one_page
 
 #: Column widths of the acknowledgement sheet, as shares of the text width.
 SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)
 SHEET_ROW_HEIGHT = 1.0  # cm: room for a handwritten name and signature
 ITEM_MARK = "–"
+#: Lines to write on in the signature blocks, drawn with underscores: LibreOffice draws
+#: no tab leader that ends a paragraph in a table cell (and the signatures stand in one).
+BLOCK_BLANK = "_" * 32  # across the 8 cm block
+SIGNATURE_BLANK = "_" * 14  # before the name
 #: The longest author's position (in characters) that ends before the signature line.
 AUTHOR_SHORT = 30
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -162,11 +167,19 @@ class Writer:
 
     def sections(self) -> None:
         for section in self.doc.sections:
+            start = len(self.body.paragraphs())
             self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
             if section.intro:  # a lead-in keeps with what it leads in
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
             for clause in section.clauses:
                 self.clause(clause)
+            if section.intro and section.clauses:
+                # LibreOffice keeps two paragraphs together, never a chain of three: the
+                # heading, its lead-in and the first clause (and its first item) stand in
+                # one row that does not break across pages.
+                count = 3 + bool(section.clauses[0].children)
+                keep_on_one_page(self.body.paragraphs()[start:start + count],
+                                 s.text_width(self.document.sections[-1]))
 
     def clause(self, clause: DocClause) -> None:
         """Add a numbered clause and everything under it, each level at its own indent."""
@@ -176,14 +189,12 @@ class Writer:
         hang(paragraph, 0, indent, s.INDENT)
         if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
             keep_with_next(paragraph)
-        for n, child in enumerate(clause.children, start=1):
+        for child in clause.children:
             if clause.numbered:
                 self.clause(child)
             else:
                 item = self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text))
                 hang(item, indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
-                if n < len(clause.children):  # the list stays with its lead-in where it fits
-                    keep_with_next(item)
 
     @cached_property
     def indents(self) -> dict[int, float]:
@@ -206,8 +217,10 @@ class Writer:
         self.signed(s.SIGNATURE, frame.acknowledgement)
         # The signatures and the acknowledgement stand together, with the last lines of
         # the body: never on a page of their own.
-        for p in self.body.paragraphs()[max(before - 1, 0):-1]:
-            keep_next(p)
+        paragraphs = self.body.paragraphs()
+        if before:
+            keep_next(paragraphs[before - 1])
+        keep_on_one_page(paragraphs[before:], s.text_width(self.document.sections[-1]))
 
     def acknowledgement_sheet(self) -> None:
         sheet = self.frame.sheet
@@ -254,7 +267,7 @@ class Writer:
         if line.text:
             self.para(style, plain(line.text))
         else:
-            self.para(blank or style, "\t")
+            self.para(blank, "\t") if blank else self.para(style, BLOCK_BLANK)
             self.para(f"{blank or style} Caption", plain(line.caption))
 
     def author_signature(self, block: SignedBlock) -> None:
@@ -281,7 +294,7 @@ class Writer:
             self.para(f"{style} Line", "\t\t", plain(block.name))
             self.para(f"{style} Line Caption", "\t", plain(block.sign_caption))
         else:
-            self.para(f"{style} Line", "\t\t\t")
+            self.para(f"{style} Line", SIGNATURE_BLANK, "\t\t", BLANK)
             self.para(f"{style} Line Caption", "\t", plain(block.sign_caption), "\t",
                       plain(block.name_caption))
         self.para(f"{style} Date", plain(block.date))
