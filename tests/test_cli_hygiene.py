@@ -118,3 +118,20 @@ def test_the_library_never_looks_at_the_current_folder(tmp_path, monkeypatch):
         load_role("sales-clerk")
     assert Library([tmp_path / "roles"]).load("sales-clerk").id == "sales-clerk"
     assert "sales-clerk" in {e.id for e in Library([tmp_path / "roles"]).list()}
+
+
+def test_clause_text_reaches_the_terminal_visible_in_diff_and_list(runner, tmp_path,
+                                                                  monkeypatch):
+    (tmp_path / "roles").mkdir()
+    evil = Path(KAM).read_text(encoding="utf-8").replace(
+        "Carry out merchandising.", '"Carry out \\e]0;PWNED\\a merchandising."', 1).replace(
+        "en: Key Account Manager", 'en: "Key \\e[2J Manager"', 1)
+    (tmp_path / "roles" / "key-account-manager.yaml").write_text(evil, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    diff = runner.invoke(cli, ["diff", KAM, "roles/key-account-manager.yaml", "-l", "en",
+                               "--color", "always"])
+    assert diff.exit_code == 1, diff.stderr
+    assert "\x07" not in diff.stdout and "\x1b]" not in diff.stdout
+    assert "\\x1b]0;PWNED\\x07" in diff.stdout
+    listed = runner.invoke(cli, ["list"])
+    assert "\x1b" not in listed.stdout and "Key \\x1b[2J Manager" in listed.stdout
