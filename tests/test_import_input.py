@@ -299,3 +299,22 @@ def test_clause_numbers_as_people_type_them(typed, tmp_path):
 
     assert [c["text"]["en"] for c in general] == ["First.", "Second."]
     assert general[1]["clauses"][0]["text"]["en"] == "Under the second."
+
+
+def test_tracked_changes_read_as_accepted(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Job Description: Clerk")
+    d.add_paragraph("1. General Provisions")
+    p = d.add_paragraph("1.1. The Clerk reports to the ")
+    p._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="HR" w:date="2026-01-01T00:00:00Z">'
+                          '<w:r><w:t xml:space="preserve">Head of Sales </w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="HR" w:date="2026-01-01T00:00:00Z">'
+                          '<w:r><w:delText xml:space="preserve">Director </w:delText></w:r>'
+                          '</w:del>'))
+    p.add_run("of the branch.")
+    source = tmp_path / "tracked.docx"
+    d.save(str(source))
+
+    general = yaml.safe_load(import_document(source).role_yaml)["sections"]["general"]
+
+    assert general[0]["text"]["en"] == "The Clerk reports to the Head of Sales of the branch."

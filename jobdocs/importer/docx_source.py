@@ -40,7 +40,8 @@ def read_docx(path: Path, data: bytes) -> list[Line]:
     for n, block in enumerate(_blocks(document), start=1):
         if isinstance(block, list):  # a wide table (the acknowledgement sheet): a line a row
             for row in block:
-                text = " | ".join(clean(c.text) for c in row if clean(c.text))
+                cells = [clean(" ".join(_text(p) for p in c.paragraphs)) for c in row]
+                text = " | ".join(c for c in cells if c)
                 if text and not all(c.isdigit() for c in text.replace(" | ", "")):
                     lines.append(Line(text, n, style="table"))
         else:
@@ -52,14 +53,46 @@ def _paragraph(paragraph: Any, n: int, numbering: _Numbering) -> list[Line]:
     style = paragraph.style.name if paragraph.style is not None else ""
     label, bullet = numbering.label(paragraph)
     if bullet:
-        return [Line(clean(paragraph.text), n, bullet=bullet, style=style)]
+        return [Line(clean(_text(paragraph)), n, bullet=bullet, style=style)]
     if label:
-        return [Line(f"{label} {clean(paragraph.text)}", n, style=style,
+        return [Line(f"{label} {clean(_text(paragraph))}", n, style=style,
                      heading=_heading_level(style, paragraph))]
     # A line break inside a paragraph (Shift+Enter) separates lines of a block
     # such as «УТВЕРЖДАЮ / Генеральный директор / ...»: each is a line of its own.
     return [Line(clean(part), n, heading=_heading_level(style, paragraph), style=style)
-            for part in paragraph.text.split("\n")]
+            for part in _text(paragraph).split("\n")]
+
+
+_SKIP = {"del", "moveFrom", "txbxContent", "instrText", "delText"}
+
+
+def _text(paragraph: Any) -> str:
+    """Return a paragraph's text as Word shows it with tracked changes accepted.
+
+    python-docx's `Paragraph.text` leaves out runs inside <w:ins> (an inserted,
+    not yet accepted change): their words would be lost. Deleted text is left
+    out, and so are text boxes and field codes.
+    """
+    out: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            if tag in _SKIP:
+                continue
+            if tag == "t":
+                out.append(child.text or "")
+            elif tag == "tab":
+                out.append("\t")
+            elif tag in ("br", "cr"):
+                out.append("\n")
+            elif tag == "noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(paragraph._p)
+    return "".join(out)
 
 
 def _blocks(document: Any) -> list[Any]:
