@@ -4,7 +4,7 @@ section headings, the frame's blocks, the title line, cross-references."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 #: Heading phrases per section, lower case; a heading starts with one of them.
 #: The longest match wins ("job responsibilities" is the duties, "responsibilities"
@@ -106,7 +106,7 @@ def block(text: str, kind: str) -> bool:
     return any(low.startswith(phrase) for phrase in _catalog_phrases(kind))
 
 
-@cache
+@lru_cache(maxsize=8)  # one entry per kind of block
 def _catalog_phrases(kind: str) -> tuple[str, ...]:
     phrases: set[str] = set()
     try:
