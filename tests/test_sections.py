@@ -246,3 +246,18 @@ def test_the_server_applies_the_sections_jobdocs_yaml_declares(tmp_path, write_r
     site = Site(tmp_path, load_project(tmp_path / "jobdocs.yaml"))
     doc = resolve(load_role(path), "en", site.organization(""))
     assert headings(doc)[4] == "5. Working Conditions"
+
+
+def test_the_content_hash_changes_with_the_section_order_not_with_what_is_required(write_role):
+    from dataclasses import replace
+
+    from jobdocs.config.organization import Organization
+    from jobdocs.model import SectionRules
+
+    role = load_role(write_role())
+    plain = resolve(role, "en").content_hash
+    optional = Organization(section_rules=SectionRules(required=("general", "duties")))
+    assert resolve(role, "en", optional).content_hash == plain
+    moved = replace(optional, section_rules=SectionRules(order=(
+        "general", "rights", "duties", "responsibility", "evaluation", "relationships", "final")))
+    assert resolve(role, "en", moved).content_hash != plain

@@ -9,12 +9,13 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from ..config.organization import Organization
-from ..model import Clause, Role
+from ..model import SECTIONS, Clause, Role
 
 _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
                 "house_style",  # how a document looks is not what it says
                 "section_marks", "source",
-                "wording"}  # where a company's catalogs lie (like the packaged ones, unhashed)
+                "wording",  # where a company's catalogs lie (like the packaged ones, unhashed)
+                "section_rules"}  # only their order changes what a document says (below)
 
 
 def _content(value: Any) -> Any:
@@ -48,6 +49,8 @@ def content_hash(role: Role, org: Organization) -> str:
     role_data, org_data = _content([role, org])
     printed = {lang: org.number.for_document(role.id, lang) for lang in role.languages}
     org_data.pop("number", None)
+    if org.section_rules and org.section_rules.order != SECTIONS:
+        org_data["section_order"] = list(org.section_rules.order)
     if len(set(printed.values())) == 1:
         if next(iter(printed.values())):
             org_data["number"] = next(iter(printed.values()))
