@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,38 @@ def test_limits_leave_ordinary_text_alone(write_role):
     doc = resolve(load_role(path), "ru")
     assert "1 2 a | Помощника менеджера" in json.dumps(doc.sections[-1].clauses[0].text,
                                                          ensure_ascii=False)
+
+
+HOSTILE = [
+    "{{ 'a'.ljust(1999999999)|length }}", "{{ (1,) * 2000000000 }}",
+    "{{ '{0:>1999999999}'.format(1) }}", "{{ 'a'.center(1999999999) }}",
+    "{{ 'a\tb'.expandtabs(1999999999) }}", "{{ ('a' * 19999).replace('a', 'aaaaaaaaaa') }}",
+    "{{ '%1999999999d' % 1 }}", "{{ 'a'.ljust(99999999999999999999) }}",
+    "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "{% if true %}" * 120 + "{% endif %}" * 120,
+    "{% if true %}x{% endif %}" * 30_000,
+]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="resource.setrlimit is POSIX")
+def test_every_hostile_clause_is_one_finding_under_500_mb(tmp_path):
+    import subprocess
+    import sys
+
+    duties = "".join(f"    - id: hostile-{i}\n      text: {{ru: {json.dumps(s)}, en: "
+                     f"{json.dumps(s)}}}\n" for i, s in enumerate(HOSTILE))
+    kam = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
+    path = tmp_path / "key-account-manager.yaml"
+    path.write_text(kam.read_text(encoding="utf-8").replace("  duties:\n", "  duties:\n" + duties,
+                                                            1), encoding="utf-8")
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (500 * 2**20, 500 * 2**20))
+
+    result = subprocess.run([sys.executable, "-m", "jobdocs", "validate", str(path)],
+                            capture_output=True, text=True, timeout=120, preexec_fn=limit)
+    assert result.returncode == 1, result.stderr
+    found = [line for line in result.stdout.splitlines() if "hostile-" in line]
+    assert len(found) == 2 * len(HOSTILE)  # each clause, in each language: one finding
+    assert all(re.search(r":\d+:\d+: error \[sandbox-(size|depth)\]", f) for f in found)
