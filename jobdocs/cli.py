@@ -127,11 +127,12 @@ def list_() -> None:
         echo("no roles found (looked in ./roles/ and the packaged library)", err=True)
         return
     width = max(len(e.id) for e in entries)
+    langs = max((len(",".join(e.languages)) for e in entries if not e.error), default=0)
     for e in entries:
         if e.error:
             echo(f"{e.id:<{width}}  invalid: {e.error}")
         else:
-            echo(f"{e.id:<{width}}  {','.join(e.languages):<6}  {e.title}")
+            echo(f"{e.id:<{width}}  {','.join(e.languages):<{langs}}  {e.title}")
 
 
 @cli.command()
