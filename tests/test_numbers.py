@@ -103,3 +103,20 @@ def test_a_broken_register_is_invalid_input(runner, tmp_path):
     result = render(runner, ROLES[0], "--org", str(org), "-o", str(out))
     assert result.exit_code == 1 and "numbers.yaml:1:1" in result.output
     assert not out.exists()
+
+
+def test_numbers_from_the_project_file_where_the_profile_gives_none(runner, tmp_path,
+                                                                   monkeypatch):
+    (tmp_path / "jobdocs.yaml").write_text(
+        'number:\n  pattern: {ru: "{seq}-ДИ"}\n  register: numbers.yaml\n  start: 7\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = render(runner, *ROLES, "--lang", "ru", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert printed(tmp_path / "out") == {"client-manager.ru.md": "8-ДИ",
+                                         "key-account-manager.ru.md": "7-ДИ"}
+    assert "key-account-manager: 7" in (tmp_path / "numbers.yaml").read_text(encoding="utf-8")
+    (tmp_path / "org.yaml").write_text("number: {key-account-manager: 15-ДИ}\n",
+                                       encoding="utf-8")
+    result = render(runner, ROLES[0], "--org", "org.yaml", "--lang", "ru", "-o", "own")
+    assert printed(tmp_path / "own") == {"key-account-manager.ru.md": "15-ДИ"}

@@ -136,10 +136,12 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
 
 
 def with_project(org: Organization, project: Any) -> Organization:
-    """Return `org` with the sections jobdocs.yaml declares and its house style: the
-    profile's page and font values win one by one, its section rules as a whole."""
+    """Return `org` with the sections jobdocs.yaml declares, its house style and its
+    numbers: the profile's page and font values win one by one, its section rules and
+    its numbers as a whole."""
     if project is None:
         return org
     return replace(org, declared=(*project.declared, *org.declared),
                    section_rules=org.section_rules or project.section_rules,
-                   house_style=org.house_style.over(project.house_style))
+                   house_style=org.house_style.over(project.house_style),
+                   number=org.number or getattr(project, "number", org.number))

@@ -19,9 +19,10 @@ from ..errors import InvalidInput
 from ..model import SectionDecl, SectionRules
 from ..roles import loader
 from ..roles.schema import check
-from . import sections
+from . import numbers, sections
 from .house_style import HouseStyle
 from .house_style import from_data as house_style_from
+from .numbers import Numbers
 from .schema import PROJECT_SCHEMA
 
 FILENAME = "jobdocs.yaml"
@@ -39,6 +40,7 @@ class Project:
     output: Path | None = None
     reference_doc: Path | None = None
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    number: Numbers = field(default_factory=Numbers)  # used where the profile gives none
     wording: Path | None = None  # a company's catalogs and templates
     organizations: tuple[Path, ...] = ()  # `jobdocs build` writes every role for each
     declared: tuple[SectionDecl, ...] = ()  # sections every role of the project may use
@@ -143,6 +145,7 @@ def load_project(path: Path) -> Project:
         output=where("output"),
         reference_doc=where("reference_doc"),
         house_style=house_style_from(data.get("house_style")),
+        number=numbers.from_data(data.get("number"), base, loaded.problem),
         wording=where("wording"),
         organizations=tuple(base / p for p in data.get("organizations", ())),
         declared=sections.declarations(loaded, "project"),

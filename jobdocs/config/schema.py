@@ -195,6 +195,8 @@ PROJECT_SCHEMA: dict[str, Any] = {
         "reference_doc": {"type": "string", "pattern": r"\S",
                           "description": "The .docx DOCX and PDF documents take their "
                                          "styles from, unless --reference-doc names another."},
+        "number": {**_NUMBER, "description": "Registration numbers per role (or a pattern "
+                   "with a register), used where the profile gives none."},
         "house_style": HOUSE_STYLE,
         "wording": {"type": "string", "pattern": r"\S",
                     "description": "A folder of catalogs and templates that override the "
