@@ -422,3 +422,14 @@ def test_the_serve_command_listens_and_asks_for_the_token_it_is_given(project):
         proc.terminate()
         proc.wait(10)
         proc.stderr.close()
+
+
+def test_compare_summarizes_a_move_and_the_renumbering_it_causes(client, project):
+    assert edit(client, "appointment", action="down").status_code == 303
+    page = client.get("/compare", params={"role": KAM, "from": "HEAD", "lang": "en"})
+    moved = re.search(r'<div class="change moved" id="d-(appointment|reporting-line)">.*?</p>',
+                      page.text, re.S)
+    assert moved, page.text
+    assert "1.3 → 1.4" in moved.group(0) or "1.4 → 1.3" in moved.group(0)
+    assert "moved" in page.text.split('class="summary">')[1].split("</p>")[0]
+    assert "as it is now" in page.text
