@@ -318,3 +318,14 @@ def test_tracked_changes_read_as_accepted(tmp_path):
     general = yaml.safe_load(import_document(source).role_yaml)["sections"]["general"]
 
     assert general[0]["text"]["en"] == "The Clerk reports to the Head of Sales of the branch."
+
+
+def test_a_section_word_before_the_number(tmp_path):
+    source = tmp_path / "sections.txt"
+    source.write_text("Должностная инструкция кассира\nРаздел 1. Общие положения\n"
+                      "1.1. Кассир относится к категории специалистов.\n"
+                      "РАЗДЕЛ II. ПРАВА\n1. Получать информацию.\n", encoding="utf-8")
+
+    role = yaml.safe_load(import_document(source).role_yaml)
+
+    assert {k: len(v) for k, v in role["sections"].items()} == {"general": 1, "rights": 1}

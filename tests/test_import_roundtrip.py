@@ -162,3 +162,18 @@ def test_the_frame_goes_to_the_suggested_profile(lang, fmt, tmp_path):
     assert found["date"] == dt.date(2026, 11, 22)
     assert found["number"] == "15-ДИ"
     assert found["place"] == {lang: org["place"][lang]}
+
+
+def test_a_pair_of_very_different_lengths_is_pointed_out(tmp_path):
+    ru = tmp_path / "ru.txt"
+    en = tmp_path / "en.txt"
+    ru.write_text("Должностная инструкция менеджера\n1. Общие положения\n1.1. Первый пункт.\n"
+                  "1.2. Второй пункт, в котором говорится о чём-то довольно длинном и подробном, "
+                  "о порядке назначения на должность и освобождения от неё.\n", encoding="utf-8")
+    en.write_text("Job Description: Manager\n1. General Provisions\n1.1. The first clause.\n"
+                  "1.2. Second.\n", encoding="utf-8")
+
+    result = import_document(ru, translation=en)
+
+    assert [(f.rule, f.line) for f in result.findings if f.rule == "check-pair"] == [
+        ("check-pair", 4)]

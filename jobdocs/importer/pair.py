@@ -42,6 +42,11 @@ def _pair_lists(original: Draft, translation: Draft, mine: list[DraftClause],
             continue
         used.add(id(other))
         pairs.append((clause, other))
+        if not 0.4 < (len(other.text) + 20) / (len(clause.text) + 20) < 2.5:
+            original.find(clause.line, f"clause {clause.label or '–'} «{_short(clause.text)}» "
+                          f"is paired with «{_short(other.text)}» ({translation.path}:"
+                          f"{other.line}), much longer or shorter: check that they say the "
+                          "same", "check-pair", "info")
         _pair_lists(original, translation, clause.children, other.children, pairs)
     for other in theirs:
         if id(other) not in used:

@@ -14,6 +14,8 @@ _ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s*(?=\S)")
 _PAREN = re.compile(r"^(\d{1,2}|[a-zа-я])\)\s*(?=\S)")
 _DASH = re.compile(r"^[-–—•·*▪●○◦]\s*(?=\S)")
 _SEPARATOR = re.compile(r"^[-—–_=*‐ ]+$")
+_SECTION_WORD = re.compile(r"^(раздел|глава|section|chapter|abschnitt|kapitel|avsnitt)\s+(?=\S)",
+                           re.I)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -61,7 +63,8 @@ def _heading(lines: list[Line], i: int, preamble: bool = False
              ) -> tuple[str | None, str, int | None] | None:
     """Return (section key or None for an unknown one, heading, number) if line i is a heading."""
     line = lines[i]
-    kind, number, rest = split_number(line.text)
+    word = _SECTION_WORD.match(line.text)  # «Раздел 2. Должностные обязанности»
+    kind, number, rest = split_number(line.text[word.end():] if word else line.text)
     if line.bullet or _DASH.match(line.text) or kind == "paren" or len(number) > 1:
         return None
     if preamble and (words.DOC_TYPE.match(line.text) or frame.is_frame(line.text)):
