@@ -98,3 +98,22 @@ def test_without_the_morph_extra_the_error_says_how_to_get_proposals(write_role,
     result = runner.invoke(cli, ["inflect", "генеральный директор"])
     assert result.exit_code == 1
     assert result.output == "Error: jobdocs inflect needs pymorphy3: pip install 'jobdocs[morph]'\n"
+
+
+def test_a_company_catalog_may_ask_for_more_forms(write_role, tmp_path):
+    po = tmp_path / "wording" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgctxt "title forms"\nmsgid "nominative"\n'
+                  'msgstr "nominative genitive dative instrumental accusative"\n',
+                  encoding="utf-8")
+    from jobdocs.config.organization import Organization
+
+    org = Organization(wording=(str(tmp_path / "wording"),))
+    role = load_role(write_role())
+    resolve(role, "ru")  # jobdocs' own Russian needs no accusative
+    with pytest.raises(InvalidInput) as e:
+        resolve(role, "ru", org)
+    [problem] = e.value.problems
+    assert (problem.line, problem.column, problem.rule) == (6, 5, "title-case")
+    assert "accusative" in problem.message
