@@ -156,10 +156,10 @@ def docxtpl_context(doc: Any) -> dict[str, Any]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     import pypandoc
     from docxtpl import DocxTemplate
 

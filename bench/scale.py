@@ -105,12 +105,12 @@ def help_cpu(runs: int = 10) -> float:
     return min(times)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--roles", type=int, default=4000)
     parser.add_argument("--pdfs", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     jobs = ["-j", str(args.jobs), "-q"]
     print(f"{args.roles} roles, {args.jobs} worker processes, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="jobdocs-scale-") as tmp:
