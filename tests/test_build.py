@@ -222,3 +222,14 @@ def test_render_prints_docx_and_pdf_from_one_docx(runner, tmp_path):
                                      ("client-manager", "key-account-manager")
                                      for f in ("docx", "pdf")]
     assert "Key Account Manager" in "".join(pages(tmp_path / "key-account-manager.en.pdf"))
+
+
+def test_numbers_from_the_project_where_no_profile_gives_them(runner, project):
+    configure(project, "number: {pattern: '{seq}-П', register: register.yaml}\n"
+              "languages: [ru]\nformats: [md]")
+    result = runner.invoke(cli, ["build", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    register = (project / "register.yaml").read_text(encoding="utf-8")
+    for n, role in enumerate(ROLES, start=1):
+        assert f"{role}: {n}" in register
+        assert f"{n}-П" in (project / "documents" / f"{role}.ru.md").read_text("utf-8")

@@ -52,8 +52,8 @@ def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
             problems += e.problems
             continue
         wording = (*org.wording, *((str(project.wording),) if project.wording else ()))
-        org = replace(with_project(org, project),  # its sections, house style over ours
-                      number=_numbers(org, role_ids), wording=wording)
+        org = with_project(org, project)  # its sections, house style over ours, numbers
+        org = replace(org, number=_numbers(org, role_ids), wording=wording)
         reference = "" if project.reference_doc else org.reference_doc
         digest = inputs.combine(inputs.file_hash(Path(path)) if path else "",
                                 inputs.file_hash(Path(reference)) if reference else "",
