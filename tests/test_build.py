@@ -233,3 +233,17 @@ def test_numbers_from_the_project_where_no_profile_gives_them(runner, project):
     for n, role in enumerate(ROLES, start=1):
         assert f"{role}: {n}" in register
         assert f"{n}-П" in (project / "documents" / f"{role}.ru.md").read_text("utf-8")
+
+
+def test_the_manifest_keeps_other_formats_and_forgets_removed_roles(runner, project):
+    manifest = project / "documents" / ".jobdocs-manifest.json"
+    runner.invoke(cli, ["build", "-j", "1"])
+    assert runner.invoke(cli, ["build", "-j", "1", "-f", "md", "--force"]).exit_code == 0
+    docs = json.loads(manifest.read_text("utf-8"))["units"]["client-manager.yaml"]["docs"]
+    assert sorted(docs) == [f"client-manager.{lang}.{fmt}" for lang in ("en", "ru")
+                            for fmt in ("docx", "md")]
+    (project / "roles" / "key-account-manager.yaml").unlink()
+    again = runner.invoke(cli, ["build", "-j", "1"])
+    assert again.stderr.startswith("0 written, 8 unchanged, 0 failed")
+    units = json.loads(manifest.read_text("utf-8"))["units"]
+    assert sorted(units) == ["client-manager.yaml", "corporate-client-manager.yaml"]

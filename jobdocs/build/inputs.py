@@ -98,6 +98,10 @@ class Manifest:
                 "units": dict(sorted(self.units.items()))}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
 
+    def forget(self, units: set[str]) -> None:
+        """Keep only `units`: a role file removed from the library leaves no entry."""
+        self.units = {unit: entry for unit, entry in self.units.items() if unit in units}
+
     def chain_hash(self, unit: str, hashes: dict[Path, str]) -> str | None:
         """Return the hash of a unit's role chain as its files are now, or None when
         the last build did not record it; `hashes` caches file hashes across units."""

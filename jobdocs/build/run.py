@@ -78,6 +78,7 @@ def build_project(project: Project, *, jobs: int | None = None, force: bool = Fa
             if advance:
                 advance(1)
         build.print_pdfs()
+        build.manifest.forget(set(tasks) | build.current)
         build.manifest.save()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -97,6 +98,7 @@ class _Build:
         self.manifest = Manifest.load(out_root, _shared_inputs(project))
         self.summary = Summary()
         self.pending: list[tuple[str, str, Task]] = []  # (DOCX source, PDF name, task)
+        self.current: set[str] = set()  # units found current, not built
         self.count = 0
 
     def key(self, target: Target, chain: str, name: str) -> str:
@@ -129,6 +131,7 @@ class _Build:
                                                      {name: self.key(target, chain, name)})}
                     if len(skip) == len(names):
                         self.summary.unchanged += len(names)
+                        self.current.add(unit)
                         continue
                 self.count += 1
                 yield Task(unit, self.count, str(role), target,
@@ -148,7 +151,9 @@ class _Build:
             self.manifest.units.pop(task.unit, None)
             return
         chain = inputs.chain_digest(outcome.files)
-        docs = {}
+        # Documents of other formats or languages keep their entries: a stale one fails
+        # its key next time, a current one (built by `-f md` before `-f docx`) is kept.
+        docs = dict(self.manifest.units.get(task.unit, {}).get("docs", {}))
         for name in outcome.written + outcome.unchanged:
             stamp = inputs.stamp(self.out_root / name)
             if stamp:
