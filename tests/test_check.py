@@ -67,17 +67,21 @@ def test_every_rule_is_documented():
 
 def test_shipped_roles_are_clean_with_strict(runner, monkeypatch):
     monkeypatch.chdir(ROOT)
-    # purchasing-manager has no evaluation section: it is written for a house style that
-    # makes the section optional, as the example Romashka profile does.
+    # The repository's jobdocs.yaml makes evaluation optional (purchasing-manager has none).
+    result = runner.invoke(cli, ["validate", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("files checked: no problems\n")
     result = runner.invoke(cli, ["validate", "--strict", "--org",
                                  "examples/romashka/organization.yaml"])
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("files checked: no problems\n")
-    result = runner.invoke(cli, ["validate", "--strict"])
-    assert [line.split(": error ")[1] for line in result.output.splitlines()[:-1]] == [
-        "[missing-section] section 'evaluation' is missing or empty; the house style "
-        "requires it"]
-    assert result.output.startswith("roles/purchasing-manager.yaml:")
+
+
+def test_the_default_house_style_requires_evaluation(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no jobdocs.yaml here: the default house style
+    result = runner.invoke(cli, ["validate", str(ROOT / "roles" / "purchasing-manager.yaml")])
+    assert result.exit_code == 1
+    [finding] = result.output.splitlines()[:-1]
+    assert "purchasing-manager.yaml:" in finding and "[missing-section]" in finding
 
 
 # -- the modeline -------------------------------------------------------------------------
