@@ -30,7 +30,7 @@ from typing import Any
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization
 from jobdocs.render.docx import styles as s
-from jobdocs.render.docx.writer import default_reference, open_reference
+from jobdocs.render.docx.page import default_reference, open_reference
 
 ROOT = Path(__file__).parent.parent
 ORG = ROOT / "examples" / "romashka" / "organization.yaml"

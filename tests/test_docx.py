@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from jobdocs import JobdocsError, JobdocsWarning, list_roles, load_role, render_document, resolve
 from jobdocs.config.organization import Organization, Person
 from jobdocs.render.docx import styles as docx_styles
-from jobdocs.render.docx.writer import default_reference
+from jobdocs.render.docx.page import default_reference
 
 ROOT = Path(__file__).parent.parent
 SHIPPED = [(entry.id, lang) for entry in list_roles() for lang in entry.languages]

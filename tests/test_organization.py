@@ -99,7 +99,7 @@ def test_profile_names_the_reference_document_relative_to_itself(tmp_path):
     import docx
 
     from jobdocs.render.batch import build, plan
-    from jobdocs.render.docx.writer import default_reference
+    from jobdocs.render.docx.page import default_reference
 
     company = docx.Document(str(default_reference()))
     company.sections[0].header.paragraphs[0].text = "ООО «Ромашка» · бланк"

@@ -20,7 +20,7 @@ from jobdocs import load_role, render_document, resolve
 from jobdocs.cli import cli
 from jobdocs.diff import diff_roles
 from jobdocs.diff.redline import redline
-from jobdocs.render.docx.writer import default_reference
+from jobdocs.render.docx.page import default_reference
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHEN = dt.datetime(2026, 11, 20, 7, 0, tzinfo=dt.UTC)

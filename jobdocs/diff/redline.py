@@ -25,13 +25,13 @@ from ..model import DocClause
 from ..render.docx import package as docx_package
 from ..render.docx import styles as s
 from ..render.docx.ooxml import DELETE, INSERT, Revisions
+from ..render.docx.page import open_reference
 from ..render.docx.writer import (
     ITEM_MARK,
     Writer,
     compose,
     hang,
     keep_with_next,
-    open_reference,
     plain,
 )
 from ..resolve.sandbox import upfirst

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from ..errors import UsageError
 from ..model import Document
 
-#: Every output format, in the order the CLI offers them.
-FORMATS = ("md", "docx", "pdf")
+#: Every output format and the module that writes it, with `render(doc, reference_doc)`
+#: returning bytes; imported only when a format is asked for (python-docx is slow to load).
+WRITERS = {
+    "md": "jobdocs.render.markdown",
+    "docx": "jobdocs.render.docx.writer",
+    "pdf": "jobdocs.render.pdf",
+}
+#: The formats, in the order the CLI offers them.
+FORMATS = tuple(WRITERS)
 
 
 def render_document(doc: Document, fmt: str, reference_doc: Path | None = None) -> bytes:
@@ -17,16 +25,8 @@ def render_document(doc: Document, fmt: str, reference_doc: Path | None = None) 
     `reference_doc` is a .docx whose styles, page and header/footer DOCX and
     PDF output take (default: the one jobdocs ships).
     """
-    if fmt == "md":
-        from . import markdown
-
-        return markdown.render(doc).encode("utf-8")
-    if fmt == "docx":
-        from .docx import writer as docx
-
-        return docx.render(doc, reference_doc)
-    if fmt == "pdf":
-        from . import pdf
-
-        return pdf.render(doc, reference_doc)
-    raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+    if fmt == "md":  # a text format: its writer returns str
+        return import_module(WRITERS[fmt]).render(doc).encode("utf-8")
+    return import_module(WRITERS[fmt]).render(doc, reference_doc)  # type: ignore[no-any-return]

@@ -13,7 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import Problem
 from ..model import Clause
-from ..roles import loader
+from ..roles import positions
 from . import limits
 from .guard import ClauseSandbox, Undefined, bounded_filters
 
@@ -231,12 +231,12 @@ def _problem(clause: Clause, lang: str, message: str, rule: str, *,
     assert mark is not None
     at = None
     if name:  # the name inside a {{ }} or {% %} tag, even in a multi-line string
-        at = loader.locate(mark, re.compile(
+        at = positions.locate(mark, re.compile(
             r"\{[{%](?:(?![}%]\}).)*?(?<![\w'\"])(" + re.escape(name) + r")\b", re.S))
     elif ref is not None:
-        at = loader.locate(mark, re.compile(r"\bref\(\s*(['\"]" + re.escape(ref) + ")"))
+        at = positions.locate(mark, re.compile(r"\bref\(\s*(['\"]" + re.escape(ref) + ")"))
     elif clause.text_styles.get(lang) in ("|", ">"):  # the n-th line of the block's text
-        at = loader.locate(mark, re.compile(rf"(?:[^\n]*\n){{{line or 1}}}[ \t]*(\S)"))
+        at = positions.locate(mark, re.compile(rf"(?:[^\n]*\n){{{line or 1}}}[ \t]*(\S)"))
     at = at or mark
     return Problem(mark.path, at.line, at.column, f"clause '{clause.id}' ({lang}): {message}", rule)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -306,45 +305,3 @@ class _Builder:
         except (KeyError, AttributeError, TypeError, IndexError):  # !!bool maybe, !!timestamp x
             self._fail(event, f"invalid {tag.rsplit(':', 1)[-1]} value {event.value[:40]!r}; "
                        "write the value without the tag", "yaml")
-
-
-def locate(mark: Mark, pattern: re.Pattern[str]) -> Mark | None:
-    """Return where `pattern` first matches inside the scalar that starts at `mark`.
-
-    The position of its first group if it has one, else of the whole match;
-    None when the file or the scalar is gone. Used only when reporting a
-    problem, so that a name inside a multi-line string is pointed at exactly.
-    """
-    try:
-        text, spans = _scalar_spans(mark.path, Path(mark.path).stat().st_mtime_ns)
-    except (OSError, InvalidInput, yaml.YAMLError):
-        return None
-    span = spans.get((mark.line, mark.column))
-    if span is None:
-        return None
-    found = pattern.search(text, *span)
-    if found is None:
-        return None
-    # Count from the scalar's own start, not the file's: a file with thousands of
-    # findings must not be read once per finding.
-    offset = found.start(1 if pattern.groups else 0)
-    inside = text[span[0]:offset]
-    line, column = _position(inside, len(inside))
-    if line == 1:
-        return Mark(mark.path, mark.line, mark.column + column - 1)
-    return Mark(mark.path, mark.line + line - 1, column)
-
-
-@lru_cache(maxsize=8)
-def _scalar_spans(path: str, mtime_ns: int) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
-    text = read_text(path)
-    spans = {}
-    parser = _Parser(text)
-    try:
-        while (event := parser.get_event()) is not None:
-            if event.__class__ is _Scalar:
-                m = event.start_mark
-                spans[m.line + 1, m.column + 1] = (m.index, event.end_mark.index)
-    finally:
-        parser.dispose()
-    return text, spans

@@ -8,29 +8,23 @@ in a role can become markup or a field.
 
 from __future__ import annotations
 
-import io
 import re
-from copy import deepcopy
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm
+from docx.shared import Cm
 from lxml import etree
 
-from ...config.house_style import HouseStyle
-from ...errors import JobdocsError
 from ...model import BLANK, DocClause, Document, Line, SignedBlock
 from ...resolve.sandbox import upfirst
 from ...resolve.typography import nbsp
-from ...resources import data_dir
 from . import ooxml
 from . import package as docx_package
 from . import styles as s
+from .page import copy_story, fresh_paragraph, prepare, prepared_reference
 from .paragraphs import Body, Stamp, keep_next
 from .together import keep_on_one_page
 
@@ -44,12 +38,9 @@ BLOCK_BLANK = "_" * 32  # across the 8 cm block
 SIGNATURE_BLANK = "_" * 14  # before the name
 #: The longest author's position (in characters) that ends before the signature line.
 AUTHOR_SHORT = 30
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: What python-docx made once, copied for the next document that asks the same.
 _TABLES = Stamp(8)
 _INDENTS = Stamp(256)
-_REFERENCES = Stamp(4)
-_PREPARED = Stamp(8)
 
 # Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
 # would jump to a signature line): a role's text is plain text.
@@ -57,69 +48,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LAYOUT_SPACE = re.compile(r"[\t\r\n]+")
 
 
-def default_reference() -> Path:
-    """Return the reference document that ships with jobdocs."""
-    return data_dir("templates") / "docx" / "reference.docx"
-
-
 def plain(text: str) -> str:
     """Return model text as one run of plain text: no tabs, breaks or control characters,
     and no-break spaces where a line must not break (between initials and surname ...)."""
     return nbsp(_LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text)))
-
-
-def open_reference(path: Path | None) -> Any:
-    """Open a reference document with its body emptied; fail in one line when it is no .docx.
-
-    The document is read and parsed once per process (while the file stays as
-    it was); each call returns a copy of it, which costs a third of parsing.
-    """
-    path = path or default_reference()
-    key = _file_key(path)
-    document = _REFERENCES.get(key)
-    if document is None:
-        document = _parse_reference(path)
-        _REFERENCES.keep(key, document)
-    return document
-
-
-def prepared_reference(path: Path | None, house_style: HouseStyle) -> Any:
-    """Return the emptied reference document laid out by a house style, with every
-    style the writer uses: a copy of one prepared once per process."""
-    key = (_file_key(path or default_reference()), repr(house_style))
-    document = _PREPARED.get(key)
-    if document is None:
-        document = open_reference(path)
-        prepare(document, house_style)
-        _PREPARED.keep(key, document)
-    return document
-
-
-def _file_key(path: Path) -> tuple[str, int, int]:
-    try:
-        stat = path.stat()
-    except OSError as e:
-        raise JobdocsError(f"{path}: cannot read the reference document: "
-                           f"{e.strerror or e}") from e
-    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
-
-
-def _parse_reference(path: Path) -> Any:
-    from .reference import load  # checked and cleaned: see reference.py
-
-    try:
-        document = docx.Document(io.BytesIO(load(path)))
-    except JobdocsError:
-        raise
-    except Exception as e:  # python-docx has no one error for a package it cannot read
-        raise JobdocsError(f"{path}: not a Word document python-docx can read "
-                           f"({type(e).__name__}: {e}); open it in Word and save it as .docx"
-                           ) from e
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document
 
 
 class Writer:
@@ -308,11 +240,11 @@ class Writer:
             if first.is_linked_to_previous:  # page 1 shows the letterhead the other pages have
                 first.is_linked_to_previous = False
                 if not rest.is_linked_to_previous:
-                    _copy_story(rest, first)
+                    copy_story(rest, first)
         if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
-            ooxml.page_number(_fresh_paragraph(section.header, self.body.style_id(s.HEADER)))
+            ooxml.page_number(fresh_paragraph(section.header, self.body.style_id(s.HEADER)))
         for footer in (section.footer, section.first_page_footer):
-            self.footer_line(_fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
+            self.footer_line(fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
 
     def footer_line(self, paragraph: Any) -> None:
         """Write the trace line into a footer paragraph."""
@@ -348,57 +280,6 @@ def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
     fmt.tab_stops.add_tab_stop(Cm(style_tab), WD_TAB_ALIGNMENT.CLEAR)
     fmt.tab_stops.add_tab_stop(Cm(at + indent))
     _INDENTS.keep(key, paragraph._p.pPr)
-
-
-def _fresh_paragraph(part: Any, style_id: str | None) -> Any:
-    """Return the header or footer's only paragraph when it is empty, else a new one after
-    it, in the style of that id."""
-    part.is_linked_to_previous = False
-    paragraphs = part.paragraphs
-    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
-            ".//w:drawing|.//w:pict"):
-        paragraph = paragraphs[0]
-    else:
-        paragraph = part.add_paragraph()
-    paragraph._p.style = style_id
-    return paragraph
-
-
-def _copy_story(source: Any, target: Any) -> None:
-    """Make a header or footer the copy of another, with the pictures it refers to."""
-    story = target._element
-    for child in list(story):
-        story.remove(child)
-    for child in source._element:
-        copy = deepcopy(child)
-        for element in copy.iter():
-            for name, value in element.attrib.items():
-                if name.startswith(f"{{{_R}}}") and value in source.part.rels:
-                    rel = source.part.rels[value]
-                    target_ref = rel.target_ref if rel.is_external else rel.target_part
-                    element.set(name, target.part.relate_to(target_ref, rel.reltype,
-                                                            is_external=rel.is_external))
-        story.append(copy)
-
-
-def apply_house_style(document: Any, style: HouseStyle) -> None:
-    """Set the margins and font a house style gives, over the reference document's."""
-    section = document.sections[-1]
-    before = s.text_width(section)
-    page = style.page
-    for name, value in (("left_margin", page.left_mm), ("right_margin", page.right_mm),
-                        ("top_margin", page.top_mm), ("bottom_margin", page.bottom_mm)):
-        if value is not None:
-            setattr(section, name, Mm(value))
-    s.refit(document, before, s.text_width(section))
-    s.set_font(document, style.font.name, style.font.size)
-
-
-def prepare(document: Any, house_style: HouseStyle) -> None:
-    """Lay a reference document out by a house style and add the styles it lacks."""
-    apply_house_style(document, house_style)
-    s.ensure(document, s.text_width(document.sections[-1]))
-    ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
 
 
 def compose(writer: Writer, prepared: bool = False) -> None:

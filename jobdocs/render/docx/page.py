@@ -1,0 +1,137 @@
+"""The page a job description is written on: the reference document, emptied, laid out
+by the house style, with every style the writer uses; and its headers and footers."""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from ...config.house_style import HouseStyle
+from ...errors import JobdocsError
+from ...resources import data_dir
+from . import ooxml
+from . import styles as s
+from .paragraphs import Stamp
+
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#: What was parsed or prepared once, copied for the next document that asks the same.
+_REFERENCES = Stamp(4)
+_PREPARED = Stamp(8)
+
+
+def default_reference() -> Path:
+    """Return the reference document that ships with jobdocs."""
+    return data_dir("templates") / "docx" / "reference.docx"
+
+
+def open_reference(path: Path | None) -> Any:
+    """Open a reference document with its body emptied; fail in one line when it is no .docx.
+
+    The document is read and parsed once per process (while the file stays as
+    it was); each call returns a copy of it, which costs a third of parsing.
+    """
+    path = path or default_reference()
+    key = _file_key(path)
+    document = _REFERENCES.get(key)
+    if document is None:
+        document = _parse_reference(path)
+        _REFERENCES.keep(key, document)
+    return document
+
+
+def prepared_reference(path: Path | None, house_style: HouseStyle) -> Any:
+    """Return the emptied reference document laid out by a house style, with every
+    style the writer uses: a copy of one prepared once per process."""
+    key = (_file_key(path or default_reference()), repr(house_style))
+    document = _PREPARED.get(key)
+    if document is None:
+        document = open_reference(path)
+        prepare(document, house_style)
+        _PREPARED.keep(key, document)
+    return document
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise JobdocsError(f"{path}: cannot read the reference document: "
+                           f"{e.strerror or e}") from e
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def _parse_reference(path: Path) -> Any:
+    from .reference import load  # checked and cleaned: see reference.py
+
+    try:
+        document = docx.Document(io.BytesIO(load(path)))
+    except JobdocsError:
+        raise
+    except Exception as e:  # python-docx has no one error for a package it cannot read
+        raise JobdocsError(f"{path}: not a Word document python-docx can read "
+                           f"({type(e).__name__}: {e}); open it in Word and save it as .docx"
+                           ) from e
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def fresh_paragraph(part: Any, style_id: str | None) -> Any:
+    """Return the header or footer's only paragraph when it is empty, else a new one after
+    it, in the style of that id."""
+    part.is_linked_to_previous = False
+    paragraphs = part.paragraphs
+    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
+            ".//w:drawing|.//w:pict"):
+        paragraph = paragraphs[0]
+    else:
+        paragraph = part.add_paragraph()
+    paragraph._p.style = style_id
+    return paragraph
+
+
+def copy_story(source: Any, target: Any) -> None:
+    """Make a header or footer the copy of another, with the pictures it refers to."""
+    story = target._element
+    for child in list(story):
+        story.remove(child)
+    for child in source._element:
+        copy = deepcopy(child)
+        for element in copy.iter():
+            for name, value in element.attrib.items():
+                if name.startswith(f"{{{_R}}}") and value in source.part.rels:
+                    rel = source.part.rels[value]
+                    target_ref = rel.target_ref if rel.is_external else rel.target_part
+                    element.set(name, target.part.relate_to(target_ref, rel.reltype,
+                                                            is_external=rel.is_external))
+        story.append(copy)
+
+
+def apply_house_style(document: Any, style: HouseStyle) -> None:
+    """Set the margins and font a house style gives, over the reference document's."""
+    section = document.sections[-1]
+    before = s.text_width(section)
+    page = style.page
+    for name, value in (("left_margin", page.left_mm), ("right_margin", page.right_mm),
+                        ("top_margin", page.top_mm), ("bottom_margin", page.bottom_mm)):
+        if value is not None:
+            setattr(section, name, Mm(value))
+    s.refit(document, before, s.text_width(section))
+    s.set_font(document, style.font.name, style.font.size)
+
+
+def prepare(document: Any, house_style: HouseStyle) -> None:
+    """Lay a reference document out by a house style and add the styles it lacks."""
+    apply_house_style(document, house_style)
+    s.ensure(document, s.text_width(document.sections[-1]))
+    ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
+
+
