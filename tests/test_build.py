@@ -11,10 +11,10 @@ import docx
 import pytest
 from test_pdf import needs_libreoffice, pages
 
-from jobdocs.build import build_project
-from jobdocs.build.command import STARTER
 from jobdocs.cli import cli
 from jobdocs.config.project import load_project
+from jobdocs.config.starter import STARTER
+from jobdocs.production import build_project
 
 ROOT = Path(__file__).parent.parent
 ROLES = ("client-manager", "corporate-client-manager", "key-account-manager")

@@ -147,7 +147,7 @@ def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(runner, tmp_pat
 def test_the_format_choices_are_the_registry():
     """The CLI spells the formats out (importing the registry would slow `--help`): they
     must stay the registry's."""
-    from jobdocs.build.command import build as build_command
+    from jobdocs.cli.build import build as build_command
     from jobdocs.render import FORMATS
 
     for command in (cli.commands["render"], build_command):

@@ -1,45 +1,6 @@
 """`jobdocs serve`: the role library in a browser (the optional `jobdocs[serve]` extra).
 
-Browse, read as it prints, download, compare and edit with validation. The web
-framework is imported only when the command runs, so `jobdocs --help` stays fast
-and works without the extra.
+Browse, read as it prints, download, compare and edit with validation. The
+command (jobdocs/cli/serve.py) imports the web framework only when it runs, so
+`jobdocs --help` stays fast and works without the extra.
 """
-
-from __future__ import annotations
-
-import click
-
-from ..errors import UsageError
-
-
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Any other than loopback requires a token.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on.")
-@click.option("--token", envvar="JOBDOCS_SERVE_TOKEN", metavar="TOKEN",
-              help="Require this token of every browser (default off loopback: a new one, "
-                   "printed at start). Also read from JOBDOCS_SERVE_TOKEN.")
-def serve(host: str, port: int, token: str | None) -> None:
-    """Serve the role library of this folder (its jobdocs.yaml, or ./roles) in a browser.
-
-    Pages: the roles, each as it prints (ru, en...), its downloads, validation,
-    compare, and an editor that checks every change before saving it.
-    """
-    try:
-        import uvicorn
-
-        from .app import create_app
-        from .security import is_loopback, new_token
-    except ImportError as e:
-        raise UsageError(f"jobdocs serve needs the serve extra: pip install 'jobdocs[serve]' "
-                         f"({e.name} is missing)") from None
-    if token is None and not is_loopback(host):
-        token = new_token()
-    hosts = None if is_loopback(host) else {host, "localhost", "127.0.0.1"}
-    app = create_app(token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
-                     warm=True)
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    click.echo(f"jobdocs serve: open {url} (Ctrl+C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,4 +1,4 @@
-"""The `jobdocs build` and `jobdocs init` commands (imports stay inside them: fast start)."""
+"""`jobdocs build` and `jobdocs init` (imports stay inside them: fast start)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,6 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-
-STARTER = """\
-# jobdocs project file: `jobdocs build` writes every role below, for every
-# organization, in every language and format named here. Paths are relative
-# to this file; every key is optional. See docs/project-format.md and
-# docs/build.md.
-# yaml-language-server: $schema=https://jobdocs.dev/schema/project-1.json
-format: 1
-
-# The role library: one YAML file per role (`jobdocs list` shows them).
-roles: roles
-
-# The organization profile (name, approver, agreeing officials, date...).
-# organization: org/organization.yaml
-# Or several: `jobdocs build` writes each into its own folder of the output.
-# organizations: [org/romashka.yaml, org/vasilek.yaml]
-
-# Languages to write (default: every language a role is written in).
-# languages: [ru, en]
-
-# Formats: md, docx, pdf (pdf needs LibreOffice).
-formats: [md, docx]
-
-# Where documents go: <output>/<role-id>.<lang>.<format>.
-output: documents
-
-# The Word document DOCX and PDF take their styles and letterhead from.
-# reference_doc: org/letterhead.docx
-"""
 
 
 @click.command()
@@ -56,7 +27,7 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
     Exit 0: all built, 1: a document failed (the others are built).
     """
     from ..config.project import current
-    from .run import build_project
+    from ..production.run import build_project
 
     project = current()
     if project is None:
@@ -89,6 +60,7 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Write a commented jobdocs.yaml (and an empty roles/ folder) in DIRECTORY."""
+    from ..config.starter import STARTER
     from ..files import write_atomic
 
     target = directory / "jobdocs.yaml"

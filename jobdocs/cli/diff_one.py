@@ -10,16 +10,9 @@ from typing import Any
 
 import click
 
-from ..cli_options import (
-    color_option,
-    echo,
-    is_file_arg,
-    lang_option,
-    org_option,
-    use_color,
-    workspace,
-)
 from ..errors import InvalidInput, JobdocsError, UsageError
+from .options import color_option, is_file_arg, lang_option, org_option, workspace
+from .terminal import echo, use_color
 
 
 @click.command()
@@ -55,8 +48,8 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     differences, 1: differences, 2: an error.
     """
     from ..config.profile import load_organization
-    from .align import diff_roles
-    from .sides import load_side, specs
+    from ..diff.align import diff_roles
+    from ..diff.sides import load_side, specs
 
     try:
         ws = workspace(explicit=all(x is None or is_file_arg(x) for x in (old, new)))
@@ -100,7 +93,7 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
 def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date: Any,
                  out: Path | None, color: bool, langs: tuple[str, ...],
                  reference_doc: Path | None) -> bytes:
-    from .formats import FORMATTERS, to_text
+    from ..diff.formats import FORMATTERS, to_text
 
     if fmt == "text":
         return to_text(result, color=color).encode()
@@ -109,8 +102,8 @@ def _diff_output(result: Any, fmt: str, a: Any, b: Any, author: str | None, date
     if out is None or (str(out) == "-" and sys.stdout.isatty()):
         raise UsageError("--format docx writes a Word file: give -o FILE.docx (or -o - with "
                          "standard output redirected)")
+    from ..diff.redline import redline
     from ..render.docx import xmlsafe
-    from .redline import redline
 
     # What XML cannot hold (a control character in --author or a version) is dropped.
     result, author = xmlsafe.clean((result, author or b.author or "jobdocs"))

@@ -2,7 +2,7 @@
 
 Start-up and imports cost more than comparing a role (a hundred pairs: 23 s
 as a hundred commands, 2.9 s in one). Each pair goes through the one-pair
-command (diff/command.py) unchanged, its output after the last one's (JSON:
+command (cli/diff_one.py) unchanged, its output after the last one's (JSON:
 one object per pair; `jq -s` reads them as an array); this only loops and
 combines the exit codes: 2 when a pair failed, else 1 when one differs.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from ..cli_options import echo
 from ..errors import UsageError
-from .command import diff as one_pair
+from .diff_one import diff as one_pair
+from .terminal import echo
 
 SUFFIXES = (".yaml", ".yml")
 

@@ -13,9 +13,9 @@ __all__ = ["Summary", "build_project"]
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use: the CLI imports the command module of this package at start.
+    # Imported on first use: `import jobdocs.production` stays light.
     if name in __all__:
         from . import run
 
         return getattr(run, name)
-    raise AttributeError(f"module 'jobdocs.build' has no attribute {name!r}")
+    raise AttributeError(f"module 'jobdocs.production' has no attribute {name!r}")

@@ -1,0 +1,25 @@
+"""`jobdocs schema`: the JSON Schema of role files, profiles and jobdocs.yaml."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import UsageError
+
+
+@click.command()
+@click.argument("kind", default="role", metavar="[role|organization|project]")
+def schema(kind: str) -> None:
+    """Print the JSON Schema of role files (or profiles, or jobdocs.yaml), for editors.
+
+    It is the schema `jobdocs validate` checks with. Save it and name it in
+    the file's first line:
+    `# yaml-language-server: $schema=../schemas/role-1.json`
+    """
+    import json
+
+    from ..roles.schema import SCHEMAS
+
+    if kind not in SCHEMAS:
+        raise UsageError(f"no schema for '{kind}' (use one of: {', '.join(SCHEMAS)})")
+    click.echo(json.dumps(SCHEMAS[kind], ensure_ascii=False, indent=2))
