@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
+import sys
 import tempfile
 import time
 import warnings
@@ -30,42 +30,8 @@ with warnings.catch_warnings():
 from jobdocs.serve.app import create_app
 from jobdocs.serve.site import Site
 
-ROOT = Path(__file__).resolve().parent.parent
-VARIANT = """\
-format: 1
-id: {id}
-version: "1.0"
-extends: key-account-manager
-languages: [ru, en]
-title:
-  ru:
-    nominative: менеджер по работе с ключевыми клиентами {n}
-    genitive: менеджера по работе с ключевыми клиентами {n}
-    dative: менеджеру по работе с ключевыми клиентами {n}
-    accusative: менеджера по работе с ключевыми клиентами {n}
-    instrumental: менеджером по работе с ключевыми клиентами {n}
-  en: Key Account Manager {n}
-sections:
-  duties:
-    - id: region-{n}
-      text:
-        ru: Ведёт ключевых клиентов региона № {n}.
-        en: Manage the key clients of region No. {n}.
-"""
-
-
-def project(root: Path, n: int) -> Path:
-    shutil.copytree(ROOT / "roles", root / "roles")
-    (root / "romashka").mkdir()
-    shutil.copy(ROOT / "examples" / "romashka" / "organization.yaml", root / "romashka")
-    (root / "jobdocs.yaml").write_text("roles: roles\norganization: romashka/organization.yaml\n",
-                                       encoding="utf-8")
-    shipped = len(list((root / "roles").glob("*.yaml")))
-    for i in range(max(0, n - shipped)):
-        rid = f"kam-region-{i:04d}"
-        (root / "roles" / f"{rid}.yaml").write_text(VARIANT.format(id=rid, n=i),
-                                                    encoding="utf-8")
-    return root
+sys.path.insert(0, str(Path(__file__).parent))
+from libraries import variants_project  # noqa: E402
 
 
 def timed(client: TestClient, url: str, runs: int) -> tuple[float, float, int]:
@@ -88,7 +54,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobdocs-bench-serve-") as tmp:
-        root = project(Path(tmp), args.roles)
+        root = variants_project(Path(tmp), args.roles)
         os.chdir(root)
         client = TestClient(create_app(Site.here()), base_url="http://localhost")
         count = len(list((root / "roles").glob("*.yaml")))

@@ -1,0 +1,68 @@
+"""`jobdocs build` of a large library: one worker against two, a rebuild, memory.
+
+A project of N roles shaped like the key account manager (600 lines, each
+its own id, title and wording), Ромашка's profile with numbers from a
+register, Russian DOCX. Each build is a fresh `jobdocs build` process from
+an empty output folder; `-j 1` and `-j 2` take turns. Then the same build
+with nothing changed, against the floor of what it must do at least: read
+every role file and hash it, in a fresh Python process. The peak memory is
+the largest sum of the resident memory of the build and its workers; it is
+measured at N and at N/4 documents to show it does not grow with N.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from libraries import kam_project
+from measure import command, interleave
+
+from figures import JOBDOCS, Context, Figure, Ratio, Row, at_least, at_most
+
+HASH_FLOOR = """\
+import hashlib, pathlib, sys
+for p in sorted(pathlib.Path(sys.argv[1]).iterdir()):
+    hashlib.sha256(p.read_bytes()).hexdigest()
+"""
+
+
+def measure(ctx: Context) -> Figure:
+    n = ctx.size(4000)
+    folder = kam_project(ctx.tmp / "big", n)
+    out = folder / "documents"
+
+    def clean() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+
+    def build(jobs: int, where: Path = folder) -> object:
+        return command([*JOBDOCS, "build", "-q", "-f", "docx", "-j", str(jobs)], where,
+                       before=clean if where == folder else None, memory=True)
+
+    stats = interleave({"one": build(1), "two": build(2)}, ctx.runs)
+    again = interleave({
+        "again": command([*JOBDOCS, "build", "-q", "-f", "docx", "-j", "2"], folder),
+        "floor": command([sys.executable, "-c", HASH_FLOOR, str(folder / "roles")], folder),
+    }, ctx.runs)
+    quarter = kam_project(ctx.tmp / "quarter", max(2, n // 4))
+    small = interleave({"quarter": build(2, quarter)}, 1)["quarter"]
+    figure = Figure(f"`jobdocs build` of {n:,} DOCX",
+                    f"{n:,} roles of 600 lines, Ромашка, Russian DOCX, from an empty output "
+                    f"folder; median of {ctx.runs} interleaved runs, each a fresh process",
+                    [Row("`-j 1`", stats["one"]), Row("`-j 2`", stats["two"]),
+                     Row(f"`-j 2`, {n // 4:,} roles (memory)", small),
+                     Row("`-j 2`, nothing changed", again["again"]),
+                     Row("floor: read and hash every role file", again["floor"])])
+    two = stats["two"]
+    figure.ratios += [
+        at_least("`-j 1` wall / `-j 2` wall", stats["one"].wall / two.wall, 1.8),
+        at_most(f"`-j 2` wall, {n:,} documents (s)", two.wall, 40 * n / 4000, "s"),
+        at_most(f"peak memory at {n:,} / at {n // 4:,} documents", two.peak_mb / small.peak_mb,
+                1.25),
+        Ratio("nothing changed / hashing floor (wall)", again["again"].wall / again["floor"].wall),
+    ]
+    figure.notes.append(f"documents per second with `-j 2`: {n / two.wall:.0f}; CPU per "
+                        f"document: {two.cpu / n * 1000:.1f} ms (`-j 1`: "
+                        f"{stats['one'].cpu / n * 1000:.1f} ms)")
+    return figure
