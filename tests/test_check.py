@@ -190,7 +190,7 @@ HOSTILE = {
     "python-tag": (b"id: !!python/object/apply:os.system [rm -rf /]\n",
                    "1:5: error [yaml-tag] Python tag"),
     "deep-nesting": (b"id: " + b"[" * 500_000, "error [yaml-depth] nesting deeper than 50"),
-    "huge-file": (b"id: x\n" + b"#" * (loader.MAX_BYTES + 1), ": error [size] file is "),
+    "huge-file": (b"id: x\n" + b"#" * (loader.MAX_BYTES + 1), ": error [size] the YAML file is "),
     "many-values": (b"vars: [" + b"1," * 200_000 + b"]\n", ": error [size] more than 50,000"),
     "binary": (bytes(range(256)) * 4, "1:1: error [encoding] binary file, not YAML text"),
     "utf-16": ("id: x\n".encode("utf-16"), "1:1: error [encoding] file is UTF-16"),

@@ -79,5 +79,5 @@ def test_directory_and_missing_file(tmp_path):
 def test_oversized_file_is_refused_before_parsing(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * (loader.MAX_BYTES + 1))
-    with pytest.raises(InvalidInput, match="role files may be at most"):
+    with pytest.raises(InvalidInput, match="may be at most"):
         loader.load(big)

@@ -12,6 +12,7 @@ import pytest
 
 from jobdocs.cli import cli
 from jobdocs.errors import JobdocsError, JobdocsWarning
+from jobdocs.intake import reader, word
 from jobdocs.render.docx import reference
 
 ROOT = Path(__file__).parent.parent
@@ -40,7 +41,8 @@ def render(runner, tmp_path, ref: Path):
 def refused(runner, tmp_path, ref: Path, message: str) -> None:
     result = render(runner, tmp_path, ref)
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"Error: {ref}: ") and message in result.stderr
+    assert result.stderr.removeprefix("Error: ").startswith(f"{ref}: ")
+    assert message in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "out").exists()
 
@@ -68,8 +70,9 @@ def write_text(path: Path, text: str) -> Path:
 
 
 def test_a_large_file_is_refused(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr(reference, "MAX_BYTES", 1000)
-    refused(runner, tmp_path, write_zip(tmp_path / "big.docx", parts_of(SHIPPED)), "larger than")
+    monkeypatch.setattr(reader, "REFERENCE", reader.Kind("reference document", 1000))
+    refused(runner, tmp_path, write_zip(tmp_path / "big.docx", parts_of(SHIPPED)),
+            "may be at most 1,000 bytes")
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(runner, tmp_path):
@@ -80,11 +83,11 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(runner, tmp_path):
 
 def test_too_many_parts_or_too_much_unpacked_is_refused(tmp_path, monkeypatch):
     path = write_zip(tmp_path / "many.docx", parts_of(SHIPPED))
-    monkeypatch.setattr(reference, "MAX_MEMBERS", 5)
-    with pytest.raises(JobdocsError, match="has 12 parts; at most 5"):
+    monkeypatch.setattr(word, "MAX_PARTS", 5)
+    with pytest.raises(JobdocsError, match=r"has 12 parts; .*at most 5 are read"):
         reference.load(path)
-    monkeypatch.setattr(reference, "MAX_MEMBERS", 1000)
-    monkeypatch.setattr(reference, "MAX_UNPACKED", 10_000)
+    monkeypatch.setattr(word, "MAX_PARTS", 1000)
+    monkeypatch.setattr(word, "MAX_UNPACKED", 10_000)
     with pytest.raises(JobdocsError, match="unpacks to more than"):
         reference.load(path)
 

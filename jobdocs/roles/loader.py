@@ -10,7 +10,6 @@ does. It reads libyaml's parse events (PyYAML's C parser) when present.
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,10 @@ from typing import Any
 import yaml
 
 from ..errors import InvalidInput, Problem
+from ..intake import reader
 from ..model import Mark
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = reader.YAML.limit
 MAX_DEPTH = 50
 MAX_NODES = 50_000  # the largest shipped role has about 600
 MAX_PROBLEMS = 100  # per file: a hostile file must not flood the report
@@ -69,67 +69,22 @@ class Loaded:
         return Problem(m.path, m.line, m.column, message, rule, severity)
 
 
-def read_text(path: Path | str) -> str:
-    """Read a file as UTF-8 text, refusing what is not text with one clear problem."""
-    name = str(path)
-    try:
-        st = Path(path).stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise InvalidInput(Problem(name, None, None, "is a directory, not a YAML file", "io"))
-        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device could block or never end
-            raise InvalidInput(Problem(name, None, None, "is not a regular file", "io"))
-        if st.st_size > MAX_BYTES:
-            raise InvalidInput(Problem(name, None, None, _too_big(f"{st.st_size:,}"), "size"))
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)  # the file may have grown since stat()
-    except FileNotFoundError:
-        raise InvalidInput(Problem(name, None, None, "no such file", "io")) from None
-    except OSError as e:
-        raise InvalidInput(Problem(name, None, None, f"cannot read: {e.strerror}", "io")) from e
-    if len(raw) > MAX_BYTES:
-        raise InvalidInput(Problem(name, None, None, _too_big(f"over {MAX_BYTES:,}"), "size"))
-    return decode(raw, name)
-
-
-def _too_big(size: str) -> str:
-    return f"file is {size} bytes; role files may be at most {MAX_BYTES:,} bytes"
+def read_text(path: Path | str, kind: reader.Kind = reader.YAML,
+              within: Path | str | None = None) -> str:
+    """Read a YAML file as UTF-8 text through the one reader (see jobdocs.intake)."""
+    return reader.decode(reader.read_bytes(path, kind, within=within), str(path), "YAML text")
 
 
 def decode(raw: bytes, name: str) -> str:
     """Decode UTF-8 bytes, naming the encoding a file seems to be in when it is not."""
-    other = _other_encoding(raw)
-    if other:
-        raise InvalidInput(Problem(name, 1, 1, other, "encoding"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        column = len(raw[raw.rfind(b"\n", 0, e.start) + 1: e.start].decode("utf-8", "replace"))
-        raise InvalidInput(Problem(
-            name, line, column + 1,
-            "not UTF-8 (Latin-1 or Windows-1251?); save the file as UTF-8", "encoding")) from None
-    return text.removeprefix("\ufeff")
+    return reader.decode(raw, name, "YAML text")
 
 
-def _other_encoding(raw: bytes) -> str | None:
-    """Return why `raw` is not UTF-8 text when its first bytes already tell."""
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "file is UTF-32; save it as UTF-8"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "file is UTF-16; save it as UTF-8"
-    head = raw[:8192]
-    if b"\x00" not in head:
-        return None
-    # UTF-16 without a byte order mark: ASCII text with a NUL in every other byte.
-    if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4
-                           or head[0::2].count(0) > len(head) // 4):
-        return "file is UTF-16; save it as UTF-8"
-    return "binary file, not YAML text"
-
-
-def load(path: Path | str) -> Loaded:
-    """Read and parse one YAML file; raise InvalidInput with every problem found."""
-    return parse(read_text(path), str(path))
+def load(path: Path | str, kind: reader.Kind = reader.YAML,
+         within: Path | str | None = None) -> Loaded:
+    """Read and parse one YAML file of `kind` (inside the folder `within`, when given);
+    raise InvalidInput with every problem found."""
+    return parse(read_text(path, kind, within), str(path))
 
 
 def parse(text: str, name: str) -> Loaded:
