@@ -14,6 +14,7 @@ import os
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,8 +28,17 @@ STALE_AFTER = 600.0
 STDOUT = "-"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file renamed into place."""
+class FileChanged(JobdocsError):
+    """The file changed on disk while its new content was being prepared."""
+
+
+def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
+    """Write `data` to `path` through a temporary file renamed into place.
+
+    With `unchanged`, it is asked once the new content is on disk, just before the
+    rename: when it answers False (another program changed the file meanwhile),
+    nothing is replaced and FileChanged is raised.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep(path.parent, prefix=f".{path.name}.")
     tmp, fd = _create_tmp(path)
@@ -37,6 +47,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        if unchanged is not None and not unchanged():
+            raise FileChanged(f"{path}: changed on disk meanwhile; nothing was replaced")
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -119,13 +119,14 @@ def role_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def check_file(path: Path, org: Organization | None = None,
-               loaded: loader.Loaded | None = None, roles: library.Library | None = None
-               ) -> tuple[list[Problem], tuple[str, ...]]:
+               loaded: loader.Loaded | None = None, roles: library.Library | None = None,
+               read: library.Reader = loader.load) -> tuple[list[Problem], tuple[str, ...]]:
     """Return every finding about one file, and the languages it declares.
 
     `loaded` is the file's content when it is not yet on disk (an edit to check
-    before it is saved); the roles it extends are read from disk, and found
-    beside it, then in `roles`."""
+    before it is saved); the roles it extends are read from disk by `read` (a
+    server's reader confines them to its project), and found beside it, then in
+    `roles`."""
     try:
         loaded = loaded or loader.load(path)
     except InvalidInput as e:
@@ -149,7 +150,7 @@ def check_file(path: Path, org: Organization | None = None,
     try:
         # keep_going: a missing translation must not hide a misspelt name elsewhere.
         role = (roles or library.Library()).load_with(
-            path, lambda p: loaded if p == path else loader.load(p), keep_going=problems)
+            path, lambda p: loaded if p == path else read(p), keep_going=problems)
     except InvalidInput as e:
         return problems + e.problems, ()
     have = _catalog_languages(org.wording if org else ())

@@ -29,13 +29,18 @@ def serve(host: str, port: int, token: str | None) -> None:
         import uvicorn
 
         from ..serve.app import create_app
-        from ..serve.security import is_loopback, new_token
+        from ..serve.security import is_loopback, new_token, token_problem
     except ImportError as e:
         raise UsageError(f"jobdocs serve needs the serve extra: pip install 'jobdocs[serve]' "
                          f"({e.name} is missing)") from None
+    problem = token_problem(token, host)
+    if problem:
+        raise UsageError(problem)
     if token is None and not is_loopback(host):
         token = new_token()
+    token = token or None  # on loopback, an empty token is none
     hosts = None if is_loopback(host) else {host, "localhost", "127.0.0.1"}
+    # Any address (0.0.0.0) answers under every name the machine has: the token guards it.
     app = create_app(token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
                      warm=True)
     shown = f"[{host}]" if ":" in host else host

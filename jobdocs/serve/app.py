@@ -13,7 +13,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import ui
-from .security import Guard, csrf_value
+from .security import Guard, TooLarge, csrf_value
 from .site import Site
 
 STATIC = Path(__file__).parent / "static"
@@ -54,6 +54,9 @@ def create_app(site: Site | None = None, *, token: str | None = None,
                hosts: set[str] | None = None, warm: bool = False) -> Starlette:
     """Return the application serving `site` (default: the current folder's project).
 
+    Every page that reads or checks files is a plain function, which Starlette
+    runs in its thread pool: a slow or hostile file never stalls the event loop.
+
     `token`, when given, is required of every request; `hosts` are the host
     names answered (default: localhost and the loopback addresses). With
     `warm`, every role is checked in the background from the start, so that the
@@ -74,7 +77,7 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     ]
     allowed = hosts if hosts is not None else {"localhost", "127.0.0.1", "[::1]"}
     app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=allowed, token=token)],
-                    exception_handlers={404: _not_found})
+                    exception_handlers={404: _not_found, TooLarge: _too_large})
     app.state.site = site or Site.here()
     if warm:
         import threading
@@ -85,3 +88,7 @@ def create_app(site: Site | None = None, *, token: str | None = None,
 
 async def _not_found(request: Request, exc: Exception) -> Response:
     return message(request, 404, say(request, "No such page."))
+
+
+async def _too_large(request: Request, exc: Exception) -> Response:
+    return message(request, 413, say(request, "The request is too large."))

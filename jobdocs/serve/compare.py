@@ -117,7 +117,7 @@ def _diff(request: Request) -> tuple[Sides | None, RoleDiff | None, str]:
     return sides, diff_roles(sides.old, sides.new, [lang]), lang
 
 
-async def compare(request: Request) -> Response:
+def compare(request: Request) -> Response:
     site = site_of(request)
     try:
         sides, result, lang = _diff(request)
@@ -136,7 +136,7 @@ async def compare(request: Request) -> Response:
                 query=urlencode([(k, v) for k, v in q.multi_items() if k != "lang"]))
 
 
-async def redline_download(request: Request) -> Response:
+def redline_download(request: Request) -> Response:
     try:
         sides, result, lang = _diff(request)
     except Refused as e:

@@ -55,7 +55,7 @@ def find(request: Request) -> tuple[Site, Entry | None, Response | None]:
     return site, entry, None
 
 
-async def role_page(request: Request) -> Response:
+def role_page(request: Request) -> Response:
     site, entry, refused = find(request)
     if refused:
         return refused
@@ -74,7 +74,7 @@ async def role_page(request: Request) -> Response:
                 org=org, organizations=list(site.organizations()), formats=formats())
 
 
-async def download(request: Request) -> Response:
+def download(request: Request) -> Response:
     site, entry, refused = find(request)
     if refused:
         return refused

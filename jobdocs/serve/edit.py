@@ -3,7 +3,10 @@
 Every form carries the fingerprint of the file as the page showed it: when
 the file changed on disk since, the save is refused and what the person typed
 is shown again, so nothing is lost. An edit that makes the role invalid is
-refused with the findings, and the file is left as it was.
+refused with the findings, and the file is left as it was. A save reads, checks
+and writes the file under a lock, and compares the file once more just before
+the new one is renamed into place; a text longer than MAX_TEXT is refused, never
+cut.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..errors import JobdocsError, Problem
-from ..files import write_atomic
+from ..files import FileChanged, write_atomic
 from ..resolve import resolve
 from .app import message, page, say
 from .document import find
@@ -91,7 +95,7 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, status: int =
             problems: tuple[Problem, ...] = (), refusal: str = "", kept: Kept | None = None
             ) -> Response:
     try:
-        rf = RoleFile(text)
+        rf = RoleFile(text, site.relative(entry.path))
         sections = rf.sections()
     except EditError as e:
         return message(request, 422, str(e))
@@ -111,6 +115,13 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, status: int =
 
 
 async def editor(request: Request) -> Response:
+    form = await request.form() if request.method == "POST" else None
+    fields = {k: v for k, v in form.items() if isinstance(v, str)} if form else None
+    # Reading, checking and writing files is blocking work: never on the event loop.
+    return await run_in_threadpool(_edit, request, fields)
+
+
+def _edit(request: Request, fields: dict[str, str] | None) -> Response:
     site, entry, refused = find(request)
     if refused:
         return refused
@@ -119,23 +130,39 @@ async def editor(request: Request) -> Response:
         return message(request, 403, say(request,
             "Roles shipped with jobdocs are read-only here; copy the role into the project's "
             "roles folder to edit it."))
-    if request.method == "GET":
-        return _editor(request, site, entry, entry.path.read_bytes().decode("utf-8"))
-    form = await request.form()
-    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        current = site.read(entry)
+    except JobdocsError as e:
+        return message(request, 422, _unreadable(site, e))
+    if fields is None:
+        return _editor(request, site, entry, current)
     if not csrf_ok(request, fields.get("csrf", "")):
         return message(request, 403, say(request,
             "The form expired or came from another site; reload the page and try again."))
-    current = entry.path.read_bytes().decode("utf-8")
     kept = Kept(fields.get("clause", ""), fields.get("section", ""), fields.get("new_id", ""),
-                fields.get("under", ""), {k[5:]: v[:MAX_TEXT] for k, v in fields.items()
+                fields.get("under", ""), {k[5:]: v for k, v in fields.items()
                                           if k.startswith("text-")})
-    if fields.get("base") != digest(current.encode("utf-8")):
-        return _editor(request, site, entry, current, 409, kept=kept, refusal=say(request,
-            "The file changed on disk since this page was opened, so nothing was saved. "
-            "Your text is kept below: check the file's new content and save again."))
+    longest = max((len(v) for v in kept.texts.values()), default=0)
+    if longest > MAX_TEXT:
+        return _editor(request, site, entry, current, 422, kept=kept, refusal=say(
+            request, "A clause text may hold at most %(most)s characters; this one has "
+            "%(has)s. Nothing was saved: shorten the text (it is kept below) or split the "
+            "clause.") % {"most": f"{MAX_TEXT:,}", "has": f"{longest:,}"})
+    with site.lock(entry.path):  # one save of a file at a time: read, check, write
+        return _save(request, site, entry, fields, kept)
+
+
+def _save(request: Request, site: Site, entry: Entry, fields: dict[str, str],
+          kept: Kept) -> Response:
     try:
-        rf = RoleFile(current)
+        current = site.read(entry)
+    except JobdocsError as e:
+        return message(request, 422, _unreadable(site, e))
+    base = fields.get("base", "")
+    if base != digest(current.encode("utf-8")):
+        return _changed(request, site, entry, current, kept)
+    try:
+        rf = RoleFile(current, site.relative(entry.path))
         target = _apply(rf, fields.get("action", ""), kept)
     except EditError as e:
         return _editor(request, site, entry, current, 422, kept=kept,
@@ -147,9 +174,36 @@ async def editor(request: Request) -> Response:
         return _editor(request, site, entry, current, 422, problems=problems, kept=kept,
                        refusal=say(request, "The change would make the role invalid, so it was "
                                          "not saved. Your text is kept below."))
-    write_atomic(entry.path, candidate.encode("utf-8"))
+
+    def unchanged() -> bool:  # another program may have written the file while we checked
+        try:
+            return digest(site.read(entry).encode("utf-8")) == base
+        except JobdocsError:
+            return False
+
+    try:
+        write_atomic(entry.path, candidate.encode("utf-8"), unchanged=unchanged)
+    except FileChanged:
+        return _changed(request, site, entry, site.read(entry), kept)
+    except OSError as e:
+        return message(request, 500, say(request, "The file could not be written: %(why)s")
+                       % {"why": e.strerror or str(e)})
     anchor = f"#c-{target}" if target else ""
     return RedirectResponse(f"/roles/{entry.id}/edit?saved={target}{anchor}", 303)
+
+
+def _changed(request: Request, site: Site, entry: Entry, current: str, kept: Kept) -> Response:
+    return _editor(request, site, entry, current, 409, kept=kept, refusal=say(request,
+        "The file changed on disk since this page was opened, so nothing was saved. "
+        "Your text is kept below: check the file's new content and save again."))
+
+
+def _unreadable(site: Site, error: JobdocsError) -> str:
+    problems = getattr(error, "problems", ())
+    if problems:
+        p = problems[0]
+        return f"{site.relative(p.path)}: {p.message}"
+    return str(error)
 
 
 def _apply(rf: RoleFile, action: str, kept: Kept) -> str:

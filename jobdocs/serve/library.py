@@ -41,7 +41,7 @@ def row(entry: Entry, lang: str) -> Row:
                entry.errors, entry.warnings, entry.editable)
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     site = site_of(request)
     lang = ui_language(request)
     query = request.query_params.get("q", "")[:200]
@@ -86,7 +86,7 @@ def _at(data: object, key: tuple[str | int, ...]) -> object:
     return data
 
 
-async def validation(request: Request) -> Response:
+def validation(request: Request) -> Response:
     site = site_of(request)
     entries = site.entries()
     findings: list[Finding] = []

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import intake
 from ..config.organization import Organization, with_project
 from ..config.profile import load_organization
 from ..config.project import Project, current
@@ -68,11 +69,29 @@ class Site:
     _cache: dict[Path, tuple[Any, Entry]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _profile: tuple[Any, Organization | None] | None = None
+    _locks: dict[Path, threading.Lock] = field(default_factory=dict)
 
     @classmethod
     def here(cls) -> Site:
         """Return the site of the current folder (its jobdocs.yaml, or ./roles)."""
         return cls(Path.cwd().resolve(), current())
+
+    @property
+    def folder(self) -> Path:
+        """The project's folder: no file the server reads or writes lies outside it
+        (the roles jobdocs ships aside)."""
+        return (self.project.path.parent if self.project else self.root).resolve()
+
+    def read(self, entry: Entry) -> str:
+        """Return the text of a role file through the one reader (confined to the project
+        unless it is a shipped role); raise JobdocsError when it cannot be read."""
+        return intake.read_text(entry.path, intake.ROLE,
+                                within=self.folder if entry.editable else None)
+
+    def lock(self, path: Path) -> threading.Lock:
+        """Return the lock a save of `path` holds from reading the file to replacing it."""
+        with self._lock:
+            return self._locks.setdefault(path, threading.Lock())
 
     @property
     def local_dir(self) -> Path:
@@ -110,7 +129,7 @@ class Site:
             cached = self._cache.get(path)
         if cached and cached[0] == _stamp(cached[1].deps):
             return cached[1]
-        entry = _check(path, editable, self.profile())
+        entry = _check(path, editable, self.profile(), self.folder)
         if self.project:  # its sections, house style and profile decide validity too
             more = (self.project.path, self.project.organization)
             entry = replace(entry, deps=(*entry.deps, *(p for p in more if p)))
@@ -172,27 +191,34 @@ class Site:
             return str(path)
 
 
-def _check(path: Path, editable: bool, org: Organization | None) -> Entry:
-    """Load and check one role file as `jobdocs validate` does."""
+def _check(path: Path, editable: bool, org: Organization | None, folder: Path) -> Entry:
+    """Load and check one role file as `jobdocs validate` does; the project's files are
+    read only inside its folder (a link out of it is a finding, its target never read)."""
     from ..check import check_file
 
     deps: list[Path] = [path]
+    shipped = data_dir("roles").resolve()
 
     def read(p: Path) -> loader.Loaded:
         deps.append(p)
-        return loader.load(p)
+        inside = Path(os.path.abspath(p)).is_relative_to(shipped)
+        return loader.load(p, intake.ROLE, within=None if inside else folder)
 
     role: Role | None = None
     try:
-        role = library.load_role_with(path, read, _finder())
+        loaded = read(path)
+    except InvalidInput as e:
+        return Entry(path.stem, path, editable, None, tuple(e.problems), (path,))
+    try:
+        role = library.load_role_with(path, lambda p: loaded if p == path else read(p),
+                                      _finder())
     except JobdocsError:
         pass
     try:
-        problems, _ = check_file(path, org)
+        problems, _ = check_file(path, org, loaded=loaded, read=read)
     except JobdocsError as e:
         problems = list(getattr(e, "problems", ())) or [Problem(str(path), None, None, str(e))]
     return Entry(path.stem, path, editable, role, tuple(problems), tuple(dict.fromkeys(deps)))
-
 
 
 def _finder() -> Callable[[str, Path], Path]:

@@ -11,7 +11,6 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -19,6 +18,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
+
+from ..errors import InvalidInput
+from ..roles import loader
 
 #: Where a folded text breaks its lines.
 FOLD_AT = 72
@@ -53,7 +55,12 @@ class Located:
 class RoleFile:
     """A role file opened for editing."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, name: str = "role file") -> None:
+        # ruamel would follow aliases and take any size: our safe loader looks first.
+        try:
+            loader.parse(text, name)
+        except InvalidInput as e:
+            raise EditError(f"the file cannot be edited here: {e.problems[0]}") from None
         self.yaml = YAML()
         self.yaml.preserve_quotes = True
         self.yaml.width = 4096  # never re-wrap what the author wrapped
@@ -69,10 +76,6 @@ class RoleFile:
         offset = block_seq or 0
         self.yaml.indent(mapping=offset or indent or 2, sequence=indent or 2, offset=offset)
         self.original = text
-
-    @classmethod
-    def read(cls, path: Path) -> RoleFile:
-        return cls(path.read_bytes().decode("utf-8"))
 
     def dump(self) -> str:
         out = io.StringIO()
