@@ -2,21 +2,23 @@
 
 A CSV file with a header row: full name and position, optionally gender and
 date (columns named in English or Russian: name / ФИО, position / должность,
-gender / пол, date / дата), separated by commas or semicolons, in UTF-8.
-Any problem is one error naming the row; nothing is written.
+gender / пол, date / дата), separated by commas or semicolons, in UTF-8. The
+acknowledgement register (`jobdocs ack`) reads the same file with two more
+columns, the personnel number (number / табельный номер) and the role id
+(role / роль), and optionally the unit (unit / подразделение).
+Every bad row is one error naming it; nothing is written.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InvalidInput, Problem
+from . import table
 
 #: The names a column may have (compared in lower case, without dots and spaces).
 COLUMNS = {
@@ -24,6 +26,10 @@ COLUMNS = {
     "position": ("position", "jobtitle", "title", "должность"),
     "gender": ("gender", "sex", "пол"),
     "date": ("date", "дата", "датаознакомления"),
+    "number": ("number", "personnelnumber", "employeenumber", "employeeid", "табельныйномер",
+               "табномер", "таб№", "№таб", "табельный№"),
+    "role": ("role", "roleid", "роль"),
+    "unit": ("unit", "department", "подразделение", "структурноеподразделение", "отдел"),
 }
 GENDERS = {"f": "f", "female": "f", "ж": "f", "жен": "f", "женский": "f",
            "m": "m", "male": "m", "м": "m", "муж": "m", "мужской": "m"}
@@ -39,6 +45,9 @@ class Employee:
     position: str | Mapping[str, str] = ""
     gender: str = ""  # "f", "m", or "" when unknown
     date: dt.date | None = None
+    number: str = ""  # the personnel number (табельный номер), for the register
+    role: str = ""  # the id of the role the employee holds, for the register
+    unit: str = ""  # the structural unit (подразделение)
 
 
 def gender(value: str) -> str | None:
@@ -50,66 +59,43 @@ def gender(value: str) -> str | None:
 
 
 def read_staff(path: Path | str) -> tuple[Employee, ...]:
-    """Return the employees of a staff list; raise InvalidInput naming the bad row."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise InvalidInput(Problem(name, None, None, f"cannot read the staff list: "
-                                   f"{e.strerror or e}")) from e
-    text = _decode(data, name)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    if not rows:
-        raise InvalidInput(Problem(name, 1, 1, f"the staff list is empty; {HOW}"))
-    columns = _columns(rows[0], name)
-    staff = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        staff.append(_employee(row, columns, name, number))
+    """Return the employees of a staff list; raise InvalidInput naming every bad row."""
+    staff, problems = [], []
+    for _, row in staff_rows(path):
+        (problems if isinstance(row, Problem) else staff).append(row)
+    if problems:
+        raise InvalidInput(problems)
     if not staff:
-        raise InvalidInput(Problem(name, 2, 1, f"the staff list names nobody; {HOW}"))
+        raise InvalidInput(Problem(str(path), 2, 1, f"the staff list names nobody; {HOW}"))
     return tuple(staff)
 
 
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        for number, line in enumerate(data.split(b"\n"), start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InvalidInput(Problem(name, number, 1, "row is not UTF-8 text (saved as "
-                                           "Windows-1251?); save the file as CSV UTF-8")
-                                   ) from None
-        raise InvalidInput(Problem(name, 1, 1, "not UTF-8 text; save the file as CSV UTF-8")
-                           ) from None
+def staff_rows(path: Path | str, required: Sequence[str] = ("name", "position"),
+               how: str = HOW) -> Iterator[tuple[int, Employee | Problem]]:
+    """Yield the row number and employee of each row of a staff list (CSV, or XLSX) in
+    order, or the Problem of a bad row.
+
+    A file that cannot be read, or whose header lacks a `required` column,
+    raises InvalidInput at once. The rows are parsed one by one as they are
+    asked for, so that a list of 200,000 employees is never held as objects.
+    """
+    name = str(path)
+    lines = table.rows(path, "staff list")
+    first = next(lines, None)
+    if first is None:
+        raise InvalidInput(Problem(name, 1, 1, f"the staff list is empty; {how}"))
+    columns = table.columns(first[1], COLUMNS, required, name, how)
+    for number, row in lines:
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            yield number, _employee(row, columns, name, number, required)
+        except InvalidInput as e:
+            yield number, e.problems[0]
 
 
-def _delimiter(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
-
-
-def _key(cell: str) -> str:
-    return re.sub(r"[\s.\-_]+", "", cell.strip().lower())
-
-
-def _columns(header: list[str], name: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        for column, names in COLUMNS.items():
-            if _key(cell) in names and column not in found:
-                found[column] = index
-    missing = [c for c in ("name", "position") if c not in found]
-    if missing:
-        raise InvalidInput(Problem(name, 1, 1, f"the header row has no {' or '.join(missing)} "
-                                   f"column (it has: {', '.join(header) or 'nothing'}); {HOW}"))
-    return found
-
-
-def _employee(row: list[str], columns: dict[str, int], name: str, number: int) -> Employee:
+def _employee(row: list[str], columns: dict[str, int], name: str, number: int,
+              required: Sequence[str] = ("name",)) -> Employee:
     def cell(column: str) -> str:
         index = columns.get(column)
         return row[index].strip() if index is not None and index < len(row) else ""
@@ -121,21 +107,19 @@ def _employee(row: list[str], columns: dict[str, int], name: str, number: int) -
     full_name = cell("name")
     if not full_name:
         raise fail("name", "the name is empty; give each employee's full name")
+    for column in ("number", "role"):
+        if column in required and not cell(column):
+            raise fail(column, f"the {column} is empty; give each employee's "
+                               f"{'personnel number' if column == 'number' else 'role id'}")
     sex = gender(cell("gender"))
     if sex is None:
         raise fail("gender", f"gender {cell('gender')!r} is not f or m (ж or м); "
                              "leave it empty when unknown")
-    when = None
-    if cell("date"):
-        try:
-            when = dt.date.fromisoformat(cell("date"))
-        except ValueError:
-            try:
-                when = dt.datetime.strptime(cell("date"), "%d.%m.%Y").date()
-            except ValueError:
-                raise fail("date", f"date {cell('date')!r}: write YYYY-MM-DD or "
-                                   "DD.MM.YYYY") from None
-    return Employee(full_name, cell("position"), sex, when)
+    when = table.parse_date(cell("date")) if cell("date") else None
+    if cell("date") and when is None:
+        raise fail("date", f"date {cell('date')!r}: write YYYY-MM-DD or DD.MM.YYYY")
+    return Employee(full_name, cell("position"), sex, when, cell("number"), cell("role"),
+                    cell("unit"))
 
 
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
