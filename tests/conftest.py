@@ -122,3 +122,23 @@ def edited(tmp_path: Path) -> Path:
     path = tmp_path / "key-account-manager.yaml"
     path.write_text(edit_kam(), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The URL of a real PostgreSQL server started for this test session (Debian's
+    postgresql package); skipped without it, except under CI."""
+    import importlib.util
+    import os
+
+    from postgres_server import binaries, server
+
+    missing = ("PostgreSQL (apt-get install postgresql)" if binaries() is None else
+               "psycopg (pip install 'jobdocs[postgres]')"
+               if importlib.util.find_spec("psycopg") is None else "")
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{missing} is missing, and CI must test the PostgreSQL register")
+        pytest.skip(f"{missing} is not installed")
+    with server() as url:
+        yield url

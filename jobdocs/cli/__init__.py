@@ -12,6 +12,7 @@ import sys
 import click
 
 from . import (
+    ack,
     build,
     catalog,
     diff,
@@ -37,7 +38,7 @@ def cli(debug: bool) -> None:
 
 for _command in (render.render, show.show, listing.list_, validate.validate, schema.schema,
                  inflect.inflect, serve.serve, build.build, build.init, importing.import_,
-                 diff.diff, catalog.catalog_template):
+                 diff.diff, catalog.catalog_template, ack.ack):
     cli.add_command(_command)
 
 

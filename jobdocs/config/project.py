@@ -29,6 +29,19 @@ FILENAME = "jobdocs.yaml"
 
 
 @dataclass(frozen=True)
+class Acknowledgements:
+    """Where the acknowledgement register is (`acknowledgements:` in jobdocs.yaml)."""
+
+    database: str  # a postgresql:// URL, or the absolute path of the SQLite file
+    staff: Path | None = None
+    organization: str = ""  # the name acknowledgements are kept under ("": the profile's)
+
+
+#: The register's SQLite file, in the project's folder, unless jobdocs.yaml names another.
+REGISTER_FILE = "acknowledgements.db"
+
+
+@dataclass(frozen=True)
 class Project:
     """A project's settings, with paths made absolute from the project file's directory."""
 
@@ -45,6 +58,7 @@ class Project:
     organizations: tuple[Path, ...] = ()  # `jobdocs build` writes every role for each
     declared: tuple[SectionDecl, ...] = ()  # sections every role of the project may use
     section_rules: SectionRules | None = None  # house_style.sections
+    acknowledgements: Acknowledgements | None = None
 
 
 @dataclass
@@ -120,18 +134,23 @@ def load_project(path: Path) -> Project:
     data = loaded.data
     base = path.parent.resolve()
 
-    def where(key: str, default: str | None = None) -> Path | None:
-        value = data.get(key) or default
+    def where(key: str, default: str | None = None, section: str = "") -> Path | None:
+        value = (data.get(section) or {} if section else data).get(key) or default
         if not value:
             return None
         target = (base / value).resolve()
         if not target.is_relative_to(base):
+            at = (section, key) if section else (key,)
             problems.append(loaded.problem(
-                (key,), f"{key}: '{value}' is outside the project folder {base}; paths in "
-                f"{FILENAME} stay inside it (give another place on the command line)",
+                at, f"{'.'.join(at)}: '{value}' is outside the project folder {base}; paths "
+                f"in {FILENAME} stay inside it (give another place on the command line)",
                 "outside-project"))
         return target
 
+    ack = data.get("acknowledgements") or {}
+    database = str(ack.get("database") or REGISTER_FILE)
+    if not database.startswith(("postgresql://", "postgres://")):
+        database = str(where("database", REGISTER_FILE, "acknowledgements"))
     if data.get("wording") and not where("wording").is_dir():  # type: ignore[union-attr]
         raise InvalidInput([loaded.problem(("wording",), f"wording: no such folder "
                                            f"{where('wording')}", "io")])
@@ -150,6 +169,8 @@ def load_project(path: Path) -> Project:
         organizations=tuple(base / p for p in data.get("organizations", ())),
         declared=sections.declarations(loaded, "project"),
         section_rules=sections.rules(loaded),
+        acknowledgements=Acknowledgements(database, where("staff", None, "acknowledgements"),
+                                          str(ack.get("organization") or "")),
     )
     if problems:
         raise InvalidInput(problems)

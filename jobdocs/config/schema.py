@@ -202,6 +202,26 @@ PROJECT_SCHEMA: dict[str, Any] = {
                     "description": "A folder of catalogs and templates that override the "
                                    "packaged ones message by message, or add a language; "
                                    "searched after the profile's. See docs/translating.md."},
+        "acknowledgements": {
+            "type": "object",
+            "description": "The acknowledgement register (`jobdocs ack`). See "
+                           "docs/acknowledgements.md.",
+            "properties": {
+                "database": {"type": "string", "pattern": r"\S",
+                             "description": "A SQLite file in the project (default: "
+                                            "acknowledgements.db), or a postgresql:// URL "
+                                            "(the password from PGPASSWORD or ~/.pgpass, "
+                                            "never this file)."},
+                "staff": {"type": "string", "pattern": r"\S",
+                          "description": "The staff list (CSV or XLSX) `ack due` and "
+                                         "`ack status` read unless --staff names another."},
+                "organization": {"type": "string", "pattern": r"\S",
+                                 "description": "The name the register keeps this "
+                                                "project's acknowledgements under "
+                                                "(default: the profile's short name)."},
+            },
+            "additionalProperties": False,
+        },
     },
     "additionalProperties": False,
 }

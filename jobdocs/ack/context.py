@@ -1,0 +1,68 @@
+"""What every `jobdocs ack` command (and the server's pages) works with: the finished
+profile, the roles now, the register, the staff list the project names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..config.organization import Organization
+from ..config.project import REGISTER_FILE, Project
+from ..errors import UsageError
+from ..roles.library import Library
+from .register import Register
+from .versions import Versions
+
+
+@dataclass
+class Context:
+    """One organization's register, its roles and its staff list."""
+
+    org: Organization
+    versions: Versions
+    register: Register
+    staff: Path | None = None  # the project's staff list, if jobdocs.yaml names one
+
+    def staff_list(self, given: Path | None) -> Path:
+        """Return the staff list a command reads: the one given, else the project's."""
+        if given is not None:
+            return given
+        if self.staff is None:
+            raise UsageError("give the staff list with --staff FILE.csv (or name it as "
+                             "acknowledgements.staff in jobdocs.yaml)")
+        return self.staff
+
+
+def organization_key(org: Organization, project: Project | None) -> str:
+    """Return the name a project's acknowledgements are kept under: jobdocs.yaml's
+    acknowledgements.organization, else the profile's short name."""
+    if project and project.acknowledgements and project.acknowledgements.organization:
+        return project.acknowledgements.organization
+    names = org.name
+    return str(names.get("*") or names.get("ru") or next(iter(names.values()), ""))
+
+
+def database(project: Project | None) -> str:
+    """Return where the register is: jobdocs.yaml's database, else a file in the project
+    (or, outside a project, in the current folder)."""
+    if project and project.acknowledgements:
+        return project.acknowledgements.database
+    return str(Path.cwd() / REGISTER_FILE)
+
+
+def build_context(project: Project | None, library: Library, org: Organization) -> Context:
+    """Open the register of `project` for the organization of `org`."""
+    register = Register.open(database(project), organization_key(org, project))
+    staff = project.acknowledgements.staff if project and project.acknowledgements else None
+    return Context(org, Versions(library, org, register), register, staff)
+
+
+def open_context(ws: Any, org_file: Path | None, settings: tuple[str, ...]) -> Context:
+    """Return the context of a command run in workspace `ws` (cli_options.workspace)."""
+    from ..config.profile import load_organization
+
+    org = ws.with_wording(load_organization(ws.org(org_file), list(settings)))
+    if ws.project:  # the profile's house style wins over the project's, key by key
+        org = replace(org, house_style=org.house_style.over(ws.project.house_style))
+    return build_context(ws.project, ws.library, org)

@@ -1,0 +1,126 @@
+"""Who must sign: each employee of a staff list against the register and the roles now.
+
+An employee is **new** in their position when the register holds no
+acknowledgement of their role by them, **changed** when the latest version
+they acknowledged has another content hash than the current one (with a
+summary of the clauses that changed), and **acknowledged** otherwise:
+re-issuing the same content (the same hash) makes no one due.
+
+The staff list is read twice, row by row: once to check every row and role
+(one problem per bad row, and nothing is reported from a list with errors),
+once to compare, a chunk of employees per query. Memory holds a chunk, the
+roles, and one diff summary per pair of versions, whatever the list's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config.staff import Employee, staff_rows
+from ..errors import InvalidInput, JobdocsError, Problem
+from .register import Last, Register
+from .summary import Summary, summarize
+from .versions import Version, Versions
+
+#: The columns `ack due` needs of a staff list.
+REQUIRED = ("number", "name", "role")
+HOW = ("a staff list for the register is a CSV (UTF-8) or XLSX table with a header row: "
+       "number (табельный номер), name, role (the role id), and optionally position, unit, "
+       "gender and date")
+#: How many employees are compared per query of the register.
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class State:
+    """Where one employee of the staff list stands with their role's current version."""
+
+    employee: Employee
+    line: int  # the row of the staff list
+    current: Version
+    state: str  # acknowledged | changed | new
+    last: Last | None = None  # their latest acknowledgement of the role, if any
+
+    @property
+    def due(self) -> bool:
+        return self.state != "acknowledged"
+
+
+class Due:
+    """The comparison of a staff list with a register, for one organization."""
+
+    def __init__(self, staff: Path | str, versions: Versions, register: Register,
+                 lang: str | None = None) -> None:
+        self.staff = staff
+        self.versions = versions
+        self.register = register
+        self.lang = lang
+        self._summaries: dict[tuple[str, str], Summary] = {}
+
+    def check(self) -> None:
+        """Read the whole staff list; raise InvalidInput with a problem per bad row."""
+        problems: list[Problem] = []
+        first_row: dict[str, int] = {}
+        for line, row in staff_rows(self.staff, REQUIRED, HOW):
+            if isinstance(row, Problem):
+                problems.append(row)
+            else:
+                first_row.setdefault(row.role, line)
+        for role_id, line in first_row.items():
+            try:
+                self.versions.current(role_id)
+            except JobdocsError as e:
+                first = str(e).splitlines()[0]
+                problems.append(Problem(str(self.staff), line, None,
+                                        f"row {line}: role '{role_id}': {first}"))
+        if problems:
+            raise InvalidInput(sorted(problems, key=lambda p: p.line or 0))
+
+    def _rows(self) -> Iterator[tuple[int, Employee]]:
+        for line, row in staff_rows(self.staff, REQUIRED, HOW):
+            if isinstance(row, Employee):
+                yield line, row
+
+    def states(self) -> Iterator[State]:
+        """Yield every employee's state, in the order of the staff list."""
+        chunk: list[tuple[int, Employee]] = []
+        for line, row in self._rows():
+            chunk.append((line, row))
+            if len(chunk) == CHUNK:
+                yield from self._compare(chunk)
+                chunk = []
+        yield from self._compare(chunk)
+
+    def _compare(self, chunk: list[tuple[int, Employee]]) -> Iterator[State]:
+        if not chunk:
+            return
+        latest = self.register.latest(e.number for _, e in chunk)
+        for line, e in chunk:
+            current = self.versions.current(e.role)
+            last = latest.get((e.number, e.role))
+            if last is None:
+                yield State(e, line, current, "new")
+            elif last.content_hash == current.content_hash:
+                yield State(e, line, current, "acknowledged", last)
+            else:
+                yield State(e, line, current, "changed", last)
+
+    def changes(self, state: State) -> Summary | None:
+        """Return what changed since the version the employee last signed (None if new)."""
+        if state.last is None or not state.due:
+            return None
+        key = (state.employee.role, state.last.content_hash)
+        if key not in self._summaries:
+            old = self.register.version(*key)
+            new = state.current.role
+            if old is None:
+                summary = Summary(error=f"the register holds no copy of version "
+                                        f"{state.last.version}")
+            else:
+                summary = summarize(old, new, self.lang or new.languages[0],
+                                    self.versions.org)
+            self._summaries[key] = summary
+        return self._summaries[key]
+
