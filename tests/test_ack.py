@@ -245,3 +245,28 @@ def test_two_processes_recording_at_once_lose_nothing(project, database):
     with Register.open(target) as register:
         numbers = [r["employee_number"] for r in register.rows()]
     assert sorted(numbers) == [f"E{n:04d}" for n in range(1, 301)]
+
+
+def test_the_copies_to_sign_are_for_exactly_those_who_are_due(runner, tmp_path, monkeypatch):
+    import docx
+
+    root = make_project(tmp_path / "small", None, staff=5)
+    monkeypatch.chdir(root)
+    (root / "sheet.csv").write_text(table(signed([1, 2, 3], "1.0", "2026-01-15")), "utf-8")
+    ack(runner, "record", "sheet.csv")
+    ack(runner, "record", "--number", "E0002", "--role", "assistant", "--date", "2026-01-20")
+    change_the_roles(root)
+    ack(runner, "record", "--number", "E0005", "--role", "assistant", "--date", "2026-03-01")
+    result = ack(runner, "due", "--sheets", "to-sign", "--lang", "ru")
+    assert sorted(p.name for p in (root / "to-sign").iterdir()) == [
+        "assistant.ru.01-sotrudnik.docx", "assistant.ru.02-sotrudnik.docx",
+        "assistant.ru.03-sotrudnik.docx", "assistant.ru.04-sotrudnik.docx"]
+    names = {}
+    for path in (root / "to-sign").iterdir():
+        d = docx.Document(str(path))
+        rows = [[c.text for c in row.cells] for t in d.tables for row in t.rows]
+        names[path.name] = [r[1] for r in rows if r and r[0] == "1"]
+    # E0001..E0003 signed version 1.0 (now changed), E0004 never signed; E0005 signed 1.1.
+    assert sorted(names.values()) == [["Сотрудник 0001"], ["Сотрудник 0002"],
+                                      ["Сотрудник 0003"], ["Сотрудник 0004"]]
+    assert "4 of 5 employees must sign" in result.stdout

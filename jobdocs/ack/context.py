@@ -59,7 +59,7 @@ def build_context(project: Project | None, library: Library, org: Organization) 
 
 
 def open_context(ws: Any, org_file: Path | None, settings: tuple[str, ...]) -> Context:
-    """Return the context of a command run in workspace `ws` (cli_options.workspace)."""
+    """Return the context of a command run in workspace `ws` (cli.options.workspace)."""
     from ..config.profile import load_organization
 
     org = ws.with_wording(load_organization(ws.org(org_file), list(settings)))
