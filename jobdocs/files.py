@@ -87,7 +87,7 @@ def sweep(directory: Path, prefix: str = ".", now: float | None = None) -> list[
     """Remove jobdocs' temporary files older than STALE_AFTER from `directory`:
     what runs killed in their write phase left behind. Return what was removed."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:

@@ -142,3 +142,10 @@ def postgres_url():
         pytest.skip(f"{missing} is not installed")
     with server() as url:
         yield url
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    from clients import mark_clients
+
+    mark_clients(items)

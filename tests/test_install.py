@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
+pytestmark = pytest.mark.slow  # builds a wheel and installs it in a new environment
 
 
 @pytest.fixture(scope="module")

@@ -179,15 +179,14 @@ def test_an_id_used_at_two_levels_is_reported_where_it_is_used_again(write_role)
     assert "clause id 'must-know' is used twice (first at line 15)" in found[0][3]
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_pdf_prints_every_number_at_every_level(tmp_path, lang):
     from test_docx import ROMASHKA
-    from test_pdf import HAVE_CLIENT, in_order, pages, trace, without_page_furniture
+    from test_pdf import in_order, pages, trace, without_page_furniture
 
     from jobdocs.render import pdf
 
-    if not HAVE_CLIENT and not __import__("os").environ.get("CI"):
-        pytest.skip("LibreOffice (soffice) or pdftotext is not installed")
     doc = resolve(load_role("purchasing-manager"), lang, ROMASHKA)
     source = tmp_path / f"purchasing-manager.{lang}.docx"
     source.write_bytes(render_document(doc, "docx"))

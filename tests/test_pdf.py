@@ -6,27 +6,23 @@ of them); its text comes from poppler's pdftotext, page by page.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from clients import HAVE_LIBREOFFICE
 from test_docx import ROMASHKA, SHIPPED, markdown_body
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.cli import cli
 from jobdocs.render import pdf
 
-HAVE_CLIENT = bool(shutil.which("soffice") and shutil.which("pdftotext"))
-# Under CI a missing LibreOffice is a failure (.ci/run installs it), never a skip.
-needs_libreoffice = pytest.mark.skipif(
-    not HAVE_CLIENT and not os.environ.get("CI"),
-    reason="LibreOffice (soffice) or pdftotext is not installed; .ci/run installs "
-           "libreoffice-writer-nogui and poppler-utils")
+HAVE_CLIENT = HAVE_LIBREOFFICE
+# Skipped without LibreOffice, failed under CI without it; slow (tests/clients.py).
+needs_libreoffice = pytest.mark.libreoffice
 CASES = [(role, lang, None) for role, lang in SHIPPED] + [
     ("key-account-manager", "ru", "romashka"), ("key-account-manager", "en", "romashka")]
 ORGS = {None: None, "romashka": ROMASHKA}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import shutil
 import subprocess
 import time
 import zipfile
@@ -164,8 +163,7 @@ def test_cli_redline_uses_git_author(tmp_path, monkeypatch):
     assert usage.exit_code == 2
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and not __import__("os").environ.get("CI"),
-                    reason="LibreOffice is not installed (CI installs it)")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_and_converts_the_redline(versions, tmp_path):
     from jobdocs.render.pdf import convert
 

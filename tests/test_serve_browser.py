@@ -32,6 +32,7 @@ if not CHROMIUM and os.environ.get("CI") != "true":
 playwright = pytest.importorskip("playwright.sync_api") if os.environ.get(
     "CI") != "true" else __import__("playwright.sync_api").sync_api
 uvicorn = pytest.importorskip("uvicorn")
+pytestmark = pytest.mark.chromium  # slow (tests/clients.py)
 
 SHOTS = Path(__file__).parent / "artifacts" / "serve"
 #: Chromium on a machine with no network: no background traffic, no first-run pages.

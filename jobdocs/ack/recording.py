@@ -34,7 +34,10 @@ def from_sheet(path: Path | str, versions: Versions, staff: Path | str | None = 
     rows: list[SheetRow] = []
     problems: list[Problem] = []
     for row in read_sheet(path):
-        (problems if isinstance(row, Problem) else rows).append(row)
+        if isinstance(row, Problem):
+            problems.append(row)
+        else:
+            rows.append(row)
     known = people(staff, {r.number for r in rows}) if staff else {}
     batch = convert(rows, versions, str(path), Path(path).name, known, problems)
     if problems:

@@ -65,7 +65,8 @@ def load(text: str, what: str) -> Role:
             chain=tuple(_str(x) for x in data.get("chain") or ()),
             declared=tuple(SectionDecl(_str(d["key"]), _strings(d["heading"]),
                                        d.get("after"), d.get("before"),
-                                       _strings(d.get("intro") or {}), _str(d.get("source") or ""))
+                                       _strings(d.get("intro") or {}),
+                                       source=_str(d.get("source") or ""))
                            for d in data.get("declared") or ()),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as e:

@@ -51,6 +51,6 @@ def summarize(old: Role, new: Role, lang: str, org: Organization | None = None) 
         d = diff_roles(old, new, [lang], org).langs[0]
     except JobdocsError as e:
         return Summary(error=str(e).splitlines()[0])
-    clauses = tuple(((c.new or c.old).number if (c.new or c.old) else "", c.kind, c.id)
+    clauses = tuple((clause.number if (clause := c.new or c.old) else "", c.kind, c.id)
                     for c in d.changes)
     return Summary(clauses, tuple((f.field, f.old, f.new) for f in d.fields))

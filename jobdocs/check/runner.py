@@ -21,6 +21,7 @@ from pathlib import Path
 from ..config.organization import Organization, with_project
 from ..config.project import Project
 from ..errors import InvalidInput, Problem, UsageError
+from ..model import Mark
 from ..resolve import i18n, resolve
 from ..resolve.sections import missing_sections
 from ..roles import library, loader
@@ -207,7 +208,7 @@ def _can_fork() -> bool:
 
 
 def _unknown_schema(loaded: loader.Loaded) -> Problem:
-    m = loaded.schema_mark or loader.Mark(loaded.path, 1, 1)
+    m = loaded.schema_mark or Mark(loaded.path, 1, 1)
     return Problem(m.path, m.line, m.column, f"the modeline names schema "
                    f"'{loaded.schema_ref}', which jobdocs does not know, and checks the file as "
                    "a role; point it at `jobdocs schema role` saved as role-1.json",

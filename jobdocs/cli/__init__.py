@@ -7,8 +7,6 @@ code in one place (group.py).
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from . import (
@@ -48,4 +46,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

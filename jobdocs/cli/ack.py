@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
@@ -107,16 +107,13 @@ def _people(staff: Path | None, number: str) -> dict[str, Any]:
     return people(staff, {number}) if staff else {}
 
 
-def _staff_option(f):  # type: ignore[no-untyped-def]
-    return click.option("--staff", type=click.Path(dir_okay=False, path_type=Path),
-                        metavar="STAFF.csv", help="The staff list: number, name, role, and "
-                        "optionally position, unit, gender (default: the project's "
-                        "acknowledgements.staff).")(f)
+_staff_option = click.option(
+    "--staff", type=click.Path(dir_okay=False, path_type=Path), metavar="STAFF.csv",
+    help="The staff list: number, name, role, and optionally position, unit, gender "
+    "(default: the project's acknowledgements.staff).")
 
-
-def _output_option(f):  # type: ignore[no-untyped-def]
-    return click.option("--output", "-o", default="-", metavar="FILE",
-                        help="Write to FILE instead of standard output.")(f)
+_output_option = click.option("--output", "-o", default="-", metavar="FILE",
+                              help="Write to FILE instead of standard output.")
 
 
 @ack.command()
@@ -218,12 +215,12 @@ class _out:
 
     def __enter__(self) -> IO[str]:
         if self.target == "-":
-            self.stream: IO[str] = _Visible(sys.stdout)
-            return self.stream
+            return cast(IO[str], _Visible(sys.stdout))  # a text stream, as far as writers go
         self.file = click.open_file(self.target, "w", encoding="utf-8", atomic=True)
-        return self.file.__enter__()  # type: ignore[no-any-return]
+        stream: IO[str] = self.file.__enter__()
+        return stream
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self.target == "-":
             sys.stdout.flush()
         else:
@@ -236,7 +233,7 @@ class _Visible(io.TextIOBase):
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         click.echo(visible(text), nl=False)
         return len(text)
 

@@ -32,10 +32,12 @@ def _params() -> list[click.Parameter]:
     "one after another. With --from REV, give FILEs or folders instead: each role "
     "file as it was at REV against as it is now (or at --to)."))
 @click.pass_context
-def diff(ctx: click.Context, sides: tuple[str, ...], **options: Any) -> None:
+def diff(ctx: click.Context, /, sides: tuple[str, ...], **options: Any) -> None:
     pairs = _pairs(sides, options["from_rev"], options["to_rev"])
     if len(pairs) > 1 and options["fmt"] == "docx":
         raise UsageError("a redline (--format docx) compares one pair; give one OLD NEW")
+    compare = one_pair.callback
+    assert compare is not None
     codes = []
     for old, new in pairs:
         if options["from_rev"] and _new_since(options["from_rev"], old):
@@ -43,7 +45,7 @@ def diff(ctx: click.Context, sides: tuple[str, ...], **options: Any) -> None:
             codes.append(1)
             continue
         try:
-            ctx.invoke(one_pair.callback, old=old, new=new, **options)  # type: ignore[misc]
+            ctx.invoke(compare, old=old, new=new, **options)
             codes.append(0)
         except click.exceptions.Exit as e:
             codes.append(e.exit_code)

@@ -87,8 +87,8 @@ def _employee(raw: Mapping[str, Any] | None) -> Employee | None:
         return None
     name = _per_language(raw.get("name"))
     position = _per_language(raw.get("position"))
-    return Employee(name=name.get("*", "") or name,  # type: ignore[arg-type]
-                    position=position.get("*", "") or position,  # type: ignore[arg-type]
+    return Employee(name=name.get("*", "") or name,
+                    position=position.get("*", "") or position,
                     gender=gender(str(raw.get("gender") or "")) or "",
                     date=_date(raw.get("date")))
 

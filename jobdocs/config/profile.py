@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, UsageError
+from ..model import Mark
 from ..roles import loader
 from ..roles.schema import check
 from . import numbers, sections
@@ -14,7 +16,8 @@ from .organization import Organization, from_data
 from .schema import ORGANIZATION_SCHEMA
 
 
-def load_organization(path: Path | str | None = None, settings: list[str] = ()) -> Organization:
+def load_organization(path: Path | str | None = None,
+                      settings: Sequence[str] = ()) -> Organization:
     """Return the organization profile at `path` (or an empty one) with `settings`
     (`key=value`, dotted keys such as `approver.name.ru=И.И. Иванов`) applied."""
     if path is not None:
@@ -79,7 +82,7 @@ def _apply(loaded: loader.Loaded, setting: str) -> None:
 
 
 def _mark_all(loaded: loader.Loaded, parts: tuple[str, ...], setting: str) -> None:
-    mark = loader.Mark(f"--set {setting}", 1, 1)
+    mark = Mark(f"--set {setting}", 1, 1)
     for n in range(1, len(parts) + 1):
         loaded.marks.setdefault(parts[:n], mark)
     loaded.marks[parts] = mark

@@ -60,9 +60,13 @@ def gender(value: str) -> str | None:
 
 def read_staff(path: Path | str) -> tuple[Employee, ...]:
     """Return the employees of a staff list; raise InvalidInput naming every bad row."""
-    staff, problems = [], []
+    staff: list[Employee] = []
+    problems: list[Problem] = []
     for _, row in staff_rows(path):
-        (problems if isinstance(row, Problem) else staff).append(row)
+        if isinstance(row, Problem):
+            problems.append(row)
+        else:
+            staff.append(row)
     if problems:
         raise InvalidInput(problems)
     if not staff:

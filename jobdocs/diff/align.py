@@ -136,12 +136,13 @@ class _Aligner:
 
     def kind(self, c: ClauseChange) -> ClauseChange:
         """Settle a record's kind and items once every row is known."""
-        if c.old is None:
-            return replace(c, kind="added", segments=(Segment("insert", c.new.text),),
+        if c.old is None or c.new is None:
+            kind, op, clause = (("added", "insert", c.new) if c.old is None
+                                else ("removed", "delete", c.old))
+            assert clause is not None  # a record is made for a clause in either version
+            return replace(c, kind=kind, segments=(Segment(op, clause.text),),
                            items=_items(self.under[c.id]))
-        if c.new is None:
-            return replace(c, kind="removed", segments=(Segment("delete", c.old.text),),
-                           items=_items(self.under[c.id]))
+        old, new = c.pair
         items = _items(self.under[c.id])
         reworded = (self.a_sym.nodes[c.id].text != self.b_sym.nodes[c.id].text
                     or any(i.kind != "same" for i in items))
@@ -149,9 +150,9 @@ class _Aligner:
             kind = "moved"
         elif reworded:
             kind = "changed"
-        elif c.old.text != c.new.text:
+        elif old.text != new.text:
             kind = "references"
-        elif c.old.number != c.new.number:
+        elif old.number != new.number:
             kind = "renumbered"
         else:
             kind = "same"
@@ -166,13 +167,16 @@ def _items(rows: Sequence[Row]) -> tuple[ItemChange, ...]:
         if numbered(r.clause):
             continue
         if r.op == "keep":
-            same = c.old.text == c.new.text
+            old, new = c.pair
+            same = old.text == new.text
             out.append(ItemChange(c.id, "same" if same else "changed",
-                                  (Segment("equal", c.new.text),) if same else c.segments))
+                                  (Segment("equal", new.text),) if same else c.segments))
         elif r.op == "insert":
             out.append(ItemChange(c.id, "added", (Segment("insert", c.new.text),))
-                       if c.old is None else ItemChange(c.id, "moved", c.segments))
-        elif c.new is None:  # an item moved elsewhere is told where it went
+                       if c.old is None and c.new is not None
+                       else ItemChange(c.id, "moved", c.segments))
+        elif c.new is None and c.old is not None:
+            # An item moved elsewhere is told where it went.
             out.append(ItemChange(c.id, "removed", (Segment("delete", c.old.text),)))
     return tuple(out)
 

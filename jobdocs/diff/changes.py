@@ -42,6 +42,13 @@ class ClauseChange:
         return self.new_section or self.old_section
 
     @property
+    def pair(self) -> tuple[DocClause, DocClause]:
+        """Return the old and the new clause of one that is in both versions."""
+        if self.old is None or self.new is None:
+            raise ValueError(f"clause '{self.id}' is in one version only")
+        return self.old, self.new
+
+    @property
     def counts(self) -> bool:
         """Whether this is a change a reviewer must read (not a mere renumbering)."""
         return self.kind not in ("same", "renumbered")

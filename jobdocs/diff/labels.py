@@ -9,22 +9,23 @@ Russian, through the same gettext catalogs as the document frame
 from __future__ import annotations
 
 import gettext
-from typing import Any
 
 from ..resolve import i18n
 from .align import ClauseChange, LangDiff, RoleDiff
 
 KINDS = ("added", "changed", "moved", "removed", "references")
 
-English = gettext.NullTranslations()
+#: The messages of one language (a catalog, or English as written).
+Catalog = gettext.NullTranslations
+English = Catalog()
 
 
-def catalog(lang: str) -> Any:
+def catalog(lang: str) -> Catalog:
     """Return the translations reports about a document in `lang` use."""
     return i18n.translations(lang)
 
 
-def count(t: Any, kind: str, n: int) -> str:
+def count(t: Catalog, kind: str, n: int) -> str:
     """Return "3 added" (a summary's part) for a kind of change."""
     _ = t.gettext
     text = {"added": _("%(num)d added"), "changed": _("%(num)d changed"),
@@ -34,14 +35,14 @@ def count(t: Any, kind: str, n: int) -> str:
     return text % {"num": n}
 
 
-def label(t: Any, kind: str) -> str:
+def label(t: Catalog, kind: str) -> str:
     """Return the label of one change: "added", "reference renumbered"."""
     _ = t.gettext
     return {"added": _("added"), "changed": _("changed"), "moved": _("moved"),
             "removed": _("removed"), "references": _("reference renumbered")}[kind]
 
 
-def column(t: Any, kind: str) -> str:
+def column(t: Catalog, kind: str) -> str:
     """Return the heading of a summary table's column."""
     pgettext = t.pgettext
     return {"section": pgettext("diff table", "Section"),
@@ -52,7 +53,7 @@ def column(t: Any, kind: str) -> str:
             "references": pgettext("diff table", "References")}[kind]
 
 
-def summary(t: Any, d: LangDiff) -> str:
+def summary(t: Catalog, d: LangDiff) -> str:
     """Return "1 added, 1 changed, 22 renumbered", or "no changes"."""
     counts = [count(t, k, sum(c.kind == k for c in d.changes)) for k in KINDS
               if any(c.kind == k for c in d.changes)]
@@ -61,7 +62,7 @@ def summary(t: Any, d: LangDiff) -> str:
     return ", ".join(counts) or t.gettext("no changes")
 
 
-def renumbered_line(t: Any, d: LangDiff) -> str:
+def renumbered_line(t: Catalog, d: LangDiff) -> str:
     """Return the one line that stands for every renumbered clause, or ""."""
     n = len(d.renumbered)
     if not n:
@@ -90,7 +91,7 @@ def _number(d: LangDiff, cid: str) -> str:
     return cid
 
 
-def move_note(t: Any, d: LangDiff, c: ClauseChange) -> str:
+def move_note(t: Catalog, d: LangDiff, c: ClauseChange) -> str:
     """Return where a moved clause came from: " from 2. Duties and reworded"."""
     if c.kind != "moved":
         return ""
@@ -107,7 +108,7 @@ def move_note(t: Any, d: LangDiff, c: ClauseChange) -> str:
     return f" {where} {reworded}" if c.reworded else f" {where}"
 
 
-def drift_line(t: Any, cid: str, changed: tuple[str, ...], unchanged: tuple[str, ...]) -> str:
+def drift_line(t: Catalog, cid: str, changed: tuple[str, ...], unchanged: tuple[str, ...]) -> str:
     return t.gettext("'%(id)s' changed in %(changed)s but not in %(unchanged)s") % {
         "id": cid, "changed": ", ".join(changed), "unchanged": ", ".join(unchanged)}
 

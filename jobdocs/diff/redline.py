@@ -113,15 +113,18 @@ class RedlineWriter(Writer):
 
     def row(self, row: Row) -> list[Any]:
         c = row.change
-        if row.op != "keep" or numbered(c.old) != numbered(c.new) or c.old.level != c.new.level:
-            out = []
-            if row.op != INSERT:  # a clause that became an item (or back) is replaced
-                out.append(self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE))
-            if row.op != DELETE:
-                out.append(self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT))
-            return out
-        return [self.laid_out(c.new, [*_mark(c.old, c.new), Segment("equal", "\t"),
-                                      *_text(c.segments, c.old, c.new)])]
+        if row.op == "keep":
+            old, new = c.pair
+            if numbered(old) == numbered(new) and old.level == new.level:
+                return [self.laid_out(new, [*_mark(old, new), Segment("equal", "\t"),
+                                            *_text(c.segments, old, new)])]
+        out = []
+        # A clause that became an item (or back) is replaced.
+        if row.op != INSERT and c.old is not None:
+            out.append(self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE))
+        if row.op != DELETE and c.new is not None:
+            out.append(self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT))
+        return out
 
     def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> Any:
         """Add a clause's paragraph in the style and at the indent the document gives it."""

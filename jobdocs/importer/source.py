@@ -65,12 +65,12 @@ def read_source(path: Path) -> Source:
     else:
         raise BadInput(f"{path}: cannot import a '{suffix}' file; give a .docx, .md or .txt "
                        "(save other formats as .docx from Word or LibreOffice)")
-    lines = tuple(x for x in lines if x.text)
-    if not lines:
+    found = tuple(x for x in lines if x.text)
+    if not found:
         raise BadInput(f"{path}: the document has no text to import"
                        + (" (only images or empty paragraphs)" if suffix in DOCX_SUFFIXES
                           else ""))
-    return Source(str(path), lines)
+    return Source(str(path), found)
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or an encrypted DOCX

@@ -28,5 +28,7 @@ def render_document(doc: Document, fmt: str, reference_doc: Path | None = None) 
     if fmt not in WRITERS:
         raise UsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
     if fmt == "md":  # a text format: its writer returns str
-        return import_module(WRITERS[fmt]).render(doc).encode("utf-8")
-    return import_module(WRITERS[fmt]).render(doc, reference_doc)  # type: ignore[no-any-return]
+        text: str = import_module(WRITERS[fmt]).render(doc)
+        return text.encode("utf-8")
+    data: bytes = import_module(WRITERS[fmt]).render(doc, reference_doc)
+    return data

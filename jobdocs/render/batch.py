@@ -59,7 +59,7 @@ def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],
             problems += e.problems
     if problems:
         raise InvalidInput(problems)
-    jobs = []
+    jobs: list[Job] = []
     for role in roles:
         for lang in langs or role.languages:
             if lang not in role.languages:

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import StrictUndefined, pass_eval_context
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
 from ..model import Title

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 #: Characters one clause may grow to once rendered, and any one value in it.
 MAX_TEXT = 20_000

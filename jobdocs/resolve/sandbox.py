@@ -6,10 +6,11 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from jinja2 import Template, TemplateSyntaxError, UndefinedError, nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import Problem
 from ..model import Clause
@@ -111,8 +112,9 @@ def _outputs(source: str) -> list[str | _Output] | None:
         m = _EXPRESSION.fullmatch(tag.group(1))
         if m is None:
             return None
-        chain = [filters.get(name) for name in re.findall(_NAME, m["filters"])]
-        if any(f is None or hasattr(f, "jinja_pass_arg") for f in chain):
+        named = [filters.get(name) for name in re.findall(_NAME, m["filters"])]
+        chain = [f for f in named if f is not None]
+        if len(chain) < len(named) or any(hasattr(f, "jinja_pass_arg") for f in chain):
             return None  # Jinja reports an unknown filter; it passes a context to others
         s = m["s1"] if m["s1"] is not None else m["s2"]
         arg = (_path(m["arg"]) if m["arg"] else s if s is not None
@@ -155,7 +157,9 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
             if part.call:
                 arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
                 args = () if arg is _NO_ARG else (arg,)
-                found = env.call(env.context_class(env, context, None, {}), found, *args)
+                # Jinja's context only reads its parent: any mapping serves.
+                parent = cast(dict[str, Any], context)
+                found = env.call(env.context_class(env, parent, None, {}), found, *args)
             for f in part.filters:
                 found = f(found)
             out.append(str(found))

@@ -146,7 +146,7 @@ class _Builder:
         self.key_marks = self.result.key_marks
         self.styles = self.result.styles
         self.nodes = 0
-        self._resolver = yaml.resolver.Resolver()
+        self._resolver: Any = yaml.resolver.Resolver()  # untyped in types-PyYAML
         self._constructor = yaml.constructor.SafeConstructor()
 
     def _fail(self, event: Any, message: str, rule: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -48,8 +49,9 @@ def _scalar_spans(path: str, mtime_ns: int) -> tuple[str, dict[tuple[int, int], 
     try:
         while (event := parser.get_event()) is not None:
             if event.__class__ is _Scalar:
-                m = event.start_mark
-                spans[m.line + 1, m.column + 1] = (m.index, event.end_mark.index)
+                m: Any = event.start_mark  # a scalar event always has both marks
+                end: Any = event.end_mark
+                spans[m.line + 1, m.column + 1] = (m.index, end.index)
     finally:
         parser.dispose()
     return text, spans

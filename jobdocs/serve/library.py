@@ -97,8 +97,9 @@ def validation(request: Request) -> Response:
         for p in e.problems:
             clause = ""
             own = p.line is not None and _same(p.path, e)
-            if own:
-                clause = next((cid for line, cid in reversed(lines) if line <= p.line), "")
+            if own and p.line is not None:
+                at = p.line
+                clause = next((cid for line, cid in reversed(lines) if line <= at), "")
             findings.append(Finding(p, site.relative(p.path), e.id if own else "", clause))
     errors = sum(f.problem.severity == "error" for f in findings)
     return page(request, "validation.html", findings=findings, files=files, errors=errors,

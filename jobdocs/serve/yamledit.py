@@ -187,5 +187,5 @@ def styled(text: str, old: Any) -> Any:
         if ch == " " and i - start >= FOLD_AT - 10 and i + 1 < len(text):
             positions.append(i)
             start = i
-    folded.fold_pos = positions  # type: ignore[attr-defined]
+    folded.fold_pos = positions
     return folded

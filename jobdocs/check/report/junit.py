@@ -23,8 +23,8 @@ def render(report: Report) -> str:
                    if any(p.severity == "error" for p in found))
     counts = {"tests": str(len(by_file)), "failures": str(failures), "errors": "0",
               "skipped": "0"}
-    suites = ET.Element("testsuites", name="jobdocs validate", **counts)
-    suite = ET.SubElement(suites, "testsuite", name="jobdocs validate", **counts)
+    suites = ET.Element("testsuites", {"name": "jobdocs validate", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": "jobdocs validate", **counts})
     for path, found in by_file.items():
         case = ET.SubElement(suite, "testcase", classname="jobdocs.validate",
                              name=_clean(path), file=_clean(path))

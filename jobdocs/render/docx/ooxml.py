@@ -22,8 +22,11 @@ INSERT, DELETE, EQUAL = "insert", "delete", "equal"
 class Piece(Protocol):
     """A piece of text kept (`equal`), deleted or inserted (a diff Segment)."""
 
-    op: str
-    text: str
+    @property
+    def op(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def page_number(paragraph: Any) -> None:

@@ -88,15 +88,17 @@ def save(document: Any) -> bytes:
     """
     package = document.part.package
     try:
-        from docx.opc.pkgwriter import PackageWriter
+        from docx.opc import pkgwriter
 
+        # Its private steps, called on our collector: typed for a physical zip writer.
+        writer: Any = pkgwriter.PackageWriter
         parts = list(package.parts)
         for part in parts:
             part.before_marshal()
         members = _Members()
-        PackageWriter._write_content_types_stream(members, parts)
-        PackageWriter._write_pkg_rels(members, package.rels)
-        PackageWriter._write_parts(members, parts)
+        writer._write_content_types_stream(members, parts)
+        writer._write_pkg_rels(members, package.rels)
+        writer._write_parts(members, parts)
     except AttributeError:  # a python-docx whose package writer is laid out otherwise
         raw = io.BytesIO()
         document.save(raw)

@@ -67,7 +67,7 @@ class Body:
 
     def paragraphs(self) -> list[Any]:
         """Return the body's paragraph elements (python-docx's `document.paragraphs`)."""
-        return self.body.findall(_P)
+        return list(self.body.findall(_P))
 
     def add(self, style: str, *parts: str) -> Paragraph:
         """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab)."""

@@ -31,7 +31,7 @@ def clean(obj: T, what: str = "the Word document") -> T:
     """Return `obj` (a model object, a tuple, a mapping) with every text stripped of
     characters XML cannot hold; warn once when there were any."""
     found: list[str] = []
-    out = _walk(obj, found)
+    out: T = _walk(obj, found)
     if found:
         shown = ", ".join(sorted({f"U+{ord(c):04X}" for s in found for c in INVALID.findall(s)}))
         warnings.warn(f"removed control characters ({shown}) that {what} cannot hold from "
