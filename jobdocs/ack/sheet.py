@@ -17,6 +17,7 @@ from pathlib import Path
 from ..config import table
 from ..config.staff import COLUMNS as STAFF_COLUMNS
 from ..errors import InvalidInput, Problem
+from ..intake import SHEET
 
 COLUMNS = {
     "number": STAFF_COLUMNS["number"],
@@ -59,7 +60,7 @@ def read_sheet(path: Path | str, today: dt.date | None = None
                ) -> Iterator[SheetRow | Problem]:
     """Yield each row of a filled-in sheet, or the Problem of a bad row."""
     name = str(path)
-    lines = table.rows(path, "sheet")
+    lines = table.rows(path, SHEET)
     first = next(lines, None)
     if first is None:
         raise InvalidInput(Problem(name, 1, 1, f"the sheet is empty; {HOW}"))

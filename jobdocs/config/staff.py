@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InvalidInput, Problem
+from ..intake import STAFF
 from . import table
 
 #: The names a column may have (compared in lower case, without dots and spaces).
@@ -84,7 +85,7 @@ def staff_rows(path: Path | str, required: Sequence[str] = ("name", "position"),
     asked for, so that a list of 200,000 employees is never held as objects.
     """
     name = str(path)
-    lines = table.rows(path, "staff list")
+    lines = table.rows(path, STAFF)
     first = next(lines, None)
     if first is None:
         raise InvalidInput(Problem(name, 1, 1, f"the staff list is empty; {how}"))

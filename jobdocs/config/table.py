@@ -18,26 +18,25 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem, UsageError
+from ..intake import Kind, read_bytes
 
 #: The most a workbook may unpack to: a sheet of 200,000 rows is about 60 MB.
 MAX_UNPACKED = 512 * 1024 * 1024
 XLSX_EXTRA = "pip install 'jobdocs[xlsx]'"
 
 
-def rows(path: Path | str, what: str) -> Iterator[tuple[int, list[str]]]:
+def rows(path: Path | str, kind: Kind) -> Iterator[tuple[int, list[str]]]:
     """Yield each row of a CSV or XLSX table with its line number, the header first.
 
-    Raise InvalidInput (naming the file) when it cannot be read at all.
+    The file is read through the one reader (jobdocs.intake) under the cap of
+    its `kind` (STAFF, SHEET); raise InvalidInput naming it when it cannot be
+    read at all.
     """
     name = str(path)
+    data = read_bytes(path, kind)
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
-        yield from _xlsx(Path(path), what)
+        yield from _xlsx(data, name, kind.name)
         return
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise InvalidInput(Problem(name, None, None, f"cannot read the {what}: "
-                                   f"{e.strerror or e}")) from e
     text = decode(data, name)
     del data
     header = text.split("\n", 1)[0]
@@ -87,19 +86,18 @@ def columns(header: list[str], names: Mapping[str, Sequence[str]], required: Seq
     return found
 
 
-def _xlsx(path: Path, what: str) -> Iterator[tuple[int, list[str]]]:
+def _xlsx(data: bytes, name: str, what: str) -> Iterator[tuple[int, list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise UsageError(f"reading {path.name} needs openpyxl: {XLSX_EXTRA}, or save the "
-                         "table as CSV UTF-8") from None
-    name = str(path)
+        raise UsageError(f"reading {Path(name).name} needs openpyxl: {XLSX_EXTRA}, or save "
+                         "the table as CSV UTF-8") from None
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
                 raise InvalidInput(Problem(name, None, None, f"the {what} unpacks to more than "
                                            f"{MAX_UNPACKED >> 20} MB; save it as CSV UTF-8"))
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except InvalidInput:
         raise
     except Exception as e:  # openpyxl raises many kinds for a damaged workbook
