@@ -17,6 +17,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,14 +47,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
-    """Serve a fresh project on a free loopback port; yield its address and folder."""
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """Serve the project at `root` (the current folder) on a free loopback port; yield
+    its address."""
     from jobdocs.serve.app import create_app
     from jobdocs.serve.site import Site
 
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
     port = _free_port()
     config = uvicorn.Config(create_app(Site.here()), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="off")
@@ -65,20 +65,40 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[st
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", root
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Yield a page of headless Chromium, in Russian, that accepts downloads."""
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = browser.new_context(locale="ru-RU", accept_downloads=True,
+                                      viewport={"width": 1280, "height": 900})
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
 
 
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = chromium.new_context(locale="ru-RU", accept_downloads=True,
-                                       viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
-        chromium.close()
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+    """Serve a fresh project on a free loopback port; yield its address and folder."""
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    with serving(root) as url:
+        yield url, root
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    with chromium() as page:
+        yield page
 
 
 def shot(page: object, name: str) -> None:

@@ -8,9 +8,11 @@ removed; version 1.0 → 1.1`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..config.organization import Organization
 from ..diff import diff_roles
+from ..diff.labels import label
 from ..errors import JobdocsError
 from ..model import Role
 
@@ -23,11 +25,13 @@ class Summary:
     fields: tuple[tuple[str, str, str], ...] = ()  # (field, old, new)
     error: str = ""  # why the versions could not be compared
 
-    def text(self) -> str:
-        """Return the summary as a person reads it."""
+    def text(self, t: Any = None) -> str:
+        """Return the summary as a person reads it; with `t`, a catalog of the diff's
+        words (jobdocs.diff.labels.catalog), each kind of change in its language."""
         if self.error:
             return f"not compared: {self.error}"
-        parts = [f"{number or cid} {kind}" for number, kind, cid in self.clauses]
+        parts = [f"{number or cid} {label(t, kind) if t else kind}"
+                 for number, kind, cid in self.clauses]
         fields = [f"{name} {old or '—'} → {new or '—'}" for name, old, new in self.fields]
         text = ", ".join(parts)
         if fields:

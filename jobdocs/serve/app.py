@@ -62,7 +62,7 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     `warm`, every role is checked in the background from the start, so that the
     first visit to the library does not wait for it.
     """
-    from . import compare, document, edit, library
+    from . import acknowledgements, compare, document, edit, library
 
     routes = [
         Route("/", library.index),
@@ -72,6 +72,10 @@ def create_app(site: Site | None = None, *, token: str | None = None,
         Route("/roles/{role_id}", document.role_page),
         Route("/roles/{role_id}/download", document.download),
         Route("/roles/{role_id}/edit", edit.editor, methods=["GET", "POST"]),
+        Route("/roles/{role_id}/acknowledgements", acknowledgements.role_status),
+        Route("/acknowledgements", acknowledgements.due_page),
+        Route("/acknowledgements/sheet", acknowledgements.sheet),
+        Route("/acknowledgements/record", acknowledgements.mark_received, methods=["POST"]),
 
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ]
