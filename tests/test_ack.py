@@ -270,3 +270,29 @@ def test_the_copies_to_sign_are_for_exactly_those_who_are_due(runner, tmp_path, 
     assert sorted(names.values()) == [["Сотрудник 0001"], ["Сотрудник 0002"],
                                       ["Сотрудник 0003"], ["Сотрудник 0004"]]
     assert "4 of 5 employees must sign" in result.stdout
+
+
+def test_a_register_from_a_newer_jobdocs_is_refused_not_changed(runner, tmp_path,
+                                                               monkeypatch):
+    import sqlite3
+
+    root = make_project(tmp_path / "p", None, staff=2)
+    monkeypatch.chdir(root)
+    ack(runner, "status")  # creates the register at the current schema
+    with sqlite3.connect(root / "acknowledgements.db") as conn:
+        conn.execute("UPDATE ack_schema SET version = 99")
+    result = ack(runner, "status", code=1)
+    assert "written by a newer jobdocs (schema 99" in result.output
+    with sqlite3.connect(root / "acknowledgements.db") as conn:
+        assert conn.execute("SELECT version FROM ack_schema").fetchall() == [(99,)]
+
+
+def test_the_register_file_stays_inside_the_project(runner, tmp_path, monkeypatch):
+    root = make_project(tmp_path / "p", None, staff=2)
+    monkeypatch.chdir(root)
+    (root / "jobdocs.yaml").write_text("acknowledgements:\n  database: ../elsewhere.db\n",
+                                       encoding="utf-8")
+    result = ack(runner, "status", "--staff", "staff.csv", code=1)
+    assert "jobdocs.yaml:2:13: acknowledgements.database: '../elsewhere.db' is outside" \
+        in result.output
+    assert not (tmp_path / "elsewhere.db").exists()
