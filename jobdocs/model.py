@@ -81,6 +81,10 @@ class Clause:
     text_marks: Mapping[str, Mark] = field(default_factory=dict)
     text_styles: Mapping[str, str | None] = field(default_factory=dict)
     origin: str = ""  # the role id the clause was written in (after inheritance)
+    law: tuple[str, ...] = ()  # the jurisdictions it holds under; () everywhere
+    # The hash of the reference text each translation follows, per language (`follows:`).
+    follows: Mapping[str, str] = field(default_factory=dict)
+    silence: Mapping[str, str] = field(default_factory=dict)  # lint rule → the reason
 
     def walk(self) -> Iterator[Clause]:
         """Yield this clause and every clause under it, in document order."""
@@ -100,6 +104,7 @@ class SectionDecl:
     intro: Mapping[str, str] = field(default_factory=dict)  # a lead-in sentence per language
     mark: Mark | None = None  # where it is declared
     source: str = ""  # "role", "profile" or "project"
+    law: tuple[str, ...] = ()  # the jurisdictions it is printed under; () everywhere
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,14 @@ class Role:
     chain: tuple[str, ...] = ()  # the roles it derives from, its parent first
     declared: tuple[SectionDecl, ...] = ()  # its own and inherited section declarations
     section_marks: Mapping[str, Mark] = field(default_factory=dict)  # section key → its key
+    # The jurisdictions it is written for, each with the languages it is written in there;
+    # empty: every jurisdiction, in every language.
+    law: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    reference: str = ""  # the language legal reviews; translations follow its texts
+    # Officers clause text names (`officers.line_manager`): the role's defaults, by name
+    # and language; a profile's win.
+    officers: Mapping[str, Mapping[str, Title]] = field(default_factory=dict)
+    reports_to: str = ""  # the profile's officer who is its line manager ("": line_manager)
 
 
 @dataclass(frozen=True)
@@ -259,6 +272,8 @@ class Document:
     frame: Frame
     house_style: HouseStyle = field(default_factory=HouseStyle)  # margins and font
     wording: tuple[str, ...] = ()  # a company's folders of templates, searched first
+    law: str = ""  # the jurisdiction it follows (jurisdictions.py), "" for none
+    officers: Mapping[str, Title] = field(default_factory=dict)  # approver, line_manager ...
 
     def clauses(self) -> list[DocClause]:
         """Return the clauses of every section (the top level), in document order."""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .config.organization import Organization
+from .jurisdictions import named
 from .model import DocClause, Document, Role
 from .resolve import resolve
 
@@ -21,12 +22,27 @@ def _origin(role: Role, origin: str) -> str:
 
 
 def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = None) -> str:
-    """Return the role after inheritance and organization values as commented YAML."""
+    """Return the role after inheritance and organization values as commented YAML.
+
+    Languages whose documents follow different laws (by default each language its
+    home country's) are shown one YAML document each, since each law has its clauses.
+    """
     langs = list(langs) or list(role.languages)
     docs: dict[str, Document] = {lang: resolve(role, lang, org) for lang in langs}
+    laws: dict[str, list[str]] = {}
+    for lang in langs:  # a role bound to no law prints the same clauses under every law
+        laws.setdefault(docs[lang].law if role.law else "", []).append(lang)
+    held = {c.id: c.law for clauses in role.sections.values() for top in clauses
+            for c in top.walk() if c.law}
+    return "---\n".join(_show(role, group, docs, org, held) for group in laws.values())
+
+
+def _show(role: Role, langs: list[str], docs: dict[str, Document], org: Organization | None,
+          held: dict[str, tuple[str, ...]]) -> str:
     first = docs[langs[0]]
+    under = f", under the law of {named(first.law)}" if role.law else ""
     out = [f"# {role.id}: the role as documents print it"
-           + (f", derived from {' → '.join(role.chain)}" if role.chain else ""),
+           + (f", derived from {' → '.join(role.chain)}" if role.chain else "") + under,
            f"id: {role.id}"]
     if role.extends:
         out.append(f"extends: {role.extends}")
@@ -46,33 +62,38 @@ def show_role(role: Role, langs: Sequence[str] = (), org: Organization | None = 
     shown = [section for section in first.sections if section.key in declared]
     if shown:
         out.append("declare_sections:")
+    headings = {lang: {s.key: s.heading for s in docs[lang].sections} for lang in langs}
     for section in shown:
         decl = declared[section.key]
         where = f"{decl.mark.path}:{decl.mark.line}" if decl.mark else decl.source
         out.append(f"  {section.key}:  # declared in {where}")
         out.append("    heading:")
-        out += [f"      {lang}: {_s(docs[lang].sections[first.sections.index(section)].heading)}"
+        out += [f"      {lang}: {_s(headings[lang].get(section.key, section.heading))}"
                 for lang in langs]
     out.append("sections:")
-    for s, section in enumerate(first.sections):
+    texts = {lang: {c.id: c.text for c in docs[lang].all_clauses()} for lang in langs}
+    for section in first.sections:
         out.append(f"  {section.key}:  # {section.number}. {section.heading}")
-        texts = [docs[lang].sections[s].clauses for lang in langs]
-        out += _clauses(role, langs, section.clauses, texts, "    ")
+        out += _clauses(role, langs, section.clauses, texts, held, "    ")
     return "\n".join(out) + "\n"
 
 
 def _clauses(role: Role, langs: Sequence[str], clauses: Sequence[DocClause],
-             texts: Sequence[Sequence[DocClause]], indent: str) -> list[str]:
-    """Return clauses and everything under them as YAML, each with its number and origin."""
+             texts: dict[str, dict[str, str]], held: dict[str, tuple[str, ...]],
+             indent: str) -> list[str]:
+    """Return clauses and everything under them as YAML, each with its number, origin
+    and the law it holds under."""
     out = []
-    for c, clause in enumerate(clauses):
+    for clause in clauses:
         number = f"{clause.number} · " if clause.number else ""
-        out.append(f"{indent}- id: {clause.id}  # {number}{_origin(role, clause.origin)}")
+        law = f" · law: {', '.join(held[clause.id])}" if clause.id in held else ""
+        out.append(f"{indent}- id: {clause.id}  # {number}{_origin(role, clause.origin)}{law}")
         out.append(f"{indent}  text:")
-        for lang, text in zip(langs, texts, strict=True):
-            out.append(f"{indent}    {lang}: {_s(text[c].text)}")
+        for lang in langs:
+            text = texts[lang].get(clause.id)
+            out.append(f"{indent}    {lang}: "
+                       + (_s(text) if text is not None else "null  # no text under this law"))
         if clause.children:
             out.append(f"{indent}  {'clauses' if clause.numbered else 'items'}:")
-            out += _clauses(role, langs, clause.children, [t[c].children for t in texts],
-                            indent + "    ")
+            out += _clauses(role, langs, clause.children, texts, held, indent + "    ")
     return out

@@ -25,7 +25,7 @@ sections:
     - id: category
       text:
         ru: "{{{{ title.nominative | upfirst }}}} относится к категории специалистов."
-        en: "The {{{{ title }}}} belongs to the category of specialists."
+        en: "The {{{{ title }}}} is a specialist."
   duties:
     - id: take-orders
       text: {{ru: Принимает заказы., en: Take orders.}}

@@ -266,7 +266,7 @@ def test_language_and_core_properties():
     _, en = document(lang="en", org=ROMASHKA)
     assert en.core_properties.language == "en-GB"
     _, plain_en = document(lang="en")
-    assert '<w:lang w:val="en-US"' in plain_en.styles.element.xml
+    assert '<w:lang w:val="en-GB"' in plain_en.styles.element.xml
 
 
 # Bytes: the same inputs, the same file.

@@ -43,7 +43,7 @@ def test_justified_text_is_hyphenated_in_the_documents_language():
     doc = resolve(load_role("key-account-manager"), "en")
     d = docx.Document(io.BytesIO(render_document(doc, "docx")))
     assert d.settings.element.find(qn("w:autoHyphenation")) is not None
-    assert '<w:lang w:val="en-US"' in d.styles.element.xml
+    assert '<w:lang w:val="en-GB"' in d.styles.element.xml
 
     def suppressed(name: str) -> str | None:
         found = d.styles[name].element.pPr.find(qn("w:suppressAutoHyphens"))

@@ -59,7 +59,7 @@ def test_english_prints_no_number_unless_given_one(runner, tmp_path):
     out = tmp_path / "out"
     assert render(runner, *ROLES, "--org", str(org), "-o", str(out)).exit_code == 0
     lines = numbers(out)
-    assert lines["key-account-manager.en.md"] == "November 22, 2026\\"
+    assert lines["key-account-manager.en.md"] == "22 November 2026\\"
     assert lines["key-account-manager.ru.md"].endswith("№ 1-ДИ\\")
     assert "No." not in (out / "client-manager.en.md").read_text(encoding="utf-8").split(
         "## 1.")[0]

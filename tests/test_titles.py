@@ -14,8 +14,8 @@ GERMAN = """\
     genitive: des Vertriebsassistenten
 """
 DE_TEXTS = {
-    "en: \"The {{ title }} belongs to the category of specialists.\"":
-        "en: \"The {{ title }} belongs to the category of specialists.\"\n"
+    "en: \"The {{ title }} is a specialist.\"":
+        "en: \"The {{ title }} is a specialist.\"\n"
         "        de: \"{{ title.nominative | upfirst }} gehört zu den Fachkräften.\"",
     "en: Take orders.}": "en: Take orders., de: Aufträge annehmen.}",
     "en: \"Advise clients within clause {{ ref('take-orders') }}.\"":

@@ -92,6 +92,13 @@ RULES: dict[str, Rule] = {
     "same-in-two-languages": Rule("warning", "A clause reads the same in two languages: "
                                   "probably not translated."),
     "long-clause": Rule("warning", "A clause so long it should be split."),
+    # Jurisdictions and translations
+    "unknown-law": Rule("error", "A clause holds under a jurisdiction the role is not written "
+                        "for, or outside its parent clause's."),
+    "no-law-text": Rule("warning", "A document follows a law the role has no text for: a "
+                        "clause bound to another law is left out."),
+    "translation-due": Rule("warning", "The reference text changed since a translation was "
+                            "written (or the translation records none)."),
     # Catalogs
     "catalog-untranslated": Rule("error", "A catalog message of a declared language has no "
                                  "translation."),

@@ -23,6 +23,7 @@ from ..config.project import Project
 from ..errors import InvalidInput, Problem, UsageError
 from ..model import Mark
 from ..resolve import i18n, resolve
+from ..resolve.law import documents, law_of
 from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.schema import schema_kind
@@ -161,15 +162,19 @@ def check_file(path: Path, org: Organization | None = None,
                 ("languages", i), f"there is no catalog for language '{lang}' (there are: "
                 f"{', '.join(sorted(have))}); add one (see docs/translating.md)",
                 "no-catalog"))
-            continue
+    pairs = [(code, lang) for code, lang in documents(role, org) if lang in have]
+    if org is not None and org.law:  # what the profile's documents would leave out
+        pairs += [(law_of(org, lang), lang) for lang in role.languages
+                  if lang in have and (law_of(org, lang), lang) not in pairs]
+    for code, lang in pairs:
         try:
-            resolve(role, lang, org, trace=False)
+            resolve(role, lang, org, trace=False, law=code, notes=problems)
         except InvalidInput as e:
             problems += e.problems
     problems += missing_sections(role, org or Organization())
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
-    return problems, role.languages
+    return list(dict.fromkeys(problems)), role.languages
 
 
 #: Below this many files, starting processes costs more than it saves.

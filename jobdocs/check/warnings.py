@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Clause, Role
 from ..roles.loader import Loaded
+from ..roles.reference import due
 
 #: Characters (after joining lines) above which a clause should be split.
 LONG_CLAUSE = 600
@@ -21,11 +22,13 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 def role_warnings(loaded: Loaded, role: Role) -> Iterator[Problem]:
     """Yield the warnings about a role file: empty sections, clauses that read
-    the same in two languages, very long clauses, an id unlike the file name."""
+    the same in two languages, very long clauses, translations due for review,
+    an id unlike the file name."""
     yield from _empty_sections(loaded, role)
     for clause in _own_clauses(loaded, role):
         yield from _same_in_two_languages(clause, role.languages)
         yield from _long(clause)
+    yield from _due(role, loaded.path)
     stem = Path(loaded.path).stem
     if role.id != stem:
         yield loaded.problem(("id",), f"id '{role.id}' differs from the file name "
@@ -78,3 +81,18 @@ def _long(clause: Clause) -> Iterator[Problem]:
         if length > LONG_CLAUSE:
             yield _warning(clause, lang, f"{length} characters long; split it into clauses or "
                            f"items of at most {LONG_CLAUSE} characters", "long-clause")
+
+
+def _due(role: Role, path: str) -> Iterator[Problem]:
+    for d in due(role):
+        mark = d.clause.text_marks.get(d.lang) or d.clause.mark
+        if mark is None or mark.path != path:
+            continue
+        why = (f"the {role.reference} text changed since this translation was written (it "
+               f"follows {d.follows})" if d.follows else
+               f"it records no {role.reference} text it follows")
+        yield Problem(mark.path, mark.line, mark.column,
+                      f"clause '{d.clause.id}' ({d.lang}): translation due: {why}; check it "
+                      f"against the {role.reference} text, then write follows: {d.now} (or "
+                      f"follows: {{{d.lang}: {d.now}}} for this translation alone)",
+                      "translation-due", "warning")

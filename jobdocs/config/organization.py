@@ -13,11 +13,6 @@ from .house_style import from_data as house_style_from
 from .numbers import Numbers
 from .staff import Employee, gender
 
-#: What a document prints when no profile names the jurisdiction. Only Russian and
-#: English documents (which mirror a Russian original) assume Russian law; every other
-#: language prints its catalog's neutral wording (resolve.jurisdiction).
-DEFAULT_JURISDICTION = {"ru": "Российской Федерации", "en": "the Russian Federation"}
-
 
 @dataclass(frozen=True)
 class Person:
@@ -35,7 +30,13 @@ class Organization:
     name: Mapping[str, str] = field(default_factory=dict)  # the short name: ООО «Ромашка»
     full_name: Mapping[str, str] = field(default_factory=dict)  # as the charter gives it
     place: Mapping[str, str] = field(default_factory=dict)
-    jurisdiction: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_JURISDICTION))
+    # Whose law applies, as clause text prints it ({{ jurisdiction }}); without it, the
+    # name of `law` (resolve.jurisdiction).
+    jurisdiction: Mapping[str, str] = field(default_factory=dict)
+    # The jurisdiction code (jurisdictions.py) per language ("*" every language); none:
+    # each language's home law.
+    law: Mapping[str, str] = field(default_factory=dict)
+    officers: Mapping[str, Person] = field(default_factory=dict)  # approver, head-of-sales ...
     approver: Person = field(default_factory=Person)
     author: Person = field(default_factory=Person)
     agreements: tuple[Person, ...] = ()
@@ -58,6 +59,8 @@ class Organization:
     def __post_init__(self) -> None:
         if not isinstance(self.number, Numbers):  # Organization(number="15-ДИ")
             object.__setattr__(self, "number", Numbers(single=_single(self.number)))
+        if isinstance(self.law, str):  # Organization(law="ru")
+            object.__setattr__(self, "law", {"*": self.law} if self.law else {})
 
 
 def localized(value: Any, lang: str, case: str = "nominative") -> str:
@@ -117,7 +120,9 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
         name=_per_language(data.get("name")),
         full_name=_per_language(data.get("full_name")),
         place=_per_language(data.get("place")),
-        jurisdiction=_per_language(data.get("jurisdiction")) or org.jurisdiction,
+        jurisdiction=_per_language(data.get("jurisdiction")),
+        law=_per_language(data.get("law")),
+        officers={key: _person(value) for key, value in (data.get("officers") or {}).items()},
         approver=_person(data.get("approver")),
         author=_person(data.get("author")),
         agreements=tuple(_person(p) for p in data.get("agreements") or ()),

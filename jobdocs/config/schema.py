@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..jurisdictions import CODES, JURISDICTIONS
 from ..model import CASES
 from .house_style import SCHEMA as _LOOK
 
@@ -23,6 +24,15 @@ TEXT = {
 _KEY = {"type": "string", "pattern": ID_PATTERN}
 _PER_LANGUAGE = TEXT
 
+_LAWS_NAMED = "A jurisdiction: " + ", ".join(
+    f"{code} ({j.name})" for code, j in JURISDICTIONS.items()) + "."
+#: A jurisdiction code: which law a document follows (jurisdictions.py).
+LAW: dict[str, Any] = {"enum": list(CODES), "description": _LAWS_NAMED}
+#: The jurisdictions a clause or a section holds under.
+LAWS = {"type": "array", "minItems": 1, "uniqueItems": True, "items": LAW,
+        "description": "The jurisdictions this holds under (left out elsewhere); without "
+                       "it, everywhere."}
+
 #: Sections beside the built-in ones; a role, a profile and jobdocs.yaml may declare them.
 DECLARE_SECTIONS = {
     "description": "Sections beside the built-in ones: a heading per language, where the "
@@ -37,6 +47,7 @@ DECLARE_SECTIONS = {
             "after": {**_KEY, "description": "Print the section after this one."},
             "before": {**_KEY, "description": "Print the section before this one."},
             "intro": {**_PER_LANGUAGE, "description": "A lead-in sentence per language."},
+            "law": LAWS,
         },
         "additionalProperties": False,
     },
@@ -76,6 +87,18 @@ _POSITION = {
         "type": ["string", "object"], "required": ["nominative"], "properties": _CASES,
         "additionalProperties": False}},
     "additionalProperties": False,
+}
+#: The officers a role's clauses name: approver, proposer, line_manager (and, in a
+#: profile, the heads a role's `reports_to:` may name: head-of-sales).
+OFFICER_KEY = "^[a-z][a-z0-9]*([_-][a-z0-9]+)*$"
+#: A role's own officers: the positions its clauses name where no profile names one.
+ROLE_OFFICERS = {
+    "description": "The role's default officers (approver, proposer, line_manager): a "
+                   "position per language with the forms its sentences need (ru cases, de "
+                   "with the article), used where the organization profile names none.",
+    "type": "object",
+    "propertyNames": {"type": "string", "pattern": OFFICER_KEY},
+    "additionalProperties": _POSITION,
 }
 _PERSON = {
     "type": "object",
@@ -125,7 +148,21 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                       "it, with the short name under it)."},
         "place": _LOCALIZED,
         "jurisdiction": {**_LOCALIZED, "description": "Whose legislation applies, as it follows "
-                         "«законодательством» / 'legislation of'."},
+                         "«законодательством» / 'legislation of' (default: the name of "
+                         "`law`)."},
+        "law": {"description": "The jurisdiction the documents follow, or one per language "
+                "(default: the home law of each document's language: ru ru, en gb-eaw, de de, "
+                "sv se). " + _LAWS_NAMED,
+                "type": ["string", "object"], "if": {"type": "string"}, "then": LAW,
+                "else": {"minProperties": 1, "propertyNames": {"pattern": LANG_PATTERN},
+                         "additionalProperties": LAW}},
+        "officers": {
+            "description": "The officers role texts name, each a person like approver: "
+                           "approver, proposer (who proposes an appointment), line_manager, "
+                           "or a head a role names as its line manager (reports_to: KEY).",
+            "type": "object",
+            "propertyNames": {"type": "string", "pattern": OFFICER_KEY},
+            "additionalProperties": _PERSON},
         "locale": {"type": "object", "description": "Babel locale per language, e.g. en: en_GB",
                    "patternProperties": {LANG_PATTERN: {"type": "string",
                                                         "pattern": "^[a-z]{2,3}(_[A-Z]{2})?$"}},

@@ -47,7 +47,8 @@ def declarations(loaded: Loaded, source: str, languages: Sequence[str] = (),
                         "missing-heading" if field == "heading" else "missing-translation"))
         out.append(SectionDecl(key=key, heading=dict(value.get("heading") or {}),
                                after=value.get("after"), before=value.get("before"),
-                               intro=dict(value.get("intro") or {}), mark=mark, source=source))
+                               intro=dict(value.get("intro") or {}), mark=mark, source=source,
+                               law=tuple(value.get("law") or ())))
     return tuple(out)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .. import jurisdictions
 from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
 from ..model import (
@@ -22,7 +23,9 @@ from ..model import (
 from . import i18n, sandbox
 from .frame import HEADINGS, INTROS, build_frame
 from .hash import content_hash
+from .law import jurisdiction, law_of, select
 from .numbering import number_clauses
+from .officers import officers
 from .sections import layout
 from .titles import title_problems
 
@@ -35,12 +38,17 @@ class _Cases(dict):  # type: ignore[type-arg]
 
 
 def resolve(role: Role, lang: str, org: Organization | None = None, *,
-            symbolic_refs: bool = False, trace: bool = True) -> Document:
+            symbolic_refs: bool = False, trace: bool = True,
+            law: str | None = None, notes: list[Problem] | None = None) -> Document:
     """Return the finished Document of `role` in `lang`.
 
-    With `symbolic_refs`, a cross-reference prints `⟦clause-id⟧` instead of
-    a number (so a diff can tell a renumbered reference from a new wording).
-    With `trace=False` the content hash is left empty (checking needs none).
+    The document follows `law` (a jurisdiction code), by default the profile's
+    (law.law_of), and holds the clauses that hold under it; each clause left out
+    for want of a text under that law is a warning, added to `notes` (or issued
+    as a JobdocsWarning). With `symbolic_refs`, a cross-reference prints
+    `⟦clause-id⟧` instead of a number (so a diff can tell a renumbered reference
+    from a new wording). With `trace=False` the content hash is left empty
+    (checking needs none).
 
     Raise InvalidInput with every problem in clause text (unknown names,
     references to missing clauses, template syntax) at its position.
@@ -53,11 +61,15 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     title = role.title[lang]
     problems: list[Problem] = []
     plan = layout(role, org, problems)
+    code = law_of(org, lang) if law is None else law
+    whole = role
+    role, left_out = select(role, code, lang, {d.key: d.law for d in plan.declared.values()
+                                               if d.law}, notes)
     order = [k for k in plan.order if role.sections.get(k)]
     numbers, items = number_clauses(role, order)
     shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
-    context = clause_context(role, lang, org, shown, items)
-    problems += title_problems(role, lang, org.wording)
+    context = clause_context(role, lang, org, shown, items, code, left_out)
+    problems += title_problems(whole, lang, org.wording)
     sections = []
     for s, key in enumerate(order, start=1):
         clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
@@ -72,7 +84,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         sections.append(DocSection(key, s, heading, sandbox.upfirst(intro), clauses))
     if problems:
         raise InvalidInput(problems)
-    locale = org.locale.get(lang, lang)
+    locale = org.locale.get(lang) or jurisdictions.locale(lang, code)
     title = title if len(title.forms) > 1 else Title.plain(str(title))
     digest = content_hash(role, org) if trace else ""
     return Document(
@@ -95,6 +107,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
                           role_version=role.version, content_hash=digest),
         wording=tuple(org.wording),
+        law=code,
+        officers=context["officers"],
     )
 
 
@@ -131,16 +145,19 @@ def _doc_clause(clause: Clause, numbers: Mapping[str, str], lang: str,
 
 
 def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[str, str],
-                   items: Mapping[str, str]) -> dict[str, Any]:
-    """Return the names clause text may use in `lang`."""
+                   items: Mapping[str, str], code: str | None = None,
+                   left_out: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """Return the names clause text may use in `lang` under the law `code`."""
+    code = law_of(org, lang) if code is None else code
     return {
         "title": role.title[lang],
-        "ref": sandbox.make_ref(numbers, items),
+        "ref": sandbox.make_ref(numbers, items, left_out or {}, code),
         "years": lambda n: i18n.years(int(n), lang, "at least", org.wording),
         "years_from": lambda n: i18n.years(int(n), lang, "from", org.wording),
         "vars": {k: localized(v, lang) if isinstance(v, Mapping) else v
                  for k, v in role.vars.items()},
-        "jurisdiction": jurisdiction(org, lang),
+        "jurisdiction": jurisdiction(org, lang, code),
+        "officers": officers(role, org, lang),
         "org": {
             "name": localized(org.name, lang) or BLANK,
             "place": localized(org.place, lang) or BLANK,
@@ -148,23 +165,6 @@ def clause_context(role: Role, lang: str, org: Organization, numbers: Mapping[st
             "author": _position(org.author, lang),
         },
     }
-
-
-def jurisdiction(org: Organization, lang: str) -> str:
-    """Return whose law applies, as clause text prints it after "legislation".
-
-    A profile names it; without one, Russian and English documents (which mirror
-    a Russian original) cite the Russian Federation, and any other language the
-    neutral wording of its catalog («des Beschäftigungslandes»): a German or
-    Swedish document never cites Russian law unless the organization says so.
-    """
-    t = i18n.translations(lang, org.wording)
-    # Translators: printed where role texts cite the law that applies and
-    # the organization names none. Use the form your role texts put after
-    # "legislation" (German: "des Beschäftigungslandes", Swedish: "i
-    # anställningslandet").
-    return localized(org.jurisdiction, lang) or t.pgettext("jurisdiction",
-                                                           "the country of employment")
 
 
 def _position(person: Person, lang: str) -> Title:

@@ -15,7 +15,8 @@ _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
                 "house_style",  # how a document looks is not what it says
                 "section_marks", "source",
                 "wording",  # where a company's catalogs lie (like the packaged ones, unhashed)
-                "section_rules"}  # only their order changes what a document says (below)
+                "section_rules",  # only their order changes what a document says (below)
+                "reference", "follows", "silence"}  # how a role is reviewed, not what it says
 
 
 def _content(value: Any) -> Any:

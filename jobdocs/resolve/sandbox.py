@@ -249,8 +249,13 @@ def _problem(clause: Clause, lang: str, message: str, rule: str, *,
 SUGGESTIONS = 20
 
 
-def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[str], str]:
+def make_ref(numbers: Mapping[str, str], items: Mapping[str, str],
+             left_out: Mapping[str, tuple[str, ...]] | None = None, law: str = ""
+             ) -> Callable[[str], str]:
     """Return the `ref()` function clause text calls to print another clause's number.
+
+    `left_out` names the clauses that hold under other laws than `law`, the
+    document's: a reference to one of them says so.
 
     A suggestion costs a comparison with every clause id, so only the first
     SUGGESTIONS unknown references of a document get one: thousands of them
@@ -261,6 +266,11 @@ def make_ref(numbers: Mapping[str, str], items: Mapping[str, str]) -> Callable[[
     def ref(clause_id: str) -> str:
         if clause_id in numbers:
             return numbers[clause_id]
+        if left_out and clause_id in left_out:
+            raise RefError(f"ref('{clause_id}') names a clause that holds under "
+                           f"{', '.join(left_out[clause_id])} only, not under this document's "
+                           f"law ({law or 'none'}); give the referring clause the same law:",
+                           clause_id)
         if clause_id in items:
             raise RefError(f"ref('{clause_id}') names an item of clause '{items[clause_id]}'; "
                            f"items have no number: refer to the clause", clause_id)

@@ -9,7 +9,9 @@ from typing import Any
 
 from ..config import sections as sections_config
 from ..errors import InvalidInput, Problem
+from ..jurisdictions import named
 from ..model import MAX_DEPTH, Clause, Mark, Role, Title
+from . import law
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
 from .schema import check, dotted
@@ -33,13 +35,18 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     problems += _check_languages(loaded, languages)
     titles = dict(parent.title) if parent else {}
     titles.update(_titles(loaded, languages, problems, partial=parent is not None))
+    laws = law.role_law(loaded, languages, parent, problems)
+    reference = law.reference(loaded, languages, parent, problems)
+    inherited = {c.id: c.law for clauses in (parent.sections.values() if parent else ())
+                 for top in clauses for c in top.walk()}
+    where = _Where(languages, laws, inherited)
     seen: dict[str, Key] = {}
     own: dict[str, list[tuple[Clause, Key]]] = {}
     for key, clauses in (data.get("sections") or {}).items():
         for i, raw in enumerate(clauses or ()):
             at = ("sections", key, i)
             own.setdefault(key, []).append(
-                (_clause(loaded, raw, at, languages, seen, problems, data["id"]), at))
+                (_clause(loaded, raw, at, where, seen, problems, data["id"]), at))
     if parent is None:
         sections = {key: tuple(c for c, _ in clauses) for key, clauses in own.items()}
     else:
@@ -64,6 +71,10 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
         chain=(parent.id, *parent.chain) if parent else (),
         declared=tuple(declared.values()),
         section_marks=_section_marks(loaded, parent),
+        law=laws,
+        reference=reference,
+        officers=law.officers(loaded, parent),
+        reports_to=str(data.get("reports_to") or (parent.reports_to if parent else "")),
     )
 
 
@@ -89,18 +100,30 @@ def _check_languages(loaded: Loaded, languages: tuple[str, ...]) -> list[Problem
 
 
 def _texts(loaded: Loaded, text: dict[str, str], key: Key, languages: tuple[str, ...],
-           problems: list[Problem], *, partial: bool = False) -> None:
-    for lang in () if partial else languages:
+           problems: list[Problem], *, partial: bool = False,
+           needed: tuple[str, ...] | None = None, held: tuple[str, ...] = (),
+           where_law: law.Laws | None = None) -> None:
+    """Report a text missing in a language it is needed in, or given in one never printed.
+
+    `needed`: the languages the clause's jurisdictions (`held`) are written in."""
+    needed = languages if needed is None else needed
+    where = f" (under {', '.join(held)} the role is written in {', '.join(needed)})" if held \
+        else f" (the role's languages are {', '.join(languages)})"
+    for lang in () if partial else needed:
         if lang not in text:
             problems.append(loaded.problem(
-                key, f"{dotted(key)}: missing the '{lang}' text (the role's languages are "
-                f"{', '.join(languages)})", "missing-translation"))
+                key, f"{dotted(key)}: missing the '{lang}' text{where}", "missing-translation"))
     for lang in text:
         if lang not in languages:
             problems.append(loaded.problem(
                 (*key, lang), f"{dotted(key)}: text in '{lang}', which is not one of the role's "
                 f"languages ({', '.join(languages)}); add it to languages or remove it",
                 "undeclared-language", at_key=True))
+        elif lang not in needed and all(code in (where_law or {}) for code in held):
+            problems.append(loaded.problem(
+                (*key, lang), f"{dotted(key)}: text in '{lang}' is never printed{where}; "
+                f"remove it, or add '{lang}' to the role's law: for "
+                f"{' or '.join(named(c) for c in held)}", "undeclared-language", at_key=True))
 
 
 def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
@@ -115,9 +138,24 @@ def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
     return titles
 
 
-def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str, ...],
-            seen: dict[str, Key], problems: list[Problem], origin: str, level: int = 1) -> Clause:
+class _Where:
+    """What a clause's languages depend on: the role's languages and law, and the law of
+    the clauses a derived role inherits (by id)."""
+
+    def __init__(self, languages: tuple[str, ...], laws: law.Laws,
+                 inherited: dict[str, tuple[str, ...]]) -> None:
+        self.languages, self.laws, self.inherited = languages, laws, inherited
+
+
+def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
+            seen: dict[str, Key], problems: list[Problem], origin: str, level: int = 1,
+            outer: tuple[str, ...] = ()) -> Clause:
     cid = raw["id"]
+    languages = where.languages
+    own = tuple(raw.get("law") or where.inherited.get(cid, ()))
+    law.check_clause_law(loaded, key, cid, tuple(raw.get("law") or ()), outer, where.laws,
+                         problems)
+    held = law.effective(own, outer)
     if cid in seen:
         first = loaded.mark((*seen[cid], "id"))
         problems.append(loaded.problem(
@@ -127,7 +165,9 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str,
         seen[cid] = key
     text = raw.get("text")
     if text is not None:
-        _texts(loaded, text, (*key, "text"), languages, problems)
+        _texts(loaded, text, (*key, "text"), languages, problems,
+               needed=law.needed(where.laws, held, languages),
+               held=held if where.laws else (), where_law=where.laws)
     numbered = "clauses" in raw
     kind = "clauses" if numbered else "items"
     if raw.get(kind) and level >= MAX_DEPTH:
@@ -136,9 +176,10 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str,
             f"{MAX_DEPTH} levels deep at most: make a deeper list a clause of its own",
             "too-deep", at_key=True))
     children = tuple(
-        _clause(loaded, child, (*key, kind, i), languages, seen, problems, origin, level + 1)
+        _clause(loaded, child, (*key, kind, i), where, seen, problems, origin, level + 1, held)
         for i, child in enumerate(raw.get(kind, ()))
     )
+    follows = raw.get("follows") or {}
     text_key = (*key, "text")
     return Clause(
         id=cid,
@@ -149,4 +190,7 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, languages: tuple[str,
         text_marks={lang: loaded.mark((*text_key, lang)) for lang in text or {}},
         text_styles={lang: loaded.styles.get((*text_key, lang)) for lang in text or {}},
         origin=origin,
+        law=tuple(raw.get("law") or ()),
+        follows={"*": follows} if isinstance(follows, str) else dict(follows),
+        silence=dict(raw.get("silence") or {}),
     )

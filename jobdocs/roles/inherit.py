@@ -158,7 +158,9 @@ def _override(loaded: Loaded, old: Clause, new: Clause, at: Key, raw: dict[str, 
         _place(loaded, children, child, child_at, child_raw, problems,
                f"clause '{old.id}'")
     numbered = new.numbered if new.children else old.numbered
-    return replace(new if new.text else old, children=tuple(children), numbered=numbered)
+    return replace(new if new.text else old, children=tuple(children), numbered=numbered,
+                   law=new.law if "law" in raw else old.law,
+                   silence=new.silence if "silence" in raw else old.silence)
 
 
 def _duplicates(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clause, ...]],

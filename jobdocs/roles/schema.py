@@ -21,11 +21,16 @@ from ..config.schema import (
     DECLARE_SECTIONS,
     ID_PATTERN,
     LANG_PATTERN,
+    LAW,
+    LAWS,
+    OFFICER_KEY,
     ORGANIZATION_SCHEMA,
     PROJECT_SCHEMA,
+    ROLE_OFFICERS,
     TEXT,
 )
 from ..errors import Problem
+from ..jurisdictions import HOME
 from ..model import CASES, SECTIONS
 from .loader import Key, Loaded
 
@@ -35,6 +40,17 @@ _PLACE = {
     "after": {**_ID, "description": "In a derived role: place this clause after that one."},
     "before": {**_ID, "description": "In a derived role: place this clause before that one."},
 }
+_HASH = {"type": "string", "pattern": "^[0-9a-f]{8}$"}
+#: What a clause or an item may say beside its id, text and children.
+_ABOUT = {
+    "law": LAWS,
+    "follows": {
+        "description": "The hash of the reference text the translations were written "
+                       "from (`jobdocs validate` prints it): one for every translation, or "
+                       "one per language.",
+        "type": ["string", "object"], "pattern": "^[0-9a-f]{8}$",
+        "patternProperties": {LANG_PATTERN: _HASH}, "additionalProperties": False},
+}
 
 
 def _clause(override: bool) -> dict[str, Any]:
@@ -43,7 +59,7 @@ def _clause(override: bool) -> dict[str, Any]:
         "type": "object",
         "required": ["id"] if override else ["id", "text"],
         "properties": {
-            "id": _ID, "text": _TEXT, **_PLACE,
+            "id": _ID, "text": _TEXT, **_PLACE, **_ABOUT,
             "clauses": {"type": "array", "minItems": 1,
                         "items": {"$ref": f"#/$defs/clause{suffix}"},
                         "description": "Numbered sub-clauses (1.6.1, 1.6.2 ...)."},
@@ -57,7 +73,8 @@ def _clause(override: bool) -> dict[str, Any]:
 
 def _item(override: bool) -> dict[str, Any]:
     return {"type": "object", "required": ["id"] if override else ["id", "text"],
-            "properties": {"id": _ID, "text": _TEXT, **_PLACE}, "additionalProperties": False}
+            "properties": {"id": _ID, "text": _TEXT, **_PLACE, **_ABOUT},
+            "additionalProperties": False}
 
 
 def _sections(override: bool) -> dict[str, Any]:
@@ -100,6 +117,20 @@ ROLE_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
         },
         "vars": {"type": "object"},
+        "law": {
+            "description": "The jurisdictions the role is written for, each with the "
+                           "languages it is written in there: {ru: [ru, en], de: [de]}.",
+            "type": "object", "minProperties": 1,
+            "propertyNames": LAW,
+            "additionalProperties": {"type": "array", "minItems": 1, "uniqueItems": True,
+                                     "items": {"type": "string", "pattern": LANG_PATTERN}}},
+        "reference": {"type": "string", "pattern": LANG_PATTERN,
+                      "description": "The language legal reviews: a change of its text "
+                                     "marks the translations due for review (follows:)."},
+        "officers": ROLE_OFFICERS,
+        "reports_to": {"type": "string", "pattern": OFFICER_KEY,
+                       "description": "The officer of the organization profile who is this "
+                                      "role's line manager (default: line_manager)."},
         "remove": {"type": "array", "items": _ID,
                    "description": "In a derived role: ids of inherited clauses or items to drop."},
         "declare_sections": DECLARE_SECTIONS,
@@ -193,9 +224,10 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
     where, what, value = dotted(key), error.validator, error.instance
     rule = RULE_BY_KEYWORD.get(what, "schema")
     if "propertyNames" in error.absolute_schema_path:  # the error is about a key's name
-        yield loaded.problem((*key, value), f"{where}: '{value}' is not a valid key: "
-                             f"{_HINTS.get(error.validator_value, error.message)}", "key-name",
-                             at_key=True)
+        hint = (_HINTS.get(error.validator_value, error.message)
+                if isinstance(error.validator_value, str) else _allowed(value, error))
+        yield loaded.problem((*key, value), f"{where}: '{value}' is not a valid key: {hint}",
+                             "key-name", at_key=True)
     elif what == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
@@ -219,8 +251,8 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
         hint = _HINTS.get(error.validator_value, f"it must match {error.validator_value}")
         yield loaded.problem(key, f"{where}: {value!r} is not valid: {hint}", rule)
     elif what == "enum":
-        allowed = ", ".join(repr(v) for v in error.validator_value)
-        yield loaded.problem(key, f"{where}: {value!r} is not allowed here (use {allowed})", rule)
+        yield loaded.problem(key, f"{where}: {value!r} is not allowed here "
+                             f"({_allowed(value, error)})", rule)
     elif what in ("minItems", "minProperties"):
         yield loaded.problem(key, f"{where}: must not be empty", rule)
     elif what == "maxItems" and key[-1:] == ("remove",):
@@ -238,6 +270,15 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
                              "(dashed), not both", rule, at_key=True)
     else:
         yield loaded.problem(key, f"{where}: {error.message}", rule)
+
+
+def _allowed(value: Any, error: Any) -> str:
+    """Return "use 'a', 'b'", and which law a language code means when one was meant."""
+    allowed = list(error.validator_value)
+    out = f"use {', '.join(repr(v) for v in allowed)}"
+    if HOME.get(value) in allowed:
+        out += f"; the law of '{value}' documents is '{HOME[value]}'"
+    return out
 
 
 def _json_type(value: Any) -> str:
