@@ -124,7 +124,12 @@ def format_date(date: dt.date | None, lang: str, locale: str | None = None,
     """Return a date in the language's long form, or the blank form to fill by hand."""
     if date is None:
         return translations(lang, folders).gettext("«__» __________ 20__")
-    return _babel_format_date(date, "long", locale=locale or lang)
+    return _long_date(date, locale or lang)
+
+
+@lru_cache(maxsize=256)  # keyed by input: bounded; a document prints its date five times
+def _long_date(date: dt.date, locale: str) -> str:
+    return _babel_format_date(date, "long", locale=locale)
 
 
 def years(n: int, lang: str, after: str = "at least",

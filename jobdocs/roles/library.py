@@ -10,7 +10,7 @@ from ..errors import InvalidInput, Problem, RoleNotFound
 from ..model import Role
 from ..resources import data_dir
 from . import loader
-from .build import build_role
+from .memo import MEMO
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -59,7 +59,7 @@ class Library:
     def load(self, ref: str | Path) -> Role:
         """Load, check and return the role named by a path or an id, merged onto
         the roles it extends."""
-        return _load(self.find(str(ref)), (), loader.load, self._find_near)
+        return _load(self.find(str(ref)), (), MEMO.read, self._find_near)
 
     def load_with(self, path: Path, read: Reader, keep_going: list[Problem] | None = None
                   ) -> Role:
@@ -117,14 +117,14 @@ def load_role_with(path: Path, read: Reader, find: Finder,
     return _load(path, (), read, find, keep_going)
 
 
-def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
+def _load(path: Path, chain: tuple[str, ...], read: Reader = MEMO.read,
           find: Finder | None = None, keep_going: list[Problem] | None = None) -> Role:
     find = find or Library()._find_near
     loaded = read(path)
     data = loaded.data
     parent_id = data.get("extends") if isinstance(data, dict) else None
     if not isinstance(parent_id, str):
-        return build_role(loaded, keep_going=keep_going)
+        return MEMO.build(loaded, None, keep_going)
     own_id = data.get("id")
     if parent_id in chain or parent_id == own_id:
         cycle = " → ".join((*chain, str(own_id), parent_id)[chain.index(parent_id):]
@@ -138,7 +138,7 @@ def _load(path: Path, chain: tuple[str, ...], read: Reader = loader.load,
             ("extends",), f"extends: no role '{parent_id}' (looked in {path.parent} and "
             "the role library; see `jobdocs list`)", "unknown-parent")) from None
     parent = _load(parent_path, (*chain, str(own_id)), read, find, keep_going)
-    return build_role(loaded, parent, keep_going=keep_going)
+    return MEMO.build(loaded, parent, keep_going)
 
 
 def _role_files(d: Path) -> list[Path]:

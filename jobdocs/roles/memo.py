@@ -1,0 +1,78 @@
+"""A role file parsed and built once per content, however many roles extend it.
+
+A thousand roles that extend the key account manager each need it parsed,
+checked against the schema and built into a Role: the same work a thousand
+times. Here it is done once per process for each (file, bytes), and the
+Role built from a parsed file onto a given parent once per pair. Keyed by
+content, never by time, so an edited file is read anew; bounded, so a
+server that runs for weeks does not grow.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidInput, Problem
+from ..model import Role
+from . import loader
+from .build import build_role
+
+#: Role files (and roles built from them) kept per process.
+SIZE = 256
+
+
+class Memo:
+    """Parsed role files by (path, text), built roles by (parsed file, parent)."""
+
+    def __init__(self, size: int = SIZE) -> None:
+        self.size = size
+        self._loaded: OrderedDict[tuple[str, str], loader.Loaded] = OrderedDict()
+        self._built: OrderedDict[tuple[int, int, bool], tuple[Any, ...]] = OrderedDict()
+
+    def read(self, path: Path | str) -> loader.Loaded:
+        """Return a role file parsed (the same object for the same bytes): do not change it."""
+        text = loader.read_text(path)
+        key = (str(path), text)
+        found = self._loaded.get(key)
+        if found is None:
+            found = self._loaded[key] = loader.parse(text, str(path))
+            if len(self._loaded) > self.size:
+                self._loaded.popitem(last=False)
+        else:
+            self._loaded.move_to_end(key)
+        return found
+
+    def build(self, loaded: loader.Loaded, parent: Role | None,
+              keep_going: list[Problem] | None) -> Role:
+        """Return `build_role(loaded, parent, keep_going=...)`, built once for the pair:
+        the problems it added to `keep_going`, or raised, are added or raised again."""
+        key = (id(loaded), id(parent), keep_going is None)
+        found = self._built.get(key)
+        if found is None:
+            problems: list[Problem] = []
+            role: Role | None = None
+            error: InvalidInput | None = None
+            try:
+                role = build_role(loaded, parent,
+                                  keep_going=None if keep_going is None else problems)
+            except InvalidInput as e:
+                error = e
+            # The objects stay referenced, so their ids are not reused while kept.
+            found = self._built[key] = (loaded, parent, role, problems, error)
+            if len(self._built) > self.size:
+                self._built.popitem(last=False)
+        else:
+            self._built.move_to_end(key)
+        _, _, role, problems, error = found
+        if keep_going is not None:
+            keep_going += problems
+        if error is not None:
+            raise InvalidInput(error.problems)
+        assert role is not None
+        return role
+
+
+#: The memo of this process.
+MEMO = Memo()

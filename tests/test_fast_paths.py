@@ -1,0 +1,122 @@
+"""The fast paths of issue 23 change how fast, never what: the compiled schema only
+ever skips `jsonschema` on a file it finds valid, and a role file built once is the
+same role, with the same findings, as one built each time."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobdocs.check import check_paths
+from jobdocs.roles import loader, schema
+from jobdocs.roles.build import build_role
+from jobdocs.roles.memo import Memo
+
+ROOT = Path(__file__).parent.parent
+FILES = sorted([*ROOT.glob("roles/*.yaml"), *ROOT.glob("tests/fixtures/invalid/*.yaml"),
+                *ROOT.glob("examples/**/*.yaml")])
+
+
+def _kind(path: Path, loaded: loader.Loaded) -> str:
+    if loaded.schema_ref:
+        return schema.schema_kind(loaded.schema_ref) or "role"
+    if path.name == "jobdocs.yaml":
+        return "project"
+    return "organization" if "organization" in path.name or "org" in path.parts else "role"
+
+
+def _jsonschema_finds(kind: str, data: object) -> bool:
+    return any(True for _ in schema._validator(kind).iter_errors(schema.as_json(data)))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_compiled_schema_passes_only_what_jsonschema_passes(path):
+    try:
+        loaded = loader.load(path)
+    except Exception:
+        pytest.skip("not a YAML mapping jobdocs reads")
+    kind = _kind(path, loaded)
+    if schema._valid(kind, schema.as_json(loaded.data)):
+        assert not _jsonschema_finds(kind, loaded.data)
+    else:
+        assert _jsonschema_finds(kind, loaded.data) or kind != "role"
+
+
+KAM = loader.load(ROOT / "roles" / "key-account-manager.yaml").data
+VALUES = st.one_of(st.none(), st.booleans(), st.integers(-3, 10**20), st.floats(allow_nan=False),
+                   st.text(max_size=8), st.sampled_from(["ru", "en", "x-y", "Ab", "1", "", " "]),
+                   st.lists(st.text(max_size=3), max_size=2),
+                   st.dictionaries(st.sampled_from(["id", "text", "ru", "items", "x"]),
+                                   st.text(max_size=4), max_size=2))
+
+
+def _paths(data: object, at: tuple = ()) -> list[tuple]:
+    out = [at]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*at, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*at, i))
+    return out
+
+
+PATHS = _paths(KAM)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1,
+                max_size=3))
+def test_no_mutation_of_a_role_passes_the_compiled_schema_and_fails_jsonschema(edits):
+    data = copy.deepcopy(KAM)
+    for at, value, add_key in edits:
+        parent = data
+        try:
+            for part in at[:-1]:
+                parent = parent[part]
+            if not at:
+                continue
+            if add_key and isinstance(parent[at[-1]], dict):
+                parent[at[-1]]["extra"] = value
+            else:
+                parent[at[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue
+    if schema._valid("role", schema.as_json(data)):
+        assert not _jsonschema_finds("role", data)
+
+
+def test_a_parent_is_built_once_and_gives_the_same_role_and_findings(tmp_path):
+    base = (ROOT / "tests" / "fixtures" / "invalid" / "missing-translation.yaml")
+    memo = Memo()
+    loaded = memo.read(base)
+    assert memo.read(base) is loaded  # parsed once
+    once, again = [], []
+    role = memo.build(loaded, None, once)
+    assert memo.build(loaded, None, again) is role
+    assert once == again and once  # the findings come back every time
+    assert role == build_role(loader.load(base), keep_going=[])
+    edited = tmp_path / "missing-translation.yaml"
+    edited.write_text(base.read_text(encoding="utf-8").replace("version", "version", 1) + "\n",
+                      encoding="utf-8")
+    assert memo.read(edited) is not loaded  # other bytes, other file: read anew
+
+
+def test_validate_of_many_roles_extending_one_reports_the_parent_for_each(tmp_path):
+    (tmp_path / "base.yaml").write_text(
+        (ROOT / "tests" / "fixtures" / "invalid" / "missing-translation.yaml")
+        .read_text(encoding="utf-8"), encoding="utf-8")
+    base_id = loader.load(tmp_path / "base.yaml").data["id"]
+    for n in range(3):
+        (tmp_path / f"child-{n}.yaml").write_text(
+            f"format: 1\nid: child-{n}\nextends: {base_id}\n", encoding="utf-8")
+    report = check_paths([tmp_path], jobs=1)
+    by_file = report.by_file()
+    parent = [p for p in report.problems if p.path.endswith("base.yaml")]
+    assert parent and all(p.rule == "missing-translation" for p in parent)
+    assert set(by_file) >= {str(tmp_path / f"child-{n}.yaml") for n in range(3)}
