@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -8,6 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from jobdocs.cli import cli
+
+# The checks' cache (jobdocs/check/cache.py) is off in tests, and their subprocesses:
+# a test that changes behaviour by monkeypatching must not meet another test's
+# findings. tests/test_check_cache.py turns it on where it is the subject.
+os.environ["JOBDOCS_CACHE"] = "off"
 
 MINIMAL = """\
 id: {id}

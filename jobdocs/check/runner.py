@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..config.organization import Organization, with_project
 from ..config.project import Project
-from ..errors import InvalidInput, Problem, UsageError
+from ..errors import InvalidInput, Problem, RoleNotFound, UsageError
 from ..model import Mark
 from ..resolve import i18n, resolve
 from ..resolve.law import documents, law_of
 from ..resolve.sections import missing_sections
 from ..roles import library, loader
+from ..roles.memo import MEMO
 from ..roles.schema import schema_kind
 from .catalogs import catalog_problems
 from .warnings import role_warnings
@@ -94,7 +95,9 @@ def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
             *(profile.wording if profile else ()), *(str(w) for w in wording)))
     folders = profile.wording if profile else ()
     languages: set[str] = set()
-    for found, declared in _check_files(files, profile, jobs, roles):
+    from .many import check_many
+
+    for found, declared in check_many(files, profile, jobs, roles):
         problems += found
         languages.update(declared)
     problems += catalog_problems(languages, folders=folders)
@@ -120,17 +123,31 @@ def role_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+@dataclass
+class Record:
+    """What checking a role file read: the files of its chain and where each parent
+    was found ((id, near, path)). `role` stays False for other kinds of file."""
+
+    role: bool = False
+    files: list[Path] = field(default_factory=list)
+    finds: list[tuple[str, Path, Path | None]] = field(default_factory=list)  # None: not found
+
+
 def check_file(path: Path, org: Organization | None = None,
                loaded: loader.Loaded | None = None, roles: library.Library | None = None,
-               read: library.Reader = loader.load) -> tuple[list[Problem], tuple[str, ...]]:
+               read: library.Reader | None = None, record: Record | None = None
+               ) -> tuple[list[Problem], tuple[str, ...]]:
     """Return every finding about one file, and the languages it declares.
 
     `loaded` is the file's content when it is not yet on disk (an edit to check
-    before it is saved); the roles it extends are read from disk by `read` (a
-    server's reader confines them to its project), and found beside it, then in
-    `roles`."""
+    before it is saved); the file and the roles it extends are read from disk by
+    `read` (default: each parsed once per content, roles/memo.py; a server's
+    reader confines them to its project), and found beside it, then in `roles`.
+    `record` is told what was read."""
+    record = record or Record()
+    read_file = read or MEMO.read
     try:
-        loaded = loaded or loader.load(path)
+        loaded = loaded or read_file(path)
     except InvalidInput as e:
         return e.problems, ()
     problems = []
@@ -149,10 +166,25 @@ def check_file(path: Path, org: Organization | None = None,
         except InvalidInput as e:
             problems += e.problems
         return problems, ()
+    lib = roles or library.Library()
+    record.role = True
+
+    def reading(p: Path) -> loader.Loaded:
+        record.files.append(p)
+        return loaded if p == path else read_file(p)
+
+    def find(ref: str, near: Path) -> Path:
+        try:
+            found = lib.find(ref, near=near)
+        except RoleNotFound:
+            record.finds.append((ref, near, None))
+            raise
+        record.finds.append((ref, near, found))
+        return found
+
     try:
         # keep_going: a missing translation must not hide a misspelt name elsewhere.
-        role = (roles or library.Library()).load_with(
-            path, lambda p: loaded if p == path else read(p), keep_going=problems)
+        role = library.load_role_with(path, reading, find, keep_going=problems)
     except InvalidInput as e:
         return problems + e.problems, ()
     have = _catalog_languages(org.wording if org else ())
@@ -175,41 +207,6 @@ def check_file(path: Path, org: Organization | None = None,
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
     return list(dict.fromkeys(problems)), role.languages
-
-
-#: Below this many files, starting processes costs more than it saves.
-PARALLEL_FROM = 64
-
-
-def _check_files(files: list[Path], org: Organization | None, jobs: int | None,
-                 roles: library.Library | None) -> Iterable[tuple[list[Problem], tuple[str, ...]]]:
-    if jobs is None:
-        jobs = _cpus() if len(files) >= PARALLEL_FROM else 1
-    if jobs <= 1 or not _can_fork():
-        return (check_file(path, org, roles=roles) for path in files)
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
-        chunk = max(1, len(files) // (jobs * 4))
-        return list(pool.map(check_file, files, [org] * len(files), [None] * len(files),
-                             [roles] * len(files),
-                             chunksize=chunk))
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    """Fork (cheap: nothing to import again) only where it exists and is safe: no threads."""
-    import multiprocessing
-    import threading
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _unknown_schema(loaded: loader.Loaded) -> Problem:

@@ -10,12 +10,17 @@ server that runs for weeks does not grow.
 
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem
+from ..intake import reader
 from ..model import Role
+from ..resources import data_dir
 from . import loader
 from .build import build_role
 
@@ -31,9 +36,11 @@ class Memo:
         self._loaded: OrderedDict[tuple[str, str], loader.Loaded] = OrderedDict()
         self._built: OrderedDict[tuple[int, int, bool], tuple[Any, ...]] = OrderedDict()
 
-    def read(self, path: Path | str) -> loader.Loaded:
-        """Return a role file parsed (the same object for the same bytes): do not change it."""
-        text = loader.read_text(path)
+    def read(self, path: Path | str, kind: reader.Kind = reader.YAML,
+             within: Path | str | None = None) -> loader.Loaded:
+        """Return a role file parsed (the same object for the same bytes): do not change
+        it. `kind` and `within` are loader.load's: the size cap, the folder it must be in."""
+        text = loader.read_text(path, kind, within)
         key = (str(path), text)
         found = self._loaded.get(key)
         if found is None:
@@ -76,3 +83,31 @@ class Memo:
 
 #: The memo of this process.
 MEMO = Memo()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Path:
+    return data_dir("roles").resolve()
+
+
+@dataclass(frozen=True)
+class Within:
+    """Read role files (through the memo) only inside `folder`, the packaged library
+    excepted: a link out of a project is a finding, its target never read. Picklable,
+    so a worker process can be given it."""
+
+    folder: Path
+
+    def __call__(self, path: Path) -> loader.Loaded:
+        return MEMO.read(path, reader.ROLE, within=self._within(path))
+
+    def allows(self, path: Path | str) -> bool:
+        """Whether `path` may be read: inside the folder (links resolved) or shipped."""
+        within = self._within(path)
+        try:
+            return within is None or reader.confine(path, within) is not None
+        except reader.Unreadable:
+            return False
+
+    def _within(self, path: Path | str) -> Path | None:
+        return None if Path(os.path.abspath(path)).is_relative_to(_shipped()) else self.folder

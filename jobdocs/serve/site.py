@@ -24,6 +24,7 @@ from ..errors import InvalidInput, JobdocsError, Problem
 from ..model import Role
 from ..resources import data_dir
 from ..roles import library, loader
+from ..roles.memo import Within
 
 #: What a role id in a URL may look like: a file stem, no separators, no leading dot.
 ROLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
@@ -114,8 +115,32 @@ class Site:
         return out
 
     def entries(self) -> list[Entry]:
-        """Return every role of the library, checked (cached until a file changes)."""
-        return [self.entry_at(path, editable) for path, editable in self.role_files().values()]
+        """Return every role of the library, checked (cached until a file changes).
+
+        The roles not checked yet are checked together, as `jobdocs validate`
+        checks them: what the checks' cache holds is not checked again, the
+        rest is shared by worker processes."""
+        files = list(self.role_files().values())
+        stale = [(path, editable) for path, editable in files if self._kept(path) is None]
+        if len(stale) > 1:
+            self._check_all(stale)
+        return [self.entry_at(path, editable) for path, editable in files]
+
+    def _kept(self, path: Path) -> Entry | None:
+        with self._lock:
+            cached = self._cache.get(path)
+        if cached and cached[0] == _stamp(cached[1].deps):
+            return cached[1]
+        return None
+
+    def _check_all(self, files: list[tuple[Path, bool]]) -> None:
+        from ..check.many import check_many
+
+        org = self.profile()
+        read = Within(self.folder)
+        found = check_many([path for path, _ in files], org, read=read)
+        for (path, editable), (problems, _) in zip(files, found, strict=True):
+            self._keep(path, _entry(path, editable, tuple(problems), read))
 
     def entry(self, role_id: str) -> Entry | None:
         """Return the role a URL names, or None when the library has no such id."""
@@ -125,11 +150,12 @@ class Site:
         return self.entry_at(*found) if found else None
 
     def entry_at(self, path: Path, editable: bool) -> Entry:
-        with self._lock:
-            cached = self._cache.get(path)
-        if cached and cached[0] == _stamp(cached[1].deps):
-            return cached[1]
-        entry = _check(path, editable, self.profile(), self.folder)
+        kept = self._kept(path)
+        if kept is not None:
+            return kept
+        return self._keep(path, _check(path, editable, self.profile(), self.folder))
+
+    def _keep(self, path: Path, entry: Entry) -> Entry:
         if self.project:  # its sections, house style and profile decide validity too
             more = (self.project.path, self.project.organization)
             entry = replace(entry, deps=(*entry.deps, *(p for p in more if p)))
@@ -196,29 +222,30 @@ def _check(path: Path, editable: bool, org: Organization | None, folder: Path) -
     read only inside its folder (a link out of it is a finding, its target never read)."""
     from ..check import check_file
 
-    deps: list[Path] = [path]
-    shipped = data_dir("roles").resolve()
+    read = Within(folder)
+    try:
+        problems, _ = check_file(path, org, read=read)
+    except JobdocsError as e:
+        problems = list(getattr(e, "problems", ())) or [Problem(str(path), None, None, str(e))]
+    return _entry(path, editable, tuple(problems), read)
 
-    def read(p: Path) -> loader.Loaded:
+
+def _entry(path: Path, editable: bool, problems: tuple[Problem, ...],
+           read: library.Reader) -> Entry:
+    """Return the entry of a checked role file: the role loaded through `read` (each file
+    of its chain parsed once per content: roles/memo.py) and the files it was read from."""
+    deps: list[Path] = [path]
+
+    def reading(p: Path) -> loader.Loaded:
         deps.append(p)
-        inside = Path(os.path.abspath(p)).is_relative_to(shipped)
-        return loader.load(p, intake.ROLE, within=None if inside else folder)
+        return read(p)
 
     role: Role | None = None
     try:
-        loaded = read(path)
-    except InvalidInput as e:
-        return Entry(path.stem, path, editable, None, tuple(e.problems), (path,))
-    try:
-        role = library.load_role_with(path, lambda p: loaded if p == path else read(p),
-                                      _finder())
+        role = library.load_role_with(path, reading, _finder())
     except JobdocsError:
         pass
-    try:
-        problems, _ = check_file(path, org, loaded=loaded, read=read)
-    except JobdocsError as e:
-        problems = list(getattr(e, "problems", ())) or [Problem(str(path), None, None, str(e))]
-    return Entry(path.stem, path, editable, role, tuple(problems), tuple(dict.fromkeys(deps)))
+    return Entry(path.stem, path, editable, role, problems, tuple(dict.fromkeys(deps)))
 
 
 def _finder() -> Callable[[str, Path], Path]:
