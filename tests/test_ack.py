@@ -296,3 +296,16 @@ def test_the_register_file_stays_inside_the_project(runner, tmp_path, monkeypatc
     assert "jobdocs.yaml:2:13: acknowledgements.database: '../elsewhere.db' is outside" \
         in result.output
     assert not (tmp_path / "elsewhere.db").exists()
+
+
+def test_a_malformed_staff_list_lists_nobody_and_names_each_bad_row(runner, project):
+    with (project / "staff.csv").open("a", encoding="utf-8") as f:
+        f.write(";Без номера;Clerk;clerk;Склад;ж\n")
+        f.write("E0502;Новый;Clerk;cleark;Склад;ж\n")
+        f.write("E0503;Другой;Clerk;cleark;Склад;м\n")
+    result = ack(runner, "due", code=1)
+    assert result.stdout == ""  # nothing listed from a staff list with errors
+    first, second = result.stderr.splitlines()  # the unknown role once, at its first row
+    assert first.endswith("staff.csv:502:1: row 502: the number is empty; give each "
+                          "employee's personnel number")
+    assert "staff.csv:503: row 503: role 'cleark': cleark: no such role file" in second

@@ -6,10 +6,10 @@ they acknowledged has another content hash than the current one (with a
 summary of the clauses that changed), and **acknowledged** otherwise:
 re-issuing the same content (the same hash) makes no one due.
 
-The staff list is read twice, row by row: once to check every row and role
-(one problem per bad row, and nothing is reported from a list with errors),
-once to compare, a chunk of employees per query. Memory holds a chunk, the
-roles, and one diff summary per pair of versions, whatever the list's size.
+The staff list is read once, row by row, and compared a chunk of employees
+per query of the register; every bad row is one problem, and nothing is
+reported from a list with errors. Memory holds a chunk, the roles, and one
+diff summary per pair of versions, whatever the list's size.
 """
 
 from __future__ import annotations
@@ -58,40 +58,41 @@ class Due:
         self.register = register
         self.lang = lang
         self._summaries: dict[tuple[str, str], Summary] = {}
+        self._broken: dict[str, bool] = {}  # role id → whether it fails to load
 
-    def check(self) -> None:
-        """Read the whole staff list; raise InvalidInput with a problem per bad row."""
+    def states(self) -> Iterator[State]:
+        """Yield every employee's state, in the order of the staff list, in one reading.
+
+        A bad row, or a role that cannot be loaded, is a problem; once there is
+        one, the rest of the list is only checked. At the end, raise InvalidInput
+        with every problem: what was yielded before it is to be dropped (the
+        commands write to a spool, and print nothing from a list with errors).
+        """
         problems: list[Problem] = []
-        first_row: dict[str, int] = {}
+        chunk: list[tuple[int, Employee]] = []
         for line, row in staff_rows(self.staff, REQUIRED, HOW):
             if isinstance(row, Problem):
                 problems.append(row)
-            else:
-                first_row.setdefault(row.role, line)
-        for role_id, line in first_row.items():
-            try:
-                self.versions.current(role_id)
-            except JobdocsError as e:
-                first = str(e).splitlines()[0]
-                problems.append(Problem(str(self.staff), line, None,
-                                        f"row {line}: role '{role_id}': {first}"))
+            elif self._loads(row.role, line, problems) and not problems:
+                chunk.append((line, row))
+                if len(chunk) == CHUNK:
+                    yield from self._compare(chunk)
+                    chunk = []
         if problems:
             raise InvalidInput(sorted(problems, key=lambda p: p.line or 0))
-
-    def _rows(self) -> Iterator[tuple[int, Employee]]:
-        for line, row in staff_rows(self.staff, REQUIRED, HOW):
-            if isinstance(row, Employee):
-                yield line, row
-
-    def states(self) -> Iterator[State]:
-        """Yield every employee's state, in the order of the staff list."""
-        chunk: list[tuple[int, Employee]] = []
-        for line, row in self._rows():
-            chunk.append((line, row))
-            if len(chunk) == CHUNK:
-                yield from self._compare(chunk)
-                chunk = []
         yield from self._compare(chunk)
+
+    def _loads(self, role_id: str, line: int, problems: list[Problem]) -> bool:
+        """Return whether the role loads; the first row naming a broken one is a problem."""
+        if role_id not in self._broken:
+            try:
+                self.versions.current(role_id)
+                self._broken[role_id] = False
+            except JobdocsError as e:
+                self._broken[role_id] = True
+                problems.append(Problem(str(self.staff), line, None, f"row {line}: role "
+                                        f"'{role_id}': {str(e).splitlines()[0]}"))
+        return not self._broken[role_id]
 
     def _compare(self, chunk: list[tuple[int, Employee]]) -> Iterator[State]:
         if not chunk:

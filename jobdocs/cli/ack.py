@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,9 @@ from ..ack.sheet import METHODS
 from ..errors import InvalidInput, Problem, UsageError
 from .options import lang_option, org_options, workspace
 from .terminal import echo, visible
+
+#: What a listing for standard output keeps in memory before it spools to a file.
+SPOOL = 8 * 1024 * 1024
 
 if TYPE_CHECKING:
     from ..ack.context import Context
@@ -142,7 +145,6 @@ def due(staff: Path | None, fmt: str, output: str, sheets_dir: Path | None,
     ctx = _context(org_file, settings)
     with ctx.register:
         d = Due(ctx.staff_list(staff), ctx.versions, ctx.register, langs[0] if langs else None)
-        d.check()
         written: list[State] = []
 
         def keep(states: Iterator[State]) -> Iterator[State]:
@@ -179,7 +181,6 @@ def status(staff: Path | None, by: str, fmt: str, output: str, org_file: Path | 
     ctx = _context(org_file, settings)
     with ctx.register:
         d = Due(ctx.staff_list(staff), ctx.versions, ctx.register)
-        d.check()
         counts = status_counts(d.states(), by)
     with _out(output) as out:
         STATUS_FORMATS[fmt](counts, by, out)
@@ -208,32 +209,26 @@ def export(output: str, fmt: str | None, role_id: str | None, org_file: Path | N
 
 
 class _out:
-    """Standard output, or a file written atomically when everything is written."""
+    """Where a listing goes: standard output once it is complete (spooled until then, so
+    that a staff list with errors prints nothing), or a file written atomically."""
 
     def __init__(self, target: str) -> None:
         self.target = target
 
     def __enter__(self) -> IO[str]:
         if self.target == "-":
-            return cast(IO[str], _Visible(sys.stdout))  # a text stream, as far as writers go
+            self.spool = tempfile.SpooledTemporaryFile(SPOOL, "w+", encoding="utf-8")
+            return self.spool  # type: ignore[return-value]
         self.file = click.open_file(self.target, "w", encoding="utf-8", atomic=True)
-        stream: IO[str] = self.file.__enter__()
-        return stream
+        return self.file.__enter__()  # type: ignore[no-any-return]
 
-    def __exit__(self, *exc: Any) -> None:
-        if self.target == "-":
-            sys.stdout.flush()
-        else:
-            self.file.__exit__(*exc)
-
-
-class _Visible(io.TextIOBase):
-    """Standard output through `visible`: text from a staff list cannot steer a terminal."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        click.echo(visible(text), nl=False)
-        return len(text)
-
+    def __exit__(self, kind: type[BaseException] | None, *exc: Any) -> None:
+        if self.target != "-":
+            self.file.__exit__(kind, *exc)
+            return
+        with self.spool:
+            if kind is None:
+                self.spool.seek(0)
+                while block := self.spool.read(1 << 16):
+                    # text from a staff list must not steer the terminal
+                    click.echo(visible(block), nl=False)

@@ -49,12 +49,7 @@ def _due(request: Request, ctx: Context) -> Due | Response:
     if ctx.staff is None:
         return message(request, 404, say(request,
             "No staff list: name it as acknowledgements.staff in jobdocs.yaml."))
-    due = Due(ctx.staff, ctx.versions, ctx.register)
-    try:
-        due.check()
-    except InvalidInput as e:
-        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
-    return due
+    return Due(ctx.staff, ctx.versions, ctx.register)
 
 
 async def due_page(request: Request) -> Response:
@@ -71,6 +66,8 @@ def _due_page(request: Request) -> Response:
             listed = [s for s in states if s.due]
             rows = [(s, due.changes(s)) for s in listed[:SHOWN]]
             counts = status_counts(states, "role")
+    except InvalidInput as e:
+        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
         return message(request, 422, str(e))
     return page(request, "acknowledgements.html", words=catalog(ui_language(request)),
@@ -95,6 +92,8 @@ def _role_status(request: Request) -> Response:
             states = [s for s in due.states() if s.employee.role == role_id]
             rows = [(s, due.changes(s)) for s in states]
             current = ctx.versions.current(role_id)
+    except InvalidInput as e:
+        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
         return message(request, 422, str(e))
     counts = status_counts(states, "role").get(role_id)
@@ -132,6 +131,8 @@ def _sheet(request: Request) -> Response:
             lang = q.get("lang", "") if q.get("lang", "") in role.languages else \
                 role.languages[0]
             data = render_one(Job(role, lang, fmt, state.employee, state.line), ctx.org)
+    except InvalidInput as e:
+        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
         return message(request, 422, str(e))
     name = Job(role, lang, fmt, state.employee, state.line).filename()
@@ -174,6 +175,8 @@ def _mark(request: Request, fields: dict[str, str]) -> Response:
                 e.number, e.role, current.role.version, current.content_hash, when,
                 str(e.name), str(e.position), e.unit, "", method, "jobdocs serve")],
                 {(e.role, current.content_hash): current.role})
+    except InvalidInput as e:
+        return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
         return message(request, 422, str(e))
     back = "/acknowledgements" if fields.get("back") != "role" else \
