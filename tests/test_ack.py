@@ -309,3 +309,37 @@ def test_a_malformed_staff_list_lists_nobody_and_names_each_bad_row(runner, proj
     assert first.endswith("staff.csv:502:1: row 502: the number is empty; give each "
                           "employee's personnel number")
     assert "staff.csv:503: row 503: role 'cleark': cleark: no such role file" in second
+
+
+def test_roles_whose_files_are_unchanged_are_not_loaded_again(runner, tmp_path, monkeypatch):
+    import os
+
+    from jobdocs.roles.library import Library
+
+    root = make_project(tmp_path / "p", None, staff=4)
+    monkeypatch.chdir(root)
+    for path in (root / "roles").iterdir():  # files older than the clock's granularity
+        os.utime(path, (path.stat().st_atime - 100, path.stat().st_mtime - 100))
+    ack(runner, "status")
+    assert (root / ".jobdocs-ack-cache.json").is_file()
+    loaded: list[str] = []
+    real = Library.load_with
+
+    def counting(self, path, read, keep_going=None):
+        loaded.append(Path(path).stem)
+        return real(self, path, read, keep_going)
+
+    monkeypatch.setattr(Library, "load_with", counting)
+    assert ack(runner, "status", "-f", "csv").stdout.splitlines()[1] == "assistant,0,0,4,4"
+    assert loaded == []
+    (root / "sheet.csv").write_text(table(signed([1], "1.0", "2026-01-15")), "utf-8")
+    ack(runner, "record", "sheet.csv")  # the role itself is needed now: its snapshot is kept
+    assert loaded == ["assistant"]
+    path = root / "roles" / "assistant.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*REWORDED), encoding="utf-8")
+    os.utime(path, (path.stat().st_atime - 100, path.stat().st_mtime - 100))
+    result = due_json(runner)  # the changed file is read again, and only it
+    assert loaded == ["assistant", "assistant"]
+    assert result["due"][0]["number"] == "E0001"
+    assert result["due"][0]["changes"]["clauses"] == [
+        {"number": "2.1", "change": "changed", "id": "take-orders"}]

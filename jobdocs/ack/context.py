@@ -11,6 +11,7 @@ from ..config.organization import Organization
 from ..config.project import REGISTER_FILE, Project
 from ..errors import UsageError
 from ..roles.library import Library
+from .cache import FILE as CACHE_FILE
 from .register import Register
 from .versions import Versions
 
@@ -53,9 +54,12 @@ def database(project: Project | None) -> str:
 
 def build_context(project: Project | None, library: Library, org: Organization) -> Context:
     """Open the register of `project` for the organization of `org`."""
-    register = Register.open(database(project), organization_key(org, project))
+    where = database(project)
+    register = Register.open(where, organization_key(org, project))
     staff = project.acknowledgements.staff if project and project.acknowledgements else None
-    return Context(org, Versions(library, org, register), register, staff)
+    folder = (Path(where).parent if register.db.kind == "sqlite" else
+              project.path.parent if project else Path.cwd())
+    return Context(org, Versions(library, org, register, folder / CACHE_FILE), register, staff)
 
 
 def open_context(ws: Any, org_file: Path | None, settings: tuple[str, ...]) -> Context:

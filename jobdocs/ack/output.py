@@ -29,7 +29,7 @@ def due_record(due: Due, s: State) -> dict[str, str]:
     e = s.employee
     return {"number": e.number, "name": str(e.name), "position": str(e.position),
             "unit": e.unit, "role": e.role,
-            "version": s.current.role.version, "content_hash": s.current.content_hash,
+            "version": s.current.label, "content_hash": s.current.content_hash,
             "reason": s.state, "last_version": s.last.version if s.last else "",
             "last_signed": s.last.signed_on.isoformat() if s.last else "",
             "changes": changes.text() if changes else ""}
@@ -43,7 +43,7 @@ def due_text(due: Due, states: Iterable[State], out: IO[str]) -> Counter[str]:
         if not s.due:
             continue
         e = s.employee
-        head = f"{e.number}  {str(e.name)}  {e.role} {s.current.role.version}"
+        head = f"{e.number}  {str(e.name)}  {e.role} {s.current.label}"
         if s.last is None:
             out.write(f"{head}: new in the position\n")
         else:

@@ -61,7 +61,7 @@ def convert(rows: Iterable[SheetRow], versions: Versions, where: str, source: st
             fail(f"role '{r.role}': {str(e).splitlines()[0]}")
             continue
         if version is None:
-            now = versions.current(r.role).role.version
+            now = versions.current(r.role).label
             fail(f"role '{r.role}' has no version {r.version!r} in the register or in the "
                  f"role file's git history (the current version is {now}); correct the "
                  "version")
@@ -73,7 +73,7 @@ def convert(rows: Iterable[SheetRow], versions: Versions, where: str, source: st
         person = known.get(r.number)
         batch.roles[(r.role, version.content_hash)] = version.role
         batch.acks.append(Acknowledgement(
-            number=r.number, role_id=r.role, version=version.role.version,
+            number=r.number, role_id=r.role, version=version.label,
             content_hash=version.content_hash, signed_on=r.date,
             name=r.name or (str(person.name) if person else ""),
             position=r.position or (str(person.position) if person else ""),

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..config.organization import Organization
 from ..errors import JobdocsError
 from ..model import Role
 from ..resolve.hash import content_hash
+from ..roles import loader
 from ..roles.library import Library
+from .cache import RoleCache
 from .register import Register
 
 #: How far back git's history of a role file is searched for a version label.
@@ -31,29 +33,64 @@ def version_hash(role: Role, org: Organization) -> str:
     return content_hash(role, issued)
 
 
-@dataclass(frozen=True)
 class Version:
-    role: Role
-    content_hash: str
+    """A version of a role: its label and content hash, and the role itself (loaded when
+    first asked for, when the label and hash came from the cache)."""
+
+    def __init__(self, label: str, content_hash: str, role: Role | None = None,
+                 load: Callable[[], Role] | None = None) -> None:
+        self.label = label
+        self.content_hash = content_hash
+        self._role = role
+        self._load = load
+
+    @property
+    def role(self) -> Role:
+        if self._role is None:
+            assert self._load is not None
+            self._role = self._load()
+        return self._role
 
 
 class Versions:
     """The versions of the roles of a library, for one organization."""
 
     def __init__(self, library: Library, org: Organization,
-                 register: Register | None = None) -> None:
+                 register: Register | None = None, cache: Path | None = None) -> None:
         self.library = library
         self.org = org
         self.register = register
+        self.cache = RoleCache(cache, org)
         self._current: dict[str, Version] = {}
         self._found: dict[tuple[str, str], Version | None] = {}
 
     def current(self, role_id: str) -> Version:
         """Return the role as it is now; raise JobdocsError when it cannot be loaded."""
         if role_id not in self._current:
-            role = self.library.load(role_id)
-            self._current[role_id] = Version(role, version_hash(role, self.org))
+            path = self.library.find(role_id)
+            known = self.cache.get(role_id, path)
+            if known is not None:
+                self._current[role_id] = Version(*known, load=lambda: self._read(path)[0])
+            else:
+                role, files = self._read(path)
+                digest = version_hash(role, self.org)
+                self.cache.put(role_id, files, role.version, digest)
+                self._current[role_id] = Version(role.version, digest, role)
         return self._current[role_id]
+
+    def _read(self, path: Path) -> tuple[Role, list[Path]]:
+        """Load the role at `path`; return it and the files it was read from."""
+        files: list[Path] = []
+
+        def read(p: Path) -> loader.Loaded:
+            files.append(p)
+            return loader.load(p)
+
+        return self.library.load_with(path, read), files
+
+    def save(self) -> None:
+        """Remember the current versions for the next run."""
+        self.cache.save()
 
     def labelled(self, role_id: str, label: str) -> Version | None:
         """Return the version of a role a sheet names by its label: the current one when
@@ -66,16 +103,16 @@ class Versions:
 
     def _find(self, role_id: str, label: str) -> Version | None:
         now = self.current(role_id)
-        if now.role.version == label:
+        if now.label == label:
             return now
         if self.register is not None:
             for digest in self.register.hashes_of(role_id, label):
                 role = self.register.version(role_id, digest)
                 if role is not None:
-                    return Version(role, digest)
+                    return Version(label, digest, role)
         for role in _history(self.library.find(role_id)):
             if role.version == label:
-                return Version(role, version_hash(role, self.org))
+                return Version(label, version_hash(role, self.org), role)
         return None
 
 

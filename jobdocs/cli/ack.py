@@ -89,7 +89,7 @@ def record(sheets: tuple[Path, ...], number: str | None, role_id: str | None,
             when = parse_date(date_text) if date_text else dt.date.today()
             if when is None:
                 raise UsageError(f"--date {date_text}: write YYYY-MM-DD or DD.MM.YYYY")
-            label = label or ctx.versions.current(role_id).role.version
+            label = label or ctx.versions.current(role_id).label
             row = SheetRow(0, number, role_id, label, when, name, position, unit, lang, method)
             known = _people(staff, number)
             batch = convert([row], ctx.versions, "--number", "command line", known, problems)
@@ -155,6 +155,7 @@ def due(staff: Path | None, fmt: str, output: str, sheets_dir: Path | None,
 
         with _out(output) as out:
             DUE_FORMATS[fmt](d, keep(d.states()), out)
+        ctx.versions.save()
         if sheets_dir is not None:
             from ..ack.sheets import write_sheets
 
@@ -182,6 +183,7 @@ def status(staff: Path | None, by: str, fmt: str, output: str, org_file: Path | 
     with ctx.register:
         d = Due(ctx.staff_list(staff), ctx.versions, ctx.register)
         counts = status_counts(d.states(), by)
+        ctx.versions.save()
     with _out(output) as out:
         STATUS_FORMATS[fmt](counts, by, out)
 

@@ -66,6 +66,7 @@ def _due_page(request: Request) -> Response:
             listed = [s for s in states if s.due]
             rows = [(s, due.changes(s)) for s in listed[:SHOWN]]
             counts = status_counts(states, "role")
+            ctx.versions.save()
     except InvalidInput as e:
         return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
@@ -172,7 +173,7 @@ def _mark(request: Request, fields: dict[str, str]) -> Response:
                     "which version the employee signed."))
             e = state.employee
             ctx.register.record([Acknowledgement(
-                e.number, e.role, current.role.version, current.content_hash, when,
+                e.number, e.role, current.label, current.content_hash, when,
                 str(e.name), str(e.position), e.unit, "", method, "jobdocs serve")],
                 {(e.role, current.content_hash): current.role})
     except InvalidInput as e:
