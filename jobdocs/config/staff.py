@@ -101,30 +101,31 @@ def staff_rows(path: Path | str, required: Sequence[str] = ("name", "position"),
 
 def _employee(row: list[str], columns: dict[str, int], name: str, number: int,
               required: Sequence[str] = ("name",)) -> Employee:
-    def cell(column: str) -> str:
-        index = columns.get(column)
-        return row[index].strip() if index is not None and index < len(row) else ""
+    width = len(row)
+    cell = {c: row[i].strip() if i < width else "" for c, i in columns.items()}
+    get = cell.get
 
     def fail(column: str, message: str) -> InvalidInput:
         return InvalidInput(Problem(name, number, columns.get(column, 0) + 1,
                                     f"row {number}: {message}"))
 
-    full_name = cell("name")
+    full_name = get("name", "")
     if not full_name:
         raise fail("name", "the name is empty; give each employee's full name")
     for column in ("number", "role"):
-        if column in required and not cell(column):
+        if column in required and not get(column):
             raise fail(column, f"the {column} is empty; give each employee's "
                                f"{'personnel number' if column == 'number' else 'role id'}")
-    sex = gender(cell("gender"))
+    sex = gender(get("gender", ""))
     if sex is None:
-        raise fail("gender", f"gender {cell('gender')!r} is not f or m (ж or м); "
+        raise fail("gender", f"gender {get('gender')!r} is not f or m (ж or м); "
                              "leave it empty when unknown")
-    when = table.parse_date(cell("date")) if cell("date") else None
-    if cell("date") and when is None:
-        raise fail("date", f"date {cell('date')!r}: write YYYY-MM-DD or DD.MM.YYYY")
-    return Employee(full_name, cell("position"), sex, when, cell("number"), cell("role"),
-                    cell("unit"))
+    date = get("date", "")
+    when = table.parse_date(date) if date else None
+    if date and when is None:
+        raise fail("date", f"date {date!r}: write YYYY-MM-DD or DD.MM.YYYY")
+    return Employee(full_name, get("position", ""), sex, when, get("number", ""),
+                    get("role", ""), get("unit", ""))
 
 
 _LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
