@@ -65,7 +65,7 @@ class RoleCache:
 
     def get(self, role_id: str, path: Path) -> tuple[str, str] | None:
         """Return (version label, content hash) of a role whose files are unchanged."""
-        entry = self.roles.get(role_id)
+        entry: Any = self.roles.get(role_id)
         try:
             files = entry["files"]
             if files[0][0] != str(path) or any(_stamp(f) != [t, s] for f, t, s in files):

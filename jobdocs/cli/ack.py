@@ -220,9 +220,9 @@ class _out:
     def __enter__(self) -> IO[str]:
         if self.target == "-":
             self.spool = tempfile.SpooledTemporaryFile(SPOOL, "w+", encoding="utf-8")
-            return self.spool  # type: ignore[return-value]
+            return self.spool
         self.file = click.open_file(self.target, "w", encoding="utf-8", atomic=True)
-        return self.file.__enter__()  # type: ignore[no-any-return]
+        return self.file.__enter__()
 
     def __exit__(self, kind: type[BaseException] | None, *exc: Any) -> None:
         if self.target != "-":
