@@ -45,6 +45,30 @@ def problems_of(write_role, source: str, org: Organization | None = None):
     "{{ 'a'|center(1999999999) }}",
     "{{ 'a\nb\nc'|indent(999999999) }}",
     "{{ 'a'.ljust(19000) }}{{ 'b'.ljust(19000) }}",
+    *(ALLOCATING := [
+        "{{ ('x' * 20000).join('y' * 20000) }}",
+        "{{ ('y' * 20000)|join('x' * 20000) }}",
+        "{{ (('y' * 20000)|list)|join('x' * 20000) }}",
+        "{{ ('a' * 20000).translate({97: 'x' * 20000}) }}",
+        "{{ ('a' * 200).translate(['x' * 20000] * 200) }}",
+        "{{ ['x' * 20000] * 20000 }}",
+        "{{ (['x' * 20000] * 20000)|string }}",
+        "{{ [['x' * 20000] * 20000] ~ '' }}",
+        "{{ 'x' * 20000 ~ 'x' * 20000 }}",
+        "{% set a = 'x' * 20000 %}{% set b = a ~ a %}{{ b|length }}",
+        "{{ ('x' * 15000) + ('x' * 15000) }}",
+        "{{ ('{0}' * 5000).format('x' * 20000) }}",
+        "{{ '{a}{a}{a}'.format_map({'a': 'x' * 19000}) }}",
+        "{{ '%(a)s%(a)s%(a)s' % {'a': 'x' * 19000} }}",
+        "{{ ('%s' * 5000) % (('x' * 20000,) * 5000) }}",
+        "{{ ('%s' * 5000)|format(*(('x' * 20000,) * 5000)) }}",
+        "{{ ('x' * 20000)|map('center', 20000)|list|length }}",
+        "{{ ('&' * 20000)|forceescape|forceescape }}",
+        "{{ ('x' * 20000).encode().center(1999999999) }}",
+        "{{ ('x' * 10000).encode().replace('x'.encode(), 'yyyyy'.encode()) }}",
+        "{{ ['x' * 20000, 'y' * 20000]|join }}",
+        "{{ {'a': 'x' * 20000, 'b': 'y' * 20000} }}",
+    ]),
 ])
 def test_allocations_beyond_the_limit_are_refused(write_role, source):
     [problem] = problems_of(write_role, source)
@@ -103,8 +127,15 @@ HOSTILE = [
     "{{ 'a\tb'.expandtabs(1999999999) }}", "{{ ('a' * 19999).replace('a', 'aaaaaaaaaa') }}",
     "{{ '%1999999999d' % 1 }}", "{{ 'a'.ljust(99999999999999999999) }}",
     "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}", "{% if true %}" * 120 + "{% endif %}" * 120,
-    "{% if true %}x{% endif %}" * 30_000,
+    "{% if true %}x{% endif %}" * 30_000, *ALLOCATING,
 ]
+
+
+@pytest.mark.parametrize("source", ["{{ 5|reverse }}", "{{ [[1]] * 3|sum(start=[]) }}",
+                                    "{{ 1|join }}"])
+def test_a_filter_given_the_wrong_thing_is_one_finding(write_role, source):
+    [problem] = problems_of(write_role, source)
+    assert problem.rule in ("render", "sandbox"), problem
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="resource.setrlimit is POSIX")

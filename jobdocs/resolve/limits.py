@@ -107,6 +107,12 @@ def repetition(left: Any, right: Any) -> None:
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
+def added(left: Any, right: Any) -> None:
+    """Refuse `a + b` of two texts or lists beyond MAX_TEXT characters (or items)."""
+    if isinstance(left, _SEQUENCES) and isinstance(right, _SEQUENCES):
+        size(len(left) + len(right), "joining with +")
+
+
 def percent_format(fmt: Any) -> None:
     """Refuse `'%9999999d' % x`: widths and precisions beyond MAX_TEXT, or taken from `*`."""
     if not isinstance(fmt, str):
@@ -135,9 +141,9 @@ def brace_format(fmt: str) -> None:
 
 
 def method_call(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
-    """Refuse a call of a str method whose result would exceed MAX_TEXT."""
+    """Refuse a call of a str (or bytes) method whose result would exceed MAX_TEXT."""
     self = getattr(obj, "__self__", None)
-    if not isinstance(self, str):
+    if not isinstance(self, str | bytes):
         return
     name = getattr(obj, "__name__", "")
     arg = args[0] if args else None
@@ -149,13 +155,14 @@ def method_call(obj: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> N
             size(len(self) * max(tab, 1), "expandtabs()")
     elif name == "replace" and len(args) >= 2:
         replaced(self, *args[:3])
-    elif name in ("format", "format_map"):
+    elif name in ("format", "format_map") and isinstance(self, str):
         brace_format(self)
 
 
 def replaced(text: Any, old: Any, new: Any, count: Any = -1) -> None:
     """Refuse `text.replace(old, new)` whose result would exceed MAX_TEXT."""
-    if not (isinstance(text, str) and isinstance(old, str) and isinstance(new, str)):
+    if not all(isinstance(x, str) for x in (text, old, new)) and not all(
+            isinstance(x, bytes) for x in (text, old, new)):
         return
     n = text.count(old) if old else len(text) + 1
     if isinstance(count, int) and count >= 0:

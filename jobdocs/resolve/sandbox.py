@@ -8,14 +8,14 @@ from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, cast
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import Template, TemplateRuntimeError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import Problem
 from ..model import Clause
 from ..roles import positions
-from . import limits
+from . import limits, measure
 from .guard import ClauseSandbox, Undefined, bounded_filters
 
 MAX_TEXT = limits.MAX_TEXT  # characters one clause may grow to once rendered
@@ -32,7 +32,8 @@ def upfirst(text: object) -> str:
 def environment() -> SandboxedEnvironment:
     """Return the sandboxed environment clause text is rendered in: immutable data
     (no `.update()`, `.append()`), bounded allocations, strict about undefined names."""
-    env = ClauseSandbox(undefined=Undefined, autoescape=False)
+    env = ClauseSandbox(undefined=Undefined, autoescape=False, optimized=False,
+                        finalize=lambda value: measure.check(value, "the printed value"))
     env.filters = bounded_filters(env.filters)
     env.filters["upfirst"] = upfirst
     env.globals.clear()  # no range(), cycler(), namespace(): clause text prints values
@@ -42,7 +43,8 @@ def environment() -> SandboxedEnvironment:
 #: Template statements clause text has no use for and that could loop or pull in
 #: other templates: a clause prints values, conditionally at most.
 _FORBIDDEN = (nodes.For, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Include,
-              nodes.Import, nodes.FromImport, nodes.Extends, nodes.Block)
+              nodes.Import, nodes.FromImport, nodes.Extends, nodes.Block,
+              nodes.ScopedEvalContextModifier, nodes.EvalContextModifier)
 
 
 #: Compiled clause texts kept: a role library's worth, not every text ever seen.
@@ -162,7 +164,7 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
                 found = env.call(env.context_class(env, parent, None, {}), found, *args)
             for f in part.filters:
                 found = f(found)
-            out.append(str(found))
+            out.append(str(measure.check(found, "the printed value")))
         return limits.bounded(out)
 
     return render
@@ -215,8 +217,12 @@ def _render(clause: Clause, lang: str, context: Mapping[str, Any],
         problems.append(_problem(clause, lang, f"too large: {e}", e.rule))
     except SecurityError as e:
         problems.append(_problem(clause, lang, f"not allowed: {e}", "sandbox"))
-    except (TypeError, ValueError, ArithmeticError, LookupError, UnicodeError) as e:
+    except (TypeError, ValueError, ArithmeticError, LookupError, UnicodeError,
+            TemplateRuntimeError) as e:  # `5|reverse`: FilterArgumentError
         problems.append(_problem(clause, lang, f"cannot render: {e}", "render"))
+    except (MemoryError, RecursionError):  # what no limit foresaw: this clause only
+        problems.append(_problem(clause, lang, "too large: the clause text needs more memory "
+                                 "than a clause may take", "sandbox-size"))
     finally:
         limits.stop_clock(clock)
     return None
