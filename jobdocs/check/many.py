@@ -75,7 +75,10 @@ def _check(paths: list[Path], org: Organization | None, roles: library.Library |
     # Fork where it is safe (no threads: nothing to import again); spawn elsewhere, as
     # on Windows and in the server, whose threads a fork would copy half-way.
     method = "fork" if can_fork() else "spawn"
-    with ProcessPoolExecutor(jobs, mp_context=get_context(method)) as pool:
+    from .. import budget
+
+    with ProcessPoolExecutor(jobs, mp_context=get_context(method),
+                             initializer=budget.apply) as pool:
         chunk = max(1, min(16, n // (jobs * 4)))
         return list(pool.map(check_recorded, paths, [org] * n, [roles] * n, [read] * n,
                              chunksize=chunk))

@@ -143,8 +143,19 @@ def check_file(path: Path, org: Organization | None = None,
     before it is saved); the file and the roles it extends are read from disk by
     `read` (default: each parsed once per content, roles/memo.py; a server's
     reader confines them to its project), and found beside it, then in `roles`.
-    `record` is told what was read."""
-    record = record or Record()
+    `record` is told what was read. A file that needs more memory than the process's
+    budget (jobdocs.budget) is one finding."""
+    try:
+        return _check_file(path, org, loaded, roles, read, record or Record())
+    except MemoryError:
+        from ..budget import exceeded
+
+        return [Problem(str(path), None, None, exceeded("checking this file"), "memory")], ()
+
+
+def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | None,
+                roles: library.Library | None, read: library.Reader | None, record: Record
+                ) -> tuple[list[Problem], tuple[str, ...]]:
     read_file = read or MEMO.read
     try:
         loaded = loaded or read_file(path)

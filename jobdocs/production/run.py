@@ -215,5 +215,7 @@ def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
 
     jobs = min(jobs, len(tasks))
     chunk = max(1, min(8, len(tasks) // (jobs * 4)))
-    with get_context("spawn").Pool(jobs) as pool:
+    from .. import budget
+
+    with get_context("spawn").Pool(jobs, initializer=budget.apply) as pool:
         yield from pool.imap_unordered(build_unit, tasks, chunksize=chunk)

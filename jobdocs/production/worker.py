@@ -61,6 +61,10 @@ def build_unit(task: Task) -> Outcome:
         outcome.errors += [str(p) for p in e.problems]
     except JobdocsError as e:
         outcome.errors.append(f"{task.role}: {e}")
+    except MemoryError:  # past the process's budget: this role only
+        from ..budget import exceeded
+
+        outcome.errors.append(f"{task.role}: {exceeded('building this role')}")
     except Exception as e:  # a bug in jobdocs: fail this role, build the others
         outcome.errors.append(f"{task.role}: internal error: {type(e).__name__}: {e} "
                               "(please report it)")

@@ -81,7 +81,8 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     ]
     allowed = hosts if hosts is not None else {"localhost", "127.0.0.1", "[::1]"}
     app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=allowed, token=token)],
-                    exception_handlers={404: _not_found, TooLarge: _too_large})
+                    exception_handlers={404: _not_found, TooLarge: _too_large,
+                                        MemoryError: _too_much_memory})
     app.state.site = site or Site.here()
     if warm:
         import threading
@@ -96,3 +97,9 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _too_large(request: Request, exc: Exception) -> Response:
     return message(request, 413, say(request, "The request is too large."))
+
+
+async def _too_much_memory(request: Request, exc: Exception) -> Response:
+    """Past the server's memory budget (jobdocs.budget): this page fails, not the server."""
+    return message(request, 500, say(request, "This page needs more memory than the server "
+                                              "may take; the other pages still work."))
