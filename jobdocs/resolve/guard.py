@@ -93,7 +93,7 @@ class ClauseSandbox(ImmutableSandboxedEnvironment):
             if name == "format_map":
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                kwargs, args = args[0], ()
             measure.brace_formatted(text, args, kwargs, formatter.get_field)
             return type(text)(formatter.vformat(text, args, kwargs))
 

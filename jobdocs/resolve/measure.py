@@ -13,14 +13,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import ItemsView, Iterable, KeysView, Mapping, ValuesView
 from typing import Any
 
 from . import limits
 
-_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
 #: What prints through repr() of its parts: measured part by part.
-_STRUCTURED = (int, bytes, list, tuple, set, frozenset, Mapping, *_VIEWS)
+_STRUCTURED = (int, bytes, list, tuple, set, frozenset, Mapping, KeysView, ValuesView, ItemsView)
 
 
 def printed(value: Any, budget: int = limits.MAX_TEXT) -> int:
@@ -57,7 +56,7 @@ def shown(value: Any, budget: int = limits.MAX_TEXT) -> int:
         if not value:
             return len(repr(value))
         return _items(value, len(value), 2 + _prefix(value, set), budget)
-    if isinstance(value, _VIEWS):
+    if isinstance(value, KeysView | ValuesView | ItemsView):
         name = type(value).__name__  # dict_items([...])
         return _items(value, len(value), len(name) + 4, budget)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
