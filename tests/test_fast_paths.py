@@ -120,3 +120,34 @@ def test_validate_of_many_roles_extending_one_reports_the_parent_for_each(tmp_pa
     parent = [p for p in report.problems if p.path.endswith("base.yaml")]
     assert parent and all(p.rule == "missing-translation" for p in parent)
     assert set(by_file) >= {str(tmp_path / f"child-{n}.yaml") for n in range(3)}
+
+
+def _word_documents(tmp_path: Path) -> list[Path]:
+    """Every DOCX the repository has, and one Word-made style sheet turned inside out:
+    a paragraph style id that is missing, one of another type, and no id at all."""
+    import docx
+
+    found = sorted(ROOT.glob("examples/*/out/*.docx"))
+    odd = docx.Document(str(ROOT / "templates" / "docx" / "reference.docx"))
+    for style_id in ("NoSuchStyle", "DefaultParagraphFont", None):
+        p = odd.add_paragraph("text")
+        if style_id:
+            p._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+    odd.add_paragraph("heading", style="Heading 1")
+    path = tmp_path / "odd.docx"
+    odd.save(str(path))
+    return [*found, path]
+
+
+def test_a_paragraphs_style_is_the_one_python_docx_names(tmp_path):
+    import docx
+
+    from jobdocs.importer.docx_source import Styles
+
+    documents = _word_documents(tmp_path)
+    assert len(documents) > 5
+    for path in documents:
+        document = docx.Document(str(path))
+        styles = Styles(document)
+        for p in document.paragraphs:
+            assert styles.name(p) == (p.style.name if p.style is not None else ""), path
