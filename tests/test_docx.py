@@ -45,8 +45,14 @@ def document(role: str = "key-account-manager", lang: str = "ru", org: Organizat
 
 
 def body_paragraphs(d) -> list:
-    """Return every paragraph of the body in reading order, those the writer keeps on one
-    page in a borderless row included (not the acknowledgement table's cells)."""
+    """Return every paragraph of the body in reading order (python-docx's
+    `document.paragraphs`: no table holds a heading or a clause)."""
+    return list(d.paragraphs)
+
+
+def block_paragraphs(d) -> list:
+    """Return every non-empty paragraph of the body and of its borderless tables (the
+    approval, date line and signatures), in reading order; not the sheet's cells."""
     from docx.text.paragraph import Paragraph
 
     found = []
@@ -54,7 +60,8 @@ def body_paragraphs(d) -> list:
         if element.tag == qn("w:p"):
             found.append(Paragraph(element, d._body))
         elif element.tag == qn("w:tbl") and not element.xpath("./w:tblPr/w:tblStyle"):
-            found += [Paragraph(p, d._body) for p in element.iter(qn("w:p"))]
+            found += [Paragraph(p, d._body) for p in element.iter(qn("w:p"))
+                      if "".join(p.itertext()).strip()]
     return found
 
 
@@ -65,9 +72,10 @@ def sheet_table(d):
 
 
 def paragraphs(d) -> list[tuple[str, str]]:
-    """Return (style, text) of every body paragraph, in reading order, with no-break
-    spaces read as spaces (tests/test_typography.py checks where they go)."""
-    return [(p.style.name, p.text.replace("\u00a0", " ")) for p in body_paragraphs(d)]
+    """Return (style, text) of every body and block paragraph with text, in reading order,
+    with no-break spaces read as spaces (tests/test_typography.py checks where they go)."""
+    return [(p.style.name, p.text.replace("\u00a0", " ")) for p in block_paragraphs(d)
+            if p.text]
 
 
 def styled(d, style: str) -> list[str]:
@@ -123,17 +131,19 @@ def kam_en():
 
 def test_page_one_opens_with_the_approval_block_then_the_heading(kam_ru):
     doc, d = kam_ru
-    assert paragraphs(d)[:12] == [
-        ("Approval Title", "УТВЕРЖДАЮ"),
-        ("Approval", "_" * 32), ("Approval Caption", "(должность)"),
-        ("Approval", "_" * 32), ("Approval Caption", "(наименование организации)"),
-        ("Approval Line", "_" * 14 + "\t\t" + "_" * 16),
-        ("Approval Line Caption", "\t(подпись)\t(расшифровка подписи)"),
+    assert paragraphs(d)[:10] == [
+        ("Approval Title", "УТВЕРЖДАЮ"), ("Approval Caption", "(должность)"),
+        ("Approval Caption", "(наименование организации)"),
+        ("Approval Caption", "(подпись)"), ("Approval Caption", "(расшифровка подписи)"),
         ("Approval Date", "«__» __________ 20__ г."),
-        ("Heading Blank", "\t"), ("Heading Blank Caption", "(наименование организации)"),
+        ("Heading Blank Caption", "(наименование организации)"),
         ("Document Type", "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ"),
-        ("Document Date", "«__» __________ 20__ г.\t№ ________"),
+        ("Document Date", "«__» __________ 20__ г."), ("Document Date Number", "№ ________"),
     ]
+    # Every blank is a ruled line over its caption, in a table that follows the page.
+    lines = [p for p in d.element.body.iter(qn("w:p")) if p.style in ("ApprovalLine",
+                                                                      "HeadingBlank")]
+    assert len(lines) == 6 and all(not "".join(p.itertext()) for p in lines)
     assert styled(d, "Document Title") == ["менеджера по работе с ключевыми клиентами"]
 
 
@@ -173,21 +183,22 @@ def test_signatures_agreements_and_acknowledgement_with_an_organization():
     body = paragraphs(d)
     assert body[:6] == [
         ("Approval Title", "УТВЕРЖДАЮ"), ("Approval", "Генеральный директор"),
-        ("Approval", "ООО «Ромашка»"), ("Approval Line", "\t\tИ.И. Иванов"),
-        ("Approval Line Caption", "\t(подпись)"), ("Approval Date", "22 ноября 2026 г.")]
+        ("Approval", "ООО «Ромашка»"), ("Approval Caption", "(подпись)"),
+        ("Approval Name", "И.И. Иванов"), ("Approval Date", "22 ноября 2026 г.")]
     assert styled(d, "Organization") == ["ООО «Ромашка»"]
-    assert styled(d, "Document Date") == ["22 ноября 2026 г.\t№ 15-ДИ"]
+    assert styled(d, "Document Date") == ["22 ноября 2026 г."]
+    assert styled(d, "Document Date Number") == ["№ 15-ДИ"]
     assert styled(d, "Place") == ["г. Москва"]
-    tail = body[body.index(("Signature Author", "Коммерческий директор \t\t\tА.А. Петров")):]
+    tail = body[body.index(("Signature Title", "Коммерческий директор")):]
+    # A row each: position (or СОГЛАСОВАНО and position) and date; line; name.
     assert [text for _, text in tail] == [
-        "Коммерческий директор \t\t\tА.А. Петров", "\t(подпись)", "«__» __________ 20__ г.",
-        "СОГЛАСОВАНО", "Начальник юридического отдела", "\t\tА.С. Орлов", "\t(подпись)",
-        "«__» __________ 20__ г.",
-        "СОГЛАСОВАНО", "Начальник отдела кадров", "\t\tЕ.В. Смирнова", "\t(подпись)",
-        "«__» __________ 20__ г.",
+        "Коммерческий директор", "«__» __________ 20__ г.", "(подпись)", "А.А. Петров",
+        "СОГЛАСОВАНО", "Начальник юридического отдела", "«__» __________ 20__ г.",
+        "(подпись)", "А.С. Орлов",
+        "СОГЛАСОВАНО", "Начальник отдела кадров", "«__» __________ 20__ г.",
+        "(подпись)", "Е.В. Смирнова",
         "С должностной инструкцией ознакомлен(а), один экземпляр получил(а):",
-        "_" * 14 + "\t\t" + "_" * 16, "\t(подпись)\t(расшифровка подписи)",
-        "«__» __________ 20__ г.",
+        "«__» __________ 20__ г.", "(подпись)", "(расшифровка подписи)",
         "ЛИСТ ОЗНАКОМЛЕНИЯ", "с должностной инструкцией менеджера по работе с ключевыми клиентами",
         "от 22 ноября 2026 г. № 15-ДИ",
     ]
@@ -204,8 +215,11 @@ def test_acknowledgement_sheet_table(kam_ru):
     assert table.style.name == "Acknowledgement Table"
     assert table.rows[0]._tr.trPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
-    widths = [c.width for c in table.rows[0].cells]
-    assert abs(sum(widths) - Cm(18)) < Cm(0.05)
+    # The widths are shares of the text width, so the table follows a margin changed in Word.
+    assert table._tbl.xpath("./w:tblPr/w:tblW/@w:type") == ["pct"]
+    assert table._tbl.xpath("./w:tblPr/w:tblW/@w:w") == ["5000"]
+    grid = [int(w) for w in table._tbl.xpath("./w:tblGrid/w:gridCol/@w:w")]
+    assert abs(Emu(sum(grid) * 635).cm - 18) < 0.05
 
 
 def test_every_paragraph_has_a_named_jobdocs_style(kam_ru):
@@ -248,8 +262,10 @@ def test_styles_follow_gost(kam_ru):
     clause = styles["Clause"].paragraph_format
     assert cm(clause.first_line_indent) == -cm(clause.left_indent) == -1.25
     approval = styles["Approval"].paragraph_format
-    assert cm(approval.left_indent) == 18 - 8  # a right-hand block 8 cm wide
     assert approval.alignment == 0  # left-aligned inside the block, not centred
+    [block] = [t for t in d.tables if "УТВЕРЖДАЮ" in t.cell(0, 0).text]
+    assert block._tbl.xpath("./w:tblPr/w:jc/@w:val") == ["right"]  # a right-hand block ...
+    assert block._tbl.xpath("./w:tblPr/w:tblW/@w:w") == [str(round(8 / 18 * 5000))]  # 8 cm
     assert "Times New Roman" in styles.element.xml
 
 
@@ -322,9 +338,10 @@ def test_reference_doc_gives_margins_fonts_and_letterhead(letterhead):
     assert d.styles["Normal"].font.size == Pt(12)
     header = section.header._element.xml
     assert "ООО «Ромашка» · бланк" in header and 'w:instr=" PAGE "' in header
-    width = (section.page_width - section.left_margin - section.right_margin)
-    assert cm(d.styles["Approval"].paragraph_format.left_indent) == cm(Emu(width - Cm(8)))
-    texts = [p.text for p in d.paragraphs]
+    width = Emu(section.page_width - section.left_margin - section.right_margin).cm
+    [block] = [t for t in d.tables if "УТВЕРЖДАЮ" in t.cell(0, 0).text]
+    assert block._tbl.xpath("./w:tblPr/w:tblW/@w:w") == [str(round(8 / width * 5000))]
+    texts = [text for _, text in paragraphs(d)]
     assert "body text of the reference is dropped" not in texts
     assert texts[0] == "УТВЕРЖДАЮ"
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import docx
-from test_docx import body_paragraphs
+from test_docx import block_paragraphs as body_paragraphs
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization

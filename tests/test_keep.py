@@ -11,7 +11,7 @@ from test_docx import body_paragraphs
 from jobdocs import load_role, render_document, resolve
 
 
-def test_lead_ins_keep_with_what_follows_and_signatures_stand_in_one_row():
+def test_lead_ins_keep_with_what_follows_through_paragraph_properties():
     doc = resolve(load_role("key-account-manager"), "ru")
     d = docx.Document(io.BytesIO(render_document(doc, "docx")))
     paragraphs = body_paragraphs(d)
@@ -27,16 +27,15 @@ def test_lead_ins_keep_with_what_follows_and_signatures_stand_in_one_row():
         if p.style.name.startswith("Clause") and p.style.name != "Clause Item" \
                 and following == "Clause Item":
             assert keeps(p), p.text  # a lead-in and its first item
-    # LibreOffice keeps no longer chains: a section's heading, lead-in and first clause,
-    # and the signatures with the acknowledgement, each stand in a row that cannot break.
-    rows = d.element.body.xpath("./w:tbl[not(w:tblPr/w:tblStyle)]/w:tr")
-    assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
-    texts = [" ".join(t.text for t in row.iter(qn("w:t"))) for row in rows]
-    assert sum(text.startswith("2. Должностные обязанности") for text in texts) == 1
-    [signatures] = [t for t in texts if t.startswith("Руководитель структурного")]
-    assert "С должностной инструкцией ознакомлен(а)" in signatures
-    before = d.element.body.xpath("./w:tbl[not(w:tblPr/w:tblStyle)]")[-1].getprevious()
-    assert before.xpath("./w:pPr/w:keepNext")  # the body's last paragraph keeps with them
+    # No table holds a heading or a clause: every one is a paragraph of the body.
+    tables = d.element.body.xpath("./w:tbl")
+    assert not any(t.xpath(".//w:pStyle[starts-with(@w:val, 'Heading') or "
+                           "starts-with(@w:val, 'Clause')]") for t in tables)
+    # The body's last paragraph keeps with the signatures, which stand in rows that
+    # never break across pages (a long list of visas may go on to the next page).
+    [signatures] = [t for t in tables if "Руководитель структурного" in "".join(t.itertext())]
+    assert signatures.getprevious().xpath("./w:pPr/w:keepNext")
+    assert all(row.xpath("./w:trPr/w:cantSplit") for row in signatures.xpath("./w:tr"))
 
 
 def test_justified_text_is_hyphenated_in_the_documents_language():
@@ -51,3 +50,26 @@ def test_justified_text_is_hyphenated_in_the_documents_language():
 
     assert suppressed("Normal") == "1"  # headings, blocks, captions: no hyphens
     assert suppressed("Clause") == suppressed("Clause Item") == suppressed("Body Text") == "0"
+
+
+def test_a_chain_left_at_the_foot_of_a_page_begins_the_next_in_the_printed_copy_only():
+    from jobdocs.render.keep import Body
+
+    doc = resolve(load_role("key-account-manager"), "ru")
+    data = render_document(doc, "docx")
+    body = Body(data)
+    heading = next(n for n, text in enumerate(body.texts) if text == "2.Должностныеобязанности")
+    intro = body.texts[heading + 1]
+    # Page 1 ends with the heading of section 2 and its lead-in, as LibreOffice may print it.
+    pages = [["1.1. Настоящая должностная инструкция", "2. Должностные обязанности",
+              intro[:30], intro[30:], doc.frame.trace], ["2", "2.1. Принимает", "..."]]
+    assert body.stranded(pages) == [heading]  # the chain begins with the heading
+    printed = docx.Document(io.BytesIO(body.break_before([heading])))
+    [moved] = [p for p in printed.paragraphs if p.paragraph_format.page_break_before]
+    assert moved.text == "2. Должностные обязанности"
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:  # the document itself keeps no break
+        assert b"pageBreakBefore" not in package.read("word/document.xml")
+    # A page that ends inside a clause, or with one that keeps with nothing, is left alone.
+    assert body.stranded([["2.1. Принимает от клиентов заказы"], ["..."]]) == []

@@ -1,21 +1,26 @@
 """Layout rules, read off the printed pages: LibreOffice prints the ru and en documents of
-every shipped role, with and without an organization, and each page's lines are read back
-with their positions (pdftotext -bbox-layout).
+every shipped role, with and without an organization, and a few of them on A4 and Letter
+with a 20 and a 30 mm left margin; each page's lines are read back with their positions
+(pdftotext -bbox-layout).
 
 All documents are printed in one LibreOffice run, once for the module.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from jobdocs import list_roles, load_role, render_document, resolve
+from jobdocs.config.house_style import SIZES, HouseStyle, Page
+from jobdocs.config.organization import Organization
 from jobdocs.config.profile import load_organization
 from jobdocs.render import pdf
 
@@ -23,8 +28,14 @@ ROOT = Path(__file__).parent.parent
 # Skipped without LibreOffice, failed under CI without it; slow (tests/clients.py).
 pytestmark = pytest.mark.libreoffice
 ORGS = {"blank": None, "romashka": ROOT / "examples" / "romashka" / "organization.yaml"}
-CASES = [(entry.id, lang, org) for entry in list_roles() for lang in entry.languages
+#: (role, language, organization, page size, left margin in mm)
+CASES = [(entry.id, lang, org, "a4", 20) for entry in list_roles() for lang in entry.languages
          if lang in ("ru", "en") for org in ORGS]
+CASES += [(role, lang, "romashka", size, left) for role in ("key-account-manager",
+                                                              "purchasing-manager")
+          for lang in ("ru", "en") for size in SIZES for left in (20, 30)
+          if (size, left) != ("a4", 20)]
+RIGHT_MM = 10  # the shipped reference document's right margin
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
                    r"([^<]*)</word>")
 
@@ -40,12 +51,12 @@ class Printed:
 
 
 @dataclass(frozen=True)
-class Page:
+class Sheet:
     width: float
     lines: list[Printed]
 
 
-def read_pages(path: Path) -> list[Page]:
+def read_pages(path: Path) -> list[Sheet]:
     """Return every page's lines, top to bottom: words on one baseline make one line."""
     out = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(path), "-"],
                          capture_output=True, text=True, check=True).stdout
@@ -61,7 +72,7 @@ def read_pages(path: Path) -> list[Page]:
                 lines[-1].append(word)
             else:
                 lines.append([word])
-        pages.append(Page(width, [
+        pages.append(Sheet(width, [
             Printed(" ".join(w[4] for w in sorted(line, key=lambda w: w[1])),
                     min(w[1] for w in line), min(w[3] for w in line), max(w[2] for w in line))
             for line in lines]))
@@ -77,18 +88,38 @@ def printed(tmp_path_factory):
     """Print every case in one LibreOffice run; return {case: (document, pages)}."""
     tmp = tmp_path_factory.mktemp("layout")
     docs, sources = {}, []
-    for role, lang, org in CASES:
-        profile = load_organization(ORGS[org]) if ORGS[org] else None
+    for case in CASES:
+        role, lang, org, size, left = case
+        profile = load_organization(ORGS[org]) if ORGS[org] else Organization()
+        profile = dataclasses.replace(profile, house_style=HouseStyle(page=Page(
+            size=size, left_mm=left)).over(profile.house_style))
         doc = resolve(load_role(role), lang, profile)
-        source = tmp / f"{role}.{lang}.{org}.docx"
+        source = tmp / f"{ids(case)}.docx"
         source.write_bytes(render_document(doc, "docx"))
-        docs[(role, lang, org)] = doc
+        docs[case] = doc
         sources.append(source)
-    pdfs = pdf.convert(sources, tmp / "pdf")
-    return {case: (docs[case], read_pages(path)) for case, path in zip(CASES, pdfs, strict=True)}
+    # A margin changed in Word, after jobdocs wrote the document: 30 mm instead of 20.
+    widened = tmp / "widened.docx"
+    _widen(sources[CASES.index(("key-account-manager", "ru", "romashka", "a4", 20))], widened)
+    pdfs = pdf.convert([*sources, widened], tmp / "pdf")
+    printed = {case: (docs[case], read_pages(path))
+               for case, path in zip(CASES, pdfs[:-1], strict=True)}
+    printed["widened"] = (docs[("key-account-manager", "ru", "romashka", "a4", 20)],
+                          read_pages(pdfs[-1]))
+    return printed
 
 
-def body_lines(doc, page: Page, number: int) -> list[Printed]:
+def _widen(source: Path, target: Path) -> None:
+    """Copy a DOCX with its left margin set to 30 mm, as Word's Page Setup would."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb'(<w:pgMar [^>]*w:left=")\d+', rb"\g<1>1701", data)
+            new.writestr(item, data)
+
+
+def body_lines(doc, page: Sheet, number: int) -> list[Printed]:
     """Return a page's lines without its page number and the footer's trace line."""
     lines = list(page.lines)
     if number > 1 and lines and lines[0].text == str(number):
@@ -97,7 +128,7 @@ def body_lines(doc, page: Page, number: int) -> list[Printed]:
 
 
 def ids(case) -> str:
-    return "-".join(case)
+    return "-".join(map(str, case))
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
@@ -112,18 +143,30 @@ def test_no_heading_or_lead_in_ends_a_page(printed, case):
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
-def test_the_signature_page_holds_body_text(printed, case):
+def test_the_signatures_open_on_a_page_with_body_text(printed, case):
     doc, pages = printed[case]
     body = squeeze(" ".join(c.text for c in doc.all_clauses()))
-    signs = [squeeze(doc.frame.author.title)[:12], squeeze(doc.frame.acknowledgement.title)[:12]]
-    for sign in signs:  # the last line that begins so: the body may name the position too
-        number, page = [(n, p) for n, p in enumerate(pages, start=1)
-                        if any(squeeze(line.text).startswith(sign) for line in p.lines)][-1]
-        lines = body_lines(doc, page, number)
-        above = lines[:[i for i, line in enumerate(lines)
-                        if squeeze(line.text).startswith(sign)][-1]]
-        assert any(len(squeeze(line.text)) > 10 and squeeze(line.text) in body
-                   for line in above), f"page {number} holds signatures and no body text"
+    sign = squeeze(doc.frame.author.title)[:12]
+    # the last line that begins so: the body may name the position too
+    number, page = [(n, p) for n, p in enumerate(pages, start=1)
+                    if any(squeeze(line.text).startswith(sign) for line in p.lines)][-1]
+    lines = body_lines(doc, page, number)
+    above = lines[:[i for i, line in enumerate(lines)
+                    if squeeze(line.text).startswith(sign)][-1]]
+    assert any(len(squeeze(line.text)) > 10 and squeeze(line.text) in body
+               for line in above), f"page {number} opens with the signatures"
+
+
+@pytest.mark.parametrize("case", [*CASES, "widened"], ids=ids)
+def test_nothing_prints_beyond_the_right_margin(printed, case):
+    doc, pages = printed[case]
+    size = "a4" if case == "widened" else case[3]
+    right = (SIZES[size][0] - RIGHT_MM) / 25.4 * 72
+    for number, page in enumerate(pages, start=1):
+        for line in page.lines:
+            assert line.right <= right + 1, (
+                f"page {number}: {line.text!r} ends {(line.right - right) / 72 * 25.4:.1f} mm "
+                f"beyond the right margin")
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
@@ -133,6 +176,9 @@ def test_the_approval_block_stands_top_right_on_page_one(printed, case):
     approval = next(line for line in lines if line.text == doc.frame.approval.title)
     kind = next(line for line in lines if line.text == doc.frame.heading.kind)
     assert approval.x > pages[0].width / 2
+    name = doc.frame.approval.name or doc.frame.approval.name_caption
+    signed = next(line for line in lines if squeeze(name) in squeeze(line.text))
+    assert signed.right > pages[0].width / 2  # the name too, in the same block
     assert approval.y < kind.y
     assert lines[0] == approval  # nothing above it
 

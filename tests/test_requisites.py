@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Emu, Pt
-from test_docx import body_paragraphs
+from test_docx import block_paragraphs
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization
@@ -37,7 +37,7 @@ def docx_of(org, lang: str = "ru"):
 
 
 def texts(d, style: str) -> list[str]:
-    return [p.text for p in body_paragraphs(d) if p.style.name == style]
+    return [p.text for p in block_paragraphs(d) if p.style.name == style]
 
 
 def test_full_name_in_the_heading_short_name_in_the_approval_block(profile):
@@ -52,10 +52,10 @@ def test_full_name_in_the_heading_short_name_in_the_approval_block(profile):
 
 def test_blank_form_has_blank_visas_and_a_profile_can_have_none(profile):
     _, d = docx_of(None)
-    assert texts(d, "Signature Title") == ["СОГЛАСОВАНО", "СОГЛАСОВАНО"]
-    assert texts(d, "Signature Caption") == ["(должность)", "(должность)"]
+    assert texts(d, "Signature Title")[1:] == ["СОГЛАСОВАНО", "СОГЛАСОВАНО"]
+    assert texts(d, "Signature Caption").count("(должность)") == 2
     _, d = docx_of(load_organization(profile("agreements: []\n")))
-    assert texts(d, "Signature Title") == []
+    assert texts(d, "Signature Title") == ["Руководитель отдела продаж"]
 
 
 def test_house_style_sets_margins_and_font_and_the_blocks_follow(profile):
@@ -64,9 +64,10 @@ def test_house_style_sets_margins_and_font_and_the_blocks_follow(profile):
     _, d = docx_of(org)
     section = d.sections[0]
     assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 10
-    width = section.page_width - section.left_margin - section.right_margin
-    approval = d.styles["Approval"].paragraph_format.left_indent
-    assert abs(Emu(width - approval).cm - 8) < 0.01  # the 8 cm block still ends at the margin
+    width = Emu(section.page_width - section.left_margin - section.right_margin).cm
+    [block] = [t for t in d.tables if "УТВЕРЖДАЮ" in t.cell(0, 0).text]
+    assert block._tbl.xpath("./w:tblPr/w:jc/@w:val") == ["right"]  # ends at the margin ...
+    assert block._tbl.xpath("./w:tblPr/w:tblW/@w:w") == [str(round(8 / width * 5000))]  # 8 cm
     assert d.styles["Normal"].font.name == "PT Serif"
     assert d.styles["Normal"].font.size == Pt(13)
     _, plain = docx_of(load_organization(profile()))
@@ -85,14 +86,16 @@ def test_house_style_in_the_project_file_under_the_profile(tmp_path, invoke, mon
     assert (round(section.left_margin.mm), round(section.top_margin.mm)) == (30, 15)
 
 
-def test_head_of_unit_signs_on_one_line_with_the_name_at_the_right_margin(profile):
+def test_head_of_unit_signs_in_one_row_with_the_name_at_the_right(profile):
     _, d = docx_of(load_organization(profile()))
-    [line] = [p for p in body_paragraphs(d) if p.style.name == "Signature Author"]
-    assert line.text == "Руководитель отдела продаж \t\t\tА.А.\u00a0Петров"
-    stops = [(round(t.position.cm, 2), t.alignment) for t in line.style.paragraph_format.tab_stops]
-    width = Emu(d.sections[0].page_width - d.sections[0].left_margin
-                - d.sections[0].right_margin).cm
-    assert stops[-1][0] == round(width, 2) and "RIGHT" in str(stops[-1][1])
+    [row] = [t.rows[0] for t in d.tables
+             if t.cell(0, 0).paragraphs[0].text == "Руководитель отдела продаж"]
+    cells = [[p.text for p in cell.paragraphs] for cell in row.cells]
+    assert cells == [["Руководитель отдела продаж", "", "«__» __________ 20__ г."],
+                     ["", "(подпись)"], ["А.А.\u00a0Петров"]]
+    assert row._tr.xpath("./w:trPr/w:cantSplit")  # a signature never breaks across pages
+    shares = [int(w) for w in row._tr.xpath("./w:tc/w:tcPr/w:tcW/@w:w")]
+    assert sum(shares) == 5000 and row._tr.xpath("./w:tc/w:tcPr/w:tcW/@w:type") == ["pct"] * 3
 
 
 def test_acknowledgement_sheet_names_its_document(profile):

@@ -1,4 +1,4 @@
-"""A company's house style: page margins and font (`house_style:` in jobdocs.yaml
+"""A company's house style: page size, margins and font (`house_style:` in jobdocs.yaml
 or in the organization profile; the profile's values win key by key)."""
 
 from __future__ import annotations
@@ -9,12 +9,16 @@ from typing import Any
 
 #: The page's margins in mm; None keeps the reference document's (20/10/20/20 shipped).
 MARGINS = ("left_mm", "right_mm", "top_mm", "bottom_mm")
+#: Page sizes a house style may name: (width, height) in mm.
+SIZES = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 
 
 @dataclass(frozen=True)
 class Page:
-    """Page margins in mm; None leaves a margin to the reference document."""
+    """Page size and margins in mm; None leaves them to the reference document (or, for
+    the size, to the frame: US documents are printed on Letter)."""
 
+    size: str | None = None  # a key of SIZES
     left_mm: float | None = None
     right_mm: float | None = None
     top_mm: float | None = None
@@ -53,7 +57,8 @@ def from_data(data: Mapping[str, Any] | None) -> HouseStyle:
     page = data.get("page") or {}
     font = data.get("font") or {}
     return HouseStyle(
-        page=Page(**{k: float(page[k]) for k in MARGINS if page.get(k) is not None}),
+        page=Page(size=page.get("size"),
+                  **{k: float(page[k]) for k in MARGINS if page.get(k) is not None}),
         font=Font(name=font.get("name"),
                   size=float(font["size"]) if font.get("size") is not None else None),
     )
@@ -62,14 +67,19 @@ def from_data(data: Mapping[str, Any] | None) -> HouseStyle:
 #: The JSON Schema of `house_style:`, shared by profiles and jobdocs.yaml.
 SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "How the documents look: page margins (mm) and the body font.",
+    "description": "How the documents look: page size and margins (mm), the body font.",
     "properties": {
         "page": {
             "type": "object",
-            "description": "Margins in mm (ГОСТ Р 7.0.97: left at least 20, 30 for documents "
-                           "kept over 10 years; right 10; top and bottom 20).",
-            "properties": {k: {"type": "number", "minimum": 0, "maximum": 100}
-                           for k in MARGINS},
+            "description": "Page size (a4, letter) and margins in mm (ГОСТ Р 7.0.97: left at "
+                           "least 20, 30 for documents kept over 10 years; right 10; top and "
+                           "bottom 20).",
+            "properties": {
+                "size": {"enum": list(SIZES),
+                         "description": "The paper: a4 or letter (default: the frame's, "
+                                        "else the reference document's)."},
+                **{k: {"type": "number", "minimum": 0, "maximum": 100} for k in MARGINS},
+            },
             "additionalProperties": False,
         },
         "font": {

@@ -96,6 +96,8 @@ def _text(paragraph: Any) -> str:
     not yet accepted change): their words would be lost. Deleted text is left
     out, and so are text boxes and field codes.
     """
+    if isinstance(paragraph, _Joined):
+        return "\t".join(_text(p) for p in paragraph.paragraphs)
     out: list[str] = []
 
     def walk(element: Any) -> None:
@@ -121,8 +123,9 @@ def _text(paragraph: Any) -> str:
 def _blocks(document: Any) -> list[Any]:
     """Return the body's paragraphs and wide tables (as lists of rows of cells) in order.
 
-    A table of one or two columns is a layout device (the approval block at the
-    right, a signature beside its caption): its paragraphs count as the body's.
+    A table of one or two columns, or one that draws no lines, is a layout device
+    (the approval block at the right, signature rows): its paragraphs count as the
+    body's, row by row.
     """
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -134,11 +137,35 @@ def _blocks(document: Any) -> list[Any]:
             out.append(Paragraph(child, document))
         elif tag == "tbl":
             rows = [_unique(row.cells) for row in Table(child, document).rows]
-            if max((len(r) for r in rows), default=0) > 2:
+            wide = max((len(r) for r in rows), default=0) > 2
+            if wide and not _unruled(child):
                 out.append(rows)
+            elif wide:  # signature rows: a line of each cell's n-th paragraph, as printed
+                out += [_Joined([c.paragraphs[n] for c in row if n < len(c.paragraphs)])
+                        for row in rows
+                        for n in range(max(len(c.paragraphs) for c in row))]
             else:
                 out += [p for row in rows for cell in row for p in cell.paragraphs]
     return out
+
+
+class _Joined:
+    """Paragraphs side by side in a row of cells, read as one printed line."""
+
+    def __init__(self, paragraphs: list[Any]) -> None:
+        self.paragraphs = paragraphs
+        self.style = paragraphs[0].style if paragraphs else None
+        self._p = paragraphs[0]._p
+
+
+def _unruled(tbl: Any) -> bool:
+    """Whether a table draws no lines: no table style, every border off."""
+    properties = tbl.find(_w("tblPr"))
+    if properties is None or properties.find(_w("tblStyle")) is not None:
+        return False
+    borders = properties.find(_w("tblBorders"))
+    return borders is not None and len(borders) > 0 and all(
+        edge.get(_w("val")) in ("nil", "none") for edge in borders)
 
 
 def _unique(cells: list[Any]) -> list[Any]:

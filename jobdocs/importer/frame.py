@@ -37,6 +37,8 @@ _NAMES = (re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}\s?[A-ZА-ЯЁ][a-zа-яё]+(?:
           re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+\s+(?:[A-ZА-ЯЁ]\.\s?){1,2}(?!\w)"))
 _PLACEHOLDER = re.compile(r"^(фамилия|efternamn|nachname|surname|last name|name)\b", re.I)
 _NUMBER = re.compile(r"(?:№|\bNo\.|\b[Nn]r\.?)\s*([^\s_,]*[^\W_][^\s,]*)")
+#: A number left blank to fill by hand, on a line of its own (a cell beside the date).
+_BLANK_NUMBER = re.compile(r"^\s*(?:№|No\.|[Nn]r\.?)\s*_+\s*$")
 _ORG = re.compile(r"«[^»]+»|\b(ООО|ОАО|ПАО|ЗАО|АО|ИП|ФГУП|LLC|Ltd|Inc|PLC|GmbH|AG|AB|KG|"
                   r"Limited|Company|Corporation|Gesellschaft|Aktiebolag)\b|"
                   r"(общество|акционерное общество|учреждение|предприятие)\s", re.I)
@@ -135,7 +137,7 @@ def read_preamble(draft: Draft, lines: list[Line]) -> None:
         if words.DOC_TYPE.match(text) or _is_caption(text) or set(text) <= set("-—–_=*‐ "):
             continue
         date, number = parse_date(text), _NUMBER.search(text)
-        if date or number or _BLANK_DATE.search(text):
+        if date or number or _BLANK_DATE.search(text) or _BLANK_NUMBER.match(text):
             if date:
                 draft.profile.setdefault("date", date)
             if number and not set(number.group(1)) <= set("0_"):
@@ -148,11 +150,23 @@ def read_preamble(draft: Draft, lines: list[Line]) -> None:
             draft.profile.setdefault("place", {draft.lang: value})
         elif _ORG.search(value) and len(value.split()) <= 10:
             _organization(draft, value.strip("()"))
-        elif n and parse_date(lines[n - 1].text) and len(value.split()) <= 3:
+        elif _after_date(lines, n) and len(value.split()) <= 3:
             draft.profile.setdefault("place", {draft.lang: value})  # under the date: the place
         else:
             draft.find(line.line, f"left out: text before the first section: «{text}»",
                        "unplaced-text")
+
+
+def _after_date(lines: list[Line], n: int) -> bool:
+    """Whether line `n` comes right under the date line (the number beside it, printed in
+    a cell of its own, and empty lines aside)."""
+    for before in reversed(lines[:n]):
+        text = before.text.strip()
+        if not text or _BLANK_NUMBER.match(text) or (_NUMBER.match(text) and
+                                                     not parse_date(text)):
+            continue
+        return parse_date(text) is not None
+    return False
 
 
 def _title(draft: Draft, lines: list[Line]) -> int | None:

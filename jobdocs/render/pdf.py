@@ -1,10 +1,12 @@
 """Write a Document as PDF: its DOCX, laid out by LibreOffice in headless mode.
 
 LibreOffice is the one PDF engine: what it prints is what a lawyer who opens
-the DOCX in LibreOffice sees. Many documents go through one LibreOffice run
-(starting it costs more than converting a document). Each run gets a
-throw-away user profile, so parallel runs do not wait for or break each
-other, and a time limit, so a stuck LibreOffice never hangs a build.
+the DOCX in LibreOffice sees, except that a heading or lead-in LibreOffice
+leaves at the foot of a page is moved to the next one (render/keep.py). Many
+documents go through one LibreOffice run (starting it costs more than
+converting a document). Each run gets a throw-away user profile, so parallel
+runs do not wait for or break each other, and a time limit, so a stuck
+LibreOffice never hangs a build.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from ..errors import JobdocsError, MissingTool
 from ..model import Document
+from . import keep
 
 #: Seconds one LibreOffice run may take: a start, plus time per document.
 START_TIMEOUT = 120
@@ -43,8 +46,26 @@ def convert_each(sources: Sequence[Path], out_dir: Path,
     if not sources:
         return {}
     program = soffice()
-    limit = timeout or START_TIMEOUT + PER_DOCUMENT * len(sources)
     out_dir.mkdir(parents=True, exist_ok=True)
+    said = _run(program, sources, out_dir, timeout)
+    with tempfile.TemporaryDirectory(prefix="jobdocs-keep-") as work:
+        keep.settle([Path(s) for s in sources], out_dir,
+                    lambda again, out: _run(program, again, out, timeout), Path(work))
+    results = {}
+    for source in sources:
+        pdf = out_dir / f"{Path(source).stem}.pdf"
+        if pdf.is_file() and pdf.stat().st_size > 0:
+            results[source] = ""
+        else:
+            results[source] = "LibreOffice could not convert it to PDF" + (
+                f": {said}" if said else "")
+    return results
+
+
+def _run(program: str, sources: Sequence[Path], out_dir: Path,
+         timeout: float | None = None) -> str:
+    """Convert .docx files to PDF in one LibreOffice run; return the last line it said."""
+    limit = timeout or START_TIMEOUT + PER_DOCUMENT * len(sources)
     said = ""
     with tempfile.TemporaryDirectory(prefix="jobdocs-soffice-",
                                      ignore_cleanup_errors=True) as profile:
@@ -63,15 +84,7 @@ def convert_each(sources: Sequence[Path], out_dir: Path,
                     said = f"LibreOffice took longer than {limit:.0f} s and was stopped"
         except OSError as e:
             raise JobdocsError(f"{program}: cannot start LibreOffice: {e.strerror or e}") from e
-    results = {}
-    for source in sources:
-        pdf = out_dir / f"{Path(source).stem}.pdf"
-        if pdf.is_file() and pdf.stat().st_size > 0:
-            results[source] = ""
-        else:
-            results[source] = "LibreOffice could not convert it to PDF" + (
-                f": {said}" if said else "")
-    return results
+    return said
 
 
 def _last_line(text: str) -> str:

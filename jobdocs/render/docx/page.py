@@ -12,7 +12,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from ...config.house_style import HouseStyle
+from ...config.house_style import SIZES, HouseStyle
 from ...errors import JobdocsError
 from ...resources import data_dir
 from . import ooxml
@@ -116,10 +116,13 @@ def copy_story(source: Any, target: Any) -> None:
 
 
 def apply_house_style(document: Any, style: HouseStyle) -> None:
-    """Set the margins and font a house style gives, over the reference document's."""
+    """Set the page size, margins and font a house style gives, over the reference
+    document's."""
     section = document.sections[-1]
     before = s.text_width(section)
     page = style.page
+    if page.size is not None:
+        section.page_width, section.page_height = (Mm(side) for side in SIZES[page.size])
     for name, value in (("left_margin", page.left_mm), ("right_margin", page.right_mm),
                         ("top_margin", page.top_mm), ("bottom_margin", page.bottom_mm)):
         if value is not None:

@@ -69,10 +69,13 @@ class Body:
         """Return the body's paragraph elements (python-docx's `document.paragraphs`)."""
         return list(self.body.findall(_P))
 
-    def add(self, style: str, *parts: str) -> Paragraph:
-        """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab)."""
+    def add(self, style: str, *parts: str, into: Any = None) -> Paragraph:
+        """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab), at
+        the end of the body or, `into` a table cell, at the end of that cell."""
         p = self.body.makeelement(_P, {})
-        if self.end is not None:
+        if into is not None:
+            into.append(p)
+        elif self.end is not None:
             self.end.addprevious(p)
         else:
             self.body.append(p)

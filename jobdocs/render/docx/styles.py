@@ -21,11 +21,7 @@ SIZE = 14.0  # pt: ГОСТ Р 7.0.97-2025 recommends 12, 13 or 14
 CAPTION_SIZE = 9.0
 TABLE_SIZE = 12.0
 BLOCK = 8.0  # cm: the corner requisite block is at most 8 cm wide
-SIGNATURE_LINE = 3.5  # cm: where a signature goes, before the name
-NAME_AT = 4.0  # cm: where the name starts, from the block's left edge
 INDENT = 1.25  # cm: paragraph indent
-AUTHOR_LINE = (9.0, 13.5)  # cm: where the author's signature line starts and ends
-AUTHOR_NAME = 4.5  # cm: room for the author's name, flush with the right margin
 
 # Names the writer uses.
 APPROVAL = "Approval"
@@ -35,14 +31,13 @@ DOCUMENT_TYPE = "Document Type"
 DOCUMENT_DATE = "Document Date"
 PLACE = "Place"
 DOCUMENT_TITLE = "Document Title"
-HEADING_BLANK = "Heading Blank"
+HEADING_BLANK = "Heading Blank"  # a line to fill in by hand, and its caption under it
 HEADING = "Heading 1"
 INTRO = "Body Text"
 CLAUSE = "Clause"
 ITEM = "Clause Item"
 CLAUSE_LEVELS = 6  # "Clause" for 1.1, "Clause 2" for 1.1.1 ... "Clause 6"
 ITEM_INDENT = 0.5  # cm from a dashed item's mark to its text
-AUTHOR = "Signature Author"  # the head of the unit: position, signature and name on one line
 ACKNOWLEDGEMENT = "Acknowledgement"
 SHEET_TITLE = "Sheet Title"
 SHEET_SUBTITLE = "Sheet Subtitle"
@@ -86,6 +81,7 @@ class Style:
     tabs: tuple[Tab, ...] = ()
     outline: int | None = None  # 0 for a heading Word's navigation pane lists
     hyphenate: bool | None = None  # automatic hyphenation (the justified text has it)
+    line: bool = False  # a rule under the paragraph: a line to sign on or fill in
 
 
 def text_width(section: Any) -> float:
@@ -126,26 +122,22 @@ def font_size(document: Any, name: str) -> float:
     return SIZE
 
 
-def block(name: str, left: float, title_before: float, text_width: float) -> list[Style]:
-    """Return the styles of a signature block whose left edge is `left` cm from the margin.
+def block(name: str) -> list[Style]:
+    """Return the styles of a block someone signs, laid out in a table's cells.
 
-    `name` holds text lines ("\\t" alone draws a line across the block),
-    `name Line` a signature line and then the name, the captions go under
-    blanks, and `name Date` ends the block (every other line keeps with the next).
+    `name Title` opens it, `name` holds its lines of text, `name Line` is an empty
+    paragraph ruled underneath (a line to sign on, or a blank to fill in) with
+    `name Caption` under it, `name Name` the signatory's name, `name Date` the
+    date. Every line is as high as the others, so a signature line stands level
+    with the text it belongs to.
     """
-    right = left + BLOCK
     return [
-        Style(name, align="left", left=left, first_line=0, keep_next=True,
-              tabs=(Tab(right, "right", line=True),)),
-        Style(f"{name} Title", base=name, before=title_before),
-        Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center",
-              right=max(text_width - right, 0)),  # centred under the block's line
-        Style(f"{name} Line", base=name, before=6,
-              tabs=(Tab(left + SIGNATURE_LINE, line=True), Tab(left + NAME_AT))),
-        Style(f"{name} Line Caption", base=name, size=CAPTION_SIZE,
-              tabs=(Tab(left + SIGNATURE_LINE / 2, "center"),
-                    Tab(left + (NAME_AT + BLOCK) / 2, "center"))),
-        Style(f"{name} Date", base=name, before=6, keep_next=False),
+        Style(name, align="left", left=0, first_line=0),
+        Style(f"{name} Title", base=name),
+        Style(f"{name} Line", base=name, line=True),
+        Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center"),
+        Style(f"{name} Name", base=name),
+        Style(f"{name} Date", base=name, before=6),
     ]
 
 
@@ -154,14 +146,15 @@ def styles(text_width: float) -> list[Style]:
     return [
         Style("Normal", base=None, size=SIZE, align="left", left=0, first_line=0, before=0,
               after=0, hyphenate=False),
-        *block(APPROVAL, text_width - BLOCK, title_before=0, text_width=text_width),
+        *block(APPROVAL),
         Style(ORGANIZATION, align="center", bold=True, before=24),
         Style(HEADING_BLANK, before=12, left=(text_width - BLOCK) / 2,
-              tabs=(Tab((text_width + BLOCK) / 2, "right", line=True),)),
-        Style(f"{HEADING_BLANK} Caption", base=HEADING_BLANK, size=CAPTION_SIZE, before=0,
-              align="center", left=0),
+              right=(text_width - BLOCK) / 2, line=True),
+        Style(f"{HEADING_BLANK} Caption", size=CAPTION_SIZE, align="center",
+              left=(text_width - BLOCK) / 2, right=(text_width - BLOCK) / 2),
         Style(DOCUMENT_TYPE, align="center", bold=True, before=12),
-        Style(DOCUMENT_DATE, before=6, tabs=(Tab(text_width, "right"),)),
+        Style(DOCUMENT_DATE, before=6),
+        Style(f"{DOCUMENT_DATE} Number", base=DOCUMENT_DATE, align="right"),
         Style(PLACE, align="center", before=6),
         Style(DOCUMENT_TITLE, align="center", bold=True, before=12, after=12),
         Style(HEADING, align="center", bold=True, size=SIZE, before=12, after=6,
@@ -173,16 +166,10 @@ def styles(text_width: float) -> list[Style]:
         *(Style(clause_style(level), base=CLAUSE) for level in range(2, CLAUSE_LEVELS + 1)),
         Style(ITEM, align="justify", left=INDENT + ITEM_INDENT, first_line=-ITEM_INDENT,
               tabs=(Tab(INDENT + ITEM_INDENT),), hyphenate=True),
-        *block(SIGNATURE, 0, title_before=18, text_width=text_width),
-        Style(AUTHOR, before=18, keep_next=True,
-              tabs=(Tab(AUTHOR_LINE[0]), Tab(AUTHOR_LINE[1], line=True),
-                    Tab(text_width, "right"))),
-        Style(f"{AUTHOR} Caption", size=CAPTION_SIZE, keep_next=True,
-              tabs=(Tab(sum(AUTHOR_LINE) / 2, "center"),
-                    Tab(text_width - AUTHOR_NAME / 2, "center"))),
-        Style(ACKNOWLEDGEMENT, base=SIGNATURE, align="justify", before=24, hyphenate=True),
-        Style(SHEET_TITLE, align="center", bold=True, page_break_before=True, keep_next=True),
-        Style(SHEET_SUBTITLE, align="center", after=12, keep_next=True),
+        *block(SIGNATURE),
+        Style(ACKNOWLEDGEMENT, align="justify", before=24, keep_next=True, hyphenate=True),
+        Style(SHEET_TITLE, align="center", bold=True, page_break_before=True),
+        Style(SHEET_SUBTITLE, align="center", after=12),
         Style(TABLE_HEADING, align="center", bold=True, size=TABLE_SIZE),
         Style(TABLE_TEXT, align="center", size=TABLE_SIZE),
         Style(HEADER, align="center", size=TABLE_SIZE),
@@ -228,11 +215,20 @@ def apply(document: Any, style: Style) -> None:
     for tab in style.tabs:
         fmt.tab_stops.add_tab_stop(Cm(tab.at), _TAB_ALIGN[tab.align],
                                    WD_TAB_LEADER.LINES if tab.line else WD_TAB_LEADER.SPACES)
+    if style.base is None:
+        fmt.widow_control = True
     if style.hyphenate is not None:
         ppr = element.get_or_add_pPr()
         suppress = OxmlElement("w:suppressAutoHyphens")
         suppress.set(qn("w:val"), "0" if style.hyphenate else "1")
         ppr.insert_element_before(suppress, *_AFTER_SUPPRESS_AUTO_HYPHENS)
+    if style.line:
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for attr, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "auto")):
+            bottom.set(qn(f"w:{attr}"), value)
+        borders.append(bottom)
+        element.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
     if style.outline is not None:
         level = OxmlElement("w:outlineLvl")
         level.set(qn("w:val"), str(style.outline))
@@ -264,6 +260,12 @@ def apply_table_style(document: Any) -> None:
     element.append(tbl_pr)
 
 
+#: What may follow w:pBdr in a paragraph's properties (ECMA-376 order).
+_AFTER_PBDR = tuple(f"w:{t}" for t in (
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
+    "cnfStyle rPr sectPr pPrChange").split())
 #: What may follow w:suppressAutoHyphens in a paragraph's properties (ECMA-376 order).
 _AFTER_SUPPRESS_AUTO_HYPHENS = tuple(f"w:{t}" for t in (
     "kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
@@ -312,11 +314,23 @@ def set_font(document: Any, name: str | None, size: float | None) -> None:
                 r_fonts.set(qn(attr), name)
 
 
+#: Styles of text in table cells, laid out by the table: indents and tab stops a reference
+#: document gives them (jobdocs' own before tables held the signatures had a 10 cm
+#: indent) would push their text out of the cell.
+IN_CELLS = frozenset(style.name for name in (APPROVAL, SIGNATURE) for style in block(name))
+
+
 def ensure(document: Any, text_width: float) -> None:
-    """Add every style the writer uses that `document` lacks, keeping the ones it has."""
+    """Add every style the writer uses that `document` lacks, keeping the ones it has
+    (less the indents and tab stops of the styles of table cells)."""
     have = {s.name for s in document.styles}
     for style in styles(text_width):
         if style.name not in have:
             apply(document, style)
+        elif style.name in IN_CELLS:
+            ppr = document.styles[style.name].element.pPr
+            for tag in ("w:ind", "w:tabs"):
+                for child in [] if ppr is None else ppr.findall(qn(tag)):
+                    ppr.remove(child)
     if TABLE not in have:
         apply_table_style(document)

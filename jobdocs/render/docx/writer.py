@@ -8,50 +8,34 @@ in a role can become markup or a field.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm
 from lxml import etree
 
-from ...model import BLANK, DocClause, Document, Line, SignedBlock
+from ...model import DocClause, Document, Line
 from ...resolve.sandbox import upfirst
-from ...resolve.typography import nbsp
-from . import ooxml
+from . import ooxml, signatures
 from . import package as docx_package
 from . import styles as s
 from .page import copy_story, fresh_paragraph, prepare, prepared_reference
 from .paragraphs import Body, Stamp, keep_next
-from .together import keep_on_one_page
+from .tables import Table
+from .text import plain
+
+__all__ = ["ITEM_MARK", "Writer", "compose", "hang", "keep_with_next", "plain", "render"]
 
 #: Column widths of the acknowledgement sheet, as shares of the text width.
 SHEET_COLUMNS = (0.07, 0.30, 0.22, 0.23, 0.18)
 SHEET_ROW_HEIGHT = 1.0  # cm: room for a handwritten name and signature
 ITEM_MARK = "–"
-#: Lines to write on in the signature blocks, drawn with underscores: LibreOffice draws
-#: no tab leader that ends a paragraph in a table cell (and the signatures stand in one).
-BLOCK_BLANK = "_" * 32  # across the 8 cm block
-SIGNATURE_BLANK = "_" * 14  # before the name
-#: The longest author's position (in characters) that ends before the signature line.
-AUTHOR_SHORT = 30
+#: The date and the registration number share a line: each its half of it.
+DATE_COLUMNS = (0.5, 0.5)
 #: What python-docx made once, copied for the next document that asks the same.
-_TABLES = Stamp(8)
 _INDENTS = Stamp(256)
-
-# Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
-# would jump to a signature line): a role's text is plain text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_LAYOUT_SPACE = re.compile(r"[\t\r\n]+")
-
-
-def plain(text: str) -> str:
-    """Return model text as one run of plain text: no tabs, breaks or control characters,
-    and no-break spaces where a line must not break (between initials and surname ...)."""
-    return nbsp(_LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text)))
 
 
 class Writer:
@@ -77,8 +61,13 @@ class Writer:
 
     # The blocks, top to bottom.
 
+    @property
+    def text_width(self) -> float:
+        """The width (cm) of the text area of the page being written."""
+        return s.text_width(self.document.sections[-1])
+
     def approval(self) -> None:
-        self.signed_block(s.APPROVAL, self.frame.approval)
+        signatures.approval(self.body, self.frame.approval, self.text_width)
 
     def heading(self) -> None:
         heading = self.frame.heading
@@ -93,25 +82,20 @@ class Writer:
             for line in heading.organization:
                 self.line(s.ORGANIZATION, line, blank=s.HEADING_BLANK)
         self.para(s.DOCUMENT_TYPE, plain(heading.kind))
-        self.para(s.DOCUMENT_DATE, plain(heading.date), "\t", plain(heading.number))
+        table = Table(self.body.end, DATE_COLUMNS, self.text_width, gap=0)
+        date, number = table.row()
+        self.body.add(s.DOCUMENT_DATE, plain(heading.date), into=date)
+        self.body.add(f"{s.DOCUMENT_DATE} Number", plain(heading.number), into=number)
         self.line(s.PLACE, heading.place, blank=s.HEADING_BLANK)
         self.para(s.DOCUMENT_TITLE, plain(heading.title))
 
     def sections(self) -> None:
         for section in self.doc.sections:
-            start = len(self.body.paragraphs())
             self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
             if section.intro:  # a lead-in keeps with what it leads in
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
             for clause in section.clauses:
                 self.clause(clause)
-            if section.intro and section.clauses:
-                # LibreOffice keeps two paragraphs together, never a chain of three: the
-                # heading, its lead-in and the first clause (and its first item) stand in
-                # one row that does not break across pages.
-                count = 3 + bool(section.clauses[0].children)
-                keep_on_one_page(self.body.paragraphs()[start:start + count],
-                                 s.text_width(self.document.sections[-1]))
 
     def clause(self, clause: DocClause) -> None:
         """Add a numbered clause and everything under it, each level at its own indent."""
@@ -140,96 +124,39 @@ class Writer:
         return {level: s.number_indent(found, size) for level, found in numbers.items()}
 
     def signatures(self) -> None:
+        """Write the author's signature and the visas, a row each, then the acknowledgement:
+        the body's last paragraph keeps with the first row, so signatures never open a
+        page; a long list of visas continues on the next page."""
         frame = self.frame
-        before = len(self.body.paragraphs())
-        self.author_signature(frame.author)
-        for block in frame.agreements:
-            self.signed_block(s.SIGNATURE, block)
-        self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
-        self.signed(s.SIGNATURE, frame.acknowledgement)
-        # The signatures and the acknowledgement stand together, with the last lines of
-        # the body: never on a page of their own.
         paragraphs = self.body.paragraphs()
-        if before:
-            keep_next(paragraphs[before - 1])
-        keep_on_one_page(paragraphs[before:], s.text_width(self.document.sections[-1]))
+        if paragraphs:
+            keep_next(paragraphs[-1])
+        signatures.rows(self.body, (frame.author, *frame.agreements), self.text_width)
+        self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
+        signatures.signed_by(self.body, frame.acknowledgement, self.text_width)
 
     def acknowledgement_sheet(self) -> None:
         sheet = self.frame.sheet
         self.para(s.SHEET_TITLE, plain(sheet.title))
         for line in sheet.subtitle:
             self.para(s.SHEET_SUBTITLE, plain(line))
-        width = s.text_width(self.document.sections[-1])
-        key = (sheet.columns, sheet.rows, width, *(self.body.style_id(name) for name in
-                                                   (s.TABLE_TEXT, s.TABLE_HEADING)),
-               self.body.any_style_id(s.TABLE))
-        table = _TABLES.get(key)
-        if table is None:
-            table = self.sheet_table(sheet, width)
-            _TABLES.keep(key, table)
-        else:
-            self.body.end.addprevious(table)
-
-    def sheet_table(self, sheet: Any, width: float) -> Any:
-        """Add the acknowledgement table through python-docx; return its element."""
-        rows = [sheet.columns, *sheet.rows]
-        table = self.document.add_table(rows=len(rows), cols=len(sheet.columns))
-        table.style = self.document.styles[s.TABLE]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        for column, share in zip(table.columns, SHEET_COLUMNS, strict=True):
-            column.width = Cm(width * share)  # the grid, which LibreOffice lays out by
-            for cell in column.cells:
-                cell.width = Cm(width * share)
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        for r, (row, texts) in enumerate(zip(table.rows, rows, strict=True)):
-            row.height = Cm(SHEET_ROW_HEIGHT) if r else None
-            for cell, text in zip(row.cells, texts, strict=True):
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles[s.TABLE_TEXT if r else s.TABLE_HEADING]
-                if text:
-                    paragraph.add_run(plain(text))
-        ooxml.repeat_as_header(table.rows[0])
-        return table._tbl
+        table = Table(self.body.end, SHEET_COLUMNS, self.text_width, borders=True,
+                      style_id=self.body.any_style_id(s.TABLE), align="center")
+        for r, texts in enumerate([sheet.columns, *sheet.rows]):
+            cells = table.row(header=not r, height_cm=SHEET_ROW_HEIGHT if r else None,
+                              valign=["center"] * len(texts))
+            for cell, text in zip(cells, texts, strict=True):
+                self.body.add(s.TABLE_TEXT if r else s.TABLE_HEADING, plain(text), into=cell)
 
     # Parts of blocks.
 
-    def line(self, style: str, line: Line, blank: str = "") -> None:
-        """Add a line's text in `style`, or a line to write on (`blank` style) with its caption."""
+    def line(self, style: str, line: Line, blank: str) -> None:
+        """Add a line's text in `style`, or a line to fill in (`blank` style) with its caption."""
         if line.text:
             self.para(style, plain(line.text))
         else:
-            self.para(blank, "\t") if blank else self.para(style, BLOCK_BLANK)
-            self.para(f"{blank or style} Caption", plain(line.caption))
-
-    def author_signature(self, block: SignedBlock) -> None:
-        """Add the head of the unit's signature: position, line and name on one line."""
-        # A position longer than the room before the signature line ends past its start.
-        tabs = "\t\t\t" if len(block.title) <= AUTHOR_SHORT else "\t\t"
-        self.para(s.AUTHOR, plain(block.title) + " ", tabs, plain(block.name) or BLANK)
-        captions = ["\t", plain(block.sign_caption)]
-        if not block.name:
-            captions += ["\t", plain(block.name_caption)]
-        self.para(f"{s.AUTHOR} Caption", *captions)
-        self.para(f"{s.SIGNATURE} Date", plain(block.date))
-
-    def signed_block(self, style: str, block: SignedBlock) -> None:
-        """Add a block's title, its lines, the signature and the date."""
-        self.para(f"{style} Title", plain(block.title))
-        for line in block.lines:
-            self.line(style, line)
-        self.signed(style, block)
-
-    def signed(self, style: str, block: SignedBlock) -> None:
-        """Add the signature line (with the name, or a blank and its caption) and the date."""
-        if block.name:
-            self.para(f"{style} Line", "\t\t", plain(block.name))
-            self.para(f"{style} Line Caption", "\t", plain(block.sign_caption))
-        else:
-            self.para(f"{style} Line", SIGNATURE_BLANK, "\t\t", BLANK)
-            self.para(f"{style} Line Caption", "\t", plain(block.sign_caption), "\t",
-                      plain(block.name_caption))
-        self.para(f"{style} Date", plain(block.date))
+            self.para(blank)
+            self.para(f"{blank} Caption", plain(line.caption))
 
     def page_frame(self) -> None:
         """Number the pages from page 2 (centred at the top) and trace every page to its inputs."""

@@ -1,0 +1,103 @@
+"""Blocks someone signs, laid out as rows of tables that follow the page.
+
+A signature is a form: the position on the left, a line to sign on, the name
+(or a line for it) on the right, a caption under every line. Its parts stand in
+the cells of a borderless table whose widths are shares of the text width, so
+they end at the right margin on A4 and Letter, whatever the margins; a row
+never breaks across pages, and a long list of visas continues on the next
+page a row at a time. The lines are paragraph rules, never tab stops, which
+would stay where they were set when a margin changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...model import Line, SignedBlock
+from . import styles as s
+from .paragraphs import Body
+from .tables import Table
+from .text import plain
+
+#: The approval block's two columns: the signature line, the name.
+APPROVAL_COLUMNS = (0.42, 0.58)
+#: A signature row: the position (with the title above and the date below), the line to
+#: sign on, the name.
+SIGNATURE_COLUMNS = (0.44, 0.22, 0.34)
+ROW_SPACE = 18.0  # pt above each signature row
+GAP = 0.3  # cm between the texts of two cells
+
+
+def approval(body: Body, block: SignedBlock, text_width: float, align: str = "right") -> Any:
+    """Write the approval block (УТВЕРЖДАЮ), at most 8 cm wide; return its table element."""
+    style = s.APPROVAL
+    share = min(1.0, s.BLOCK / text_width)
+    table = Table(body.end, APPROVAL_COLUMNS, text_width, share=share, align=align, gap=GAP)
+    [cell] = table.row(spans=[2])
+    body.add(f"{style} Title", plain(block.title), into=cell)
+    for line in block.lines:
+        [cell] = table.row(spans=[2])
+        text_line(body, style, line, cell)
+    sign, name = table.row()
+    signature(body, style, block, sign, name)
+    [cell] = table.row(spans=[2])
+    body.add(f"{style} Date", plain(block.date), into=cell)
+    return table.element
+
+
+def rows(body: Body, blocks: Sequence[SignedBlock], text_width: float) -> Any:
+    """Write signed blocks (the author's signature, visas) a row each; return the table."""
+    style = s.SIGNATURE
+    table = Table(body.end, SIGNATURE_COLUMNS, text_width, gap=GAP, row_space=ROW_SPACE)
+    for block in blocks:
+        label, sign, name = table.row()
+        above = [f"{style} Title"]  # the styles of what stands above the last line
+        body.add(f"{style} Title", plain(block.title), into=label)
+        for n, line in enumerate(block.lines):
+            if n + 1 < len(block.lines):
+                above += [style] if line.text else [f"{style} Line", f"{style} Caption"]
+            text_line(body, style, line, label)
+        if not block.lines:
+            above = []
+        body.add(f"{style} Caption", into=label)  # level with the captions: the date is below
+        body.add(f"{style} Date", plain(block.date), into=label)
+        for cell in (sign, name):  # the signature stands level with the last line
+            for spacer in above:
+                body.add(spacer.replace(" Line", ""), into=cell)
+        signature(body, style, block, sign, name)
+    return table.element
+
+
+def signed_by(body: Body, block: SignedBlock, text_width: float) -> Any:
+    """Write one signature after a sentence (the acknowledgement): the line to sign on and
+    the name, in the columns of the signature rows, and the date under them; return the
+    table."""
+    style = s.SIGNATURE
+    table = Table(body.end, SIGNATURE_COLUMNS, text_width, gap=GAP, row_space=ROW_SPACE / 2)
+    date, sign, name = table.row()
+    body.add(style, into=date)
+    body.add(f"{style} Caption", into=date)
+    body.add(f"{style} Date", plain(block.date), into=date)
+    signature(body, style, block, sign, name)
+    return table.element
+
+
+def signature(body: Body, style: str, block: SignedBlock, sign: Any, name: Any) -> None:
+    """Write a line to sign on with its caption, and the name or a line for it."""
+    body.add(f"{style} Line", into=sign)
+    body.add(f"{style} Caption", plain(block.sign_caption), into=sign)
+    if block.name:
+        body.add(f"{style} Name", plain(block.name), into=name)
+    else:
+        body.add(f"{style} Line", into=name)
+        body.add(f"{style} Caption", plain(block.name_caption), into=name)
+
+
+def text_line(body: Body, style: str, line: Line, cell: Any) -> None:
+    """Write a line's text, or a line to fill in with its caption under it."""
+    if line.text:
+        body.add(style, plain(line.text), into=cell)
+    else:
+        body.add(f"{style} Line", into=cell)
+        body.add(f"{style} Caption", plain(line.caption), into=cell)

@@ -1,0 +1,104 @@
+"""Tables where a table is the right tool: signature rows, header fields, the sheet.
+
+Every width is a share of the text area (OOXML's `pct` widths), so a table
+follows the page and its margins: a legal assistant who sets a 30 mm margin
+in Word, or a company's Letter-sized letterhead, gets a table that still
+ends at the right margin. The grid is given in twips too (LibreOffice lays a
+fixed table out by it when it opens a document), computed from the section
+the table is written into.
+
+Headings and clauses never stand in a table: they are body paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.oxml.ns import qn
+
+#: OOXML counts a `pct` width in fiftieths of a percent: 5000 is the whole text width.
+WHOLE = 5000
+_TWIPS_PER_CM = 1440 / 2.54
+
+
+def _element(parent: Any, tag: str, **attrs: str) -> Any:
+    element = parent.makeelement(qn(f"w:{tag}"), {qn(f"w:{k}"): v for k, v in attrs.items()})
+    parent.append(element)
+    return element
+
+
+def _pct(share: float) -> str:
+    return str(round(share * WHOLE))
+
+
+class Table:
+    """A table being written: its element and its columns' shares of the text width."""
+
+    def __init__(self, before: Any, shares: Sequence[float], text_width_cm: float, *,
+                 share: float = 1.0, align: str = "left", borders: bool = False,
+                 style_id: str | None = None, gap: float = 0.2, row_space: float = 0) -> None:
+        """Insert an empty table before the element `before`.
+
+        `shares` are the columns' parts of the table (they add up to 1), `share`
+        the table's part of the text width; `align` places a narrower table (left,
+        right, center). Without `borders` the table draws nothing. `gap` (cm) is
+        the room between the texts of two cells, `row_space` (pt) the room above
+        each row's text.
+        """
+        self.shares = list(shares)  # of the table: a cell's pct width is a part of the table's
+        tbl = self.element = before.makeelement(qn("w:tbl"), {})
+        properties = _element(tbl, "tblPr")
+        if style_id:
+            _element(properties, "tblStyle", val=style_id)
+        _element(properties, "tblW", w=_pct(share), type="pct")
+        if align != "left":
+            _element(properties, "jc", val=align)
+        if not borders:
+            edges = _element(properties, "tblBorders")
+            for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+                _element(edges, edge, val="nil")
+        _element(properties, "tblLayout", type="fixed")
+        margins = _element(properties, "tblCellMar")
+        side, top = str(round(gap / 2 * _TWIPS_PER_CM)), str(round(row_space * 20))
+        for edge, width in (("top", top), ("left", side), ("bottom", "0"), ("right", side)):
+            _element(margins, edge, w=width, type="dxa")
+        _element(properties, "tblLook", val="0000", firstRow="0", lastRow="0",
+                 firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")
+        grid = _element(tbl, "tblGrid")
+        total = text_width_cm * share * _TWIPS_PER_CM
+        for column in self.shares:
+            _element(grid, "gridCol", w=str(round(total * column)))
+        before.addprevious(tbl)
+
+    def row(self, *, header: bool = False, height_cm: float | None = None,
+            spans: Sequence[int] | None = None, valign: Sequence[str] | None = None
+            ) -> list[Any]:
+        """Append a row that never breaks across pages; return its cells (w:tc elements),
+        empty: write at least one paragraph into each, as OOXML requires.
+
+        `spans` merges columns (one number per cell: how many grid columns it covers);
+        `valign` places each cell's text (top, center, bottom). A `header` row repeats
+        at the top of every page the table runs onto.
+        """
+        spans = list(spans or [1] * len(self.shares))
+        tr = _element(self.element, "tr")
+        properties = _element(tr, "trPr")
+        _element(properties, "cantSplit")
+        if height_cm is not None:
+            _element(properties, "trHeight", val=str(round(height_cm * _TWIPS_PER_CM)),
+                     hRule="atLeast")
+        if header:
+            _element(properties, "tblHeader")
+        cells, column = [], 0
+        for n, span in enumerate(spans):
+            tc = _element(tr, "tc")
+            tc_pr = _element(tc, "tcPr")
+            _element(tc_pr, "tcW", w=_pct(sum(self.shares[column:column + span])), type="pct")
+            if span > 1:
+                _element(tc_pr, "gridSpan", val=str(span))
+            if valign and valign[n] != "top":
+                _element(tc_pr, "vAlign", val=valign[n])
+            cells.append(tc)
+            column += span
+        return cells
