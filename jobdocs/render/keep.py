@@ -162,7 +162,7 @@ def settle(sources: Sequence[Path], out_dir: Path, convert: Any, work: Path) -> 
     (one LibreOffice run), `work` holds the copies."""
     pending = list(sources)
     for _ in range(ROUNDS):
-        again = []
+        again: list[Path] = []
         for source in pending:
             pdf = out_dir / f"{source.stem}.pdf"
             if not pdf.is_file():
