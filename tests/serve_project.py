@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 KAM = "key-account-manager"
@@ -43,3 +45,64 @@ def make_project(root: Path) -> Path:
     kam.write_text(text, encoding="utf-8")
     git(root, "commit", "-q", "-am", "A key account manager is a manager")
     return root
+
+
+class _EditorForm(HTMLParser):
+    """The fields of the editor's one form, as a browser without a script submits them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fields: list[tuple[str, str]] = []
+        self.inside = False
+        self.depth = 0
+        self.textarea: str | None = None
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and a.get("id") == "role-form":
+            self.inside = True
+        if not self.inside:
+            return
+        if tag == "template":
+            self.depth += 1
+        if self.depth:
+            return
+        if tag == "input" and a.get("name") and a.get("type", "text") in ("hidden", "text"):
+            self.fields.append((a["name"], a.get("value", "")))
+        elif tag == "textarea":
+            self.textarea, self.text = a["name"], ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "template":
+            self.depth -= 1
+        elif tag == "textarea" and self.textarea is not None and not self.depth:
+            self.fields.append((self.textarea, self.text.removeprefix("\n")))
+            self.textarea = None
+        elif tag == "form":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.textarea is not None:
+            self.text += data
+
+
+def editor_fields(html: str) -> dict[str, list[str]]:
+    """Return the fields of the editor page's form (name → values, in page order)."""
+    parser = _EditorForm()
+    parser.feed(html)
+    out: dict[str, list[str]] = {}
+    for k, v in parser.fields:
+        out.setdefault(k, []).append(v)
+    return out
+
+
+def post_editor(client: Any, role: str, op: str = "save", changes: dict[str, str] | None = None,
+                query: str = "", html: str = "") -> Any:
+    """Open a role's editor (or take its page `html`), change fields (`text.ID.LANG`,
+    `id.ID`), and press a button (`save`, `up:ID`, `add:SECTION`...); return the response."""
+    fields = editor_fields(html or client.get(f"/roles/{role}/edit{query}").text)
+    for k, v in (changes or {}).items():
+        fields[k] = [v]
+    fields["op"] = [op]
+    return client.post(f"/roles/{role}/edit{query}", data=fields, follow_redirects=False)

@@ -18,7 +18,7 @@ with warnings.catch_warnings():  # newer Starlette prefers httpx2 and says so on
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from serve_project import KAM, make_project  # noqa: E402
+from serve_project import KAM, editor_fields, make_project, post_editor  # noqa: E402
 
 from jobdocs import load_role, resolve  # noqa: E402
 from jobdocs.check import check_paths  # noqa: E402
@@ -39,13 +39,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def client(project: Path) -> TestClient:
     return TestClient(create_app(Site.here()), base_url="http://localhost")
-
-
-def form_values(html: str, clause: str) -> dict[str, str]:
-    """Return the hidden fields of a clause's form on the editor page."""
-    form = html[html.index(f'id="c-{clause}"'):]
-    form = form[:form.index("</form>")]
-    return dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
 
 
 def text_only(html: str) -> str:
@@ -197,18 +190,20 @@ def outside(text: str, clause: str) -> list[str]:
     return lines[:start] + lines[end:]
 
 
-def edit(client, clause: str, **fields: str):
-    page = client.get(f"/roles/{KAM}/edit")
-    data = {**form_values(page.text, clause), **fields}
-    return client.post(f"/roles/{KAM}/edit", data=data, follow_redirects=False)
+def edit(client, clause: str, action: str = "save", **texts: str):
+    """Change a clause's texts (`ru=...`) and press a button about it (save, up, remove)."""
+    changes = {f"text.{clause}.{k}": v for k, v in texts.items()}
+    if action == "save":
+        return post_editor(client, KAM, "save", changes)
+    changed = post_editor(client, KAM, f"{action}:{clause}", changes)  # the form only
+    return post_editor(client, KAM, "save", html=changed.text)
 
 
 def test_saving_a_clause_changes_the_file_keeping_comments_and_validity(client, project):
     path = project / "roles" / f"{KAM}.yaml"
     before = path.read_text(encoding="utf-8")
-    saved = edit(client, "appointment", action="save",
-                 **{"text-ru": "{{ title.nominative | upfirst }} назначается приказом.",
-                    "text-en": "The {{ title }} is appointed by order."})
+    saved = edit(client, "appointment", ru="{{ title.nominative | upfirst }} назначается приказом.",
+                 en="The {{ title }} is appointed by order.")
     assert saved.status_code == 303
     after = path.read_text(encoding="utf-8")
     assert "назначается приказом." in after and "is appointed by order." in after
@@ -220,25 +215,41 @@ def test_saving_a_clause_changes_the_file_keeping_comments_and_validity(client, 
     assert "Saved. The role is valid." in page.text
 
 
+def test_edits_in_two_sections_are_saved_at_once(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    saved = post_editor(client, KAM, "save", {
+        "text.appointment.en": "The {{ title }} is appointed by order.",
+        "text.accept-orders.en": "Accepts the orders of every key client in person."})
+    assert saved.status_code == 303
+    doc = resolve(load_role(path), "en")
+    texts = {c.id: c.text for s in doc.sections for top in s.clauses for c in top.walk()}
+    assert texts["appointment"] == "The Key Account Manager is appointed by order."
+    assert texts["accept-orders"] == "Accepts the orders of every key client in person."
+
+
 def test_an_invalid_edit_is_refused_and_the_file_is_untouched(client, project):
     path = project / "roles" / f"{KAM}.yaml"
     before = path.read_bytes()
-    refused = edit(client, "appointment", action="save",
-                   **{"text-ru": "{{ titel }} назначается.", "text-en": "Appointed."})
+    refused = post_editor(client, KAM, "save", {
+        "text.appointment.ru": "{{ titel }} назначается.", "text.appointment.en": "Appointed.",
+        "text.accept-orders.en": "Another change that must not be lost."})
     assert refused.status_code == 422
-    assert "undefined-variable" in refused.text
+    clause = refused.text[refused.text.index('id="c-appointment"'):]
+    clause = clause[:clause.index("</fieldset>")]
+    assert "titel" in clause.split('class="problems at"')[1]  # the finding at its clause
     assert "{{ titel }} назначается." in refused.text  # what was typed is kept
+    assert "Another change that must not be lost." in refused.text
     assert path.read_bytes() == before
 
 
 def test_a_file_changed_on_disk_since_the_page_opened_is_not_overwritten(client, project):
     path = project / "roles" / f"{KAM}.yaml"
     page = client.get(f"/roles/{KAM}/edit")
-    data = {**form_values(page.text, "appointment"), "action": "save",
-            "text-ru": "Мой новый текст.", "text-en": "My new text."}
     path.write_text(path.read_text(encoding="utf-8") + "# edited elsewhere\n", encoding="utf-8")
     changed = path.read_bytes()
-    refused = client.post(f"/roles/{KAM}/edit", data=data, follow_redirects=False)
+    refused = post_editor(client, KAM, "save", {"text.appointment.ru": "Мой новый текст.",
+                                               "text.appointment.en": "My new text."},
+                          html=page.text)
     assert refused.status_code == 409
     assert "changed on disk" in refused.text and "Мой новый текст." in refused.text
     assert path.read_bytes() == changed
@@ -247,44 +258,43 @@ def test_a_file_changed_on_disk_since_the_page_opened_is_not_overwritten(client,
 def test_a_post_without_the_csrf_value_is_refused(client, project):
     path = project / "roles" / f"{KAM}.yaml"
     before = path.read_bytes()
-    page = client.get(f"/roles/{KAM}/edit")
-    data = {**form_values(page.text, "appointment"), "action": "remove"}
-    data["csrf"] = "x" * 32
-    assert client.post(f"/roles/{KAM}/edit", data=data).status_code == 403
+    fields = editor_fields(client.get(f"/roles/{KAM}/edit").text)
+    fields.update(csrf=["x" * 32], op=["save"])
+    assert client.post(f"/roles/{KAM}/edit", data=fields).status_code == 403
     assert path.read_bytes() == before
 
 
-def test_add_move_and_remove_a_clause(client, project):
+def test_add_move_and_remove_a_clause_without_a_script_saves_only_on_save(client, project):
     path = project / "roles" / f"{KAM}.yaml"
-    page = client.get(f"/roles/{KAM}/edit")
-    form = page.text[page.text.index('id="add-duties"'):]
-    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
-                             form[:form.index("</form>")]))
-    added = client.post(f"/roles/{KAM}/edit", follow_redirects=False, data={
-        **hidden, "action": "add", "new_id": "handle-complaints", "under": "",
-        "text-ru": "Рассматривает жалобы клиентов.", "text-en": "Handle client complaints.",
-        "text-de": "Bearbeitung von Kundenbeschwerden.", "text-sv": "Hantera kundklagomål."})
-    assert added.status_code == 303
-    doc = resolve(load_role(path), "en")
-    duties = doc.sections[1].clauses
-    assert duties[-1].id == "handle-complaints" and duties[-1].text == "Handle client complaints."
-    assert edit(client, "handle-complaints", action="up").status_code == 303
+    before = path.read_bytes()
+    added = post_editor(client, KAM, "add:duties")
+    assert added.status_code == 200 and path.read_bytes() == before  # the form changed only
+    fields = editor_fields(added.text)
+    [node] = [v for v in fields["node"] if "/new-" in v]
+    new = node.split("/")[-1]
+    assert node == f"duties//{new}" and fields["node"].index(node) == max(
+        i for i, v in enumerate(fields["node"]) if v.startswith("duties/"))
+    texts = {"ru": "Рассматривает жалобы клиентов.", "en": "Handles the complaints of clients.",
+             "de": "Bearbeitet Kundenbeschwerden.", "sv": "Hanterar kundklagomål."}
+    changes = {f"text.{new}.{k}": v for k, v in texts.items()}
+    moved = post_editor(client, KAM, f"up:{new}", changes, html=added.text)
+    assert moved.status_code == 200 and path.read_bytes() == before
+    assert "Рассматривает жалобы клиентов." in moved.text  # typed text survives the move
+    saved = post_editor(client, KAM, "save", html=moved.text)
+    assert saved.status_code == 303, saved.text
     duties = resolve(load_role(path), "en").sections[1].clauses
-    assert duties[-2].id == "handle-complaints"
-    assert edit(client, "handle-complaints", action="remove").status_code == 303
-    assert "handle-complaints" not in path.read_text(encoding="utf-8")
+    assert duties[-2].id == "handles-complaints-clients"  # as `jobdocs import` names it
+    assert duties[-2].text == "Handles the complaints of clients."
+    removed = post_editor(client, KAM, "remove:handles-complaints-clients")
+    assert post_editor(client, KAM, "save", html=removed.text).status_code == 303
+    assert "handles-complaints-clients" not in path.read_text(encoding="utf-8")
 
 
 def test_a_taken_clause_id_is_refused(client, project):
     path = project / "roles" / f"{KAM}.yaml"
     before = path.read_bytes()
-    page = client.get(f"/roles/{KAM}/edit")
-    form = page.text[page.text.index('id="add-duties"'):]
-    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
-                             form[:form.index("</form>")]))
-    refused = client.post(f"/roles/{KAM}/edit", data={
-        **hidden, "action": "add", "new_id": "category", "text-ru": "x", "text-en": "y"})
-    assert refused.status_code == 422 and "already has a clause" in refused.text
+    refused = post_editor(client, KAM, "save", {"id.appointment": "category"})
+    assert refused.status_code == 422 and "category" in refused.text
     assert path.read_bytes() == before
 
 
@@ -354,26 +364,24 @@ def test_nested_clauses_print_their_numbers_and_can_be_edited_and_added(client, 
                      page.text)
     path = project / "roles" / "purchasing-manager.yaml"
     editor = client.get("/roles/purchasing-manager/edit")
-    data = {**form_values(editor.text, "know-civil-law"), "action": "save"}
-    texts = dict(re.findall(r'<textarea id="t-know-civil-law-(\w+)"[^>]*>([^<]*)</textarea>',
-                            editor.text))
-    assert set(texts) >= {"ru", "en"}
-    texts["en"] = "civil law, as far as purchasing contracts go;"
-    saved = client.post("/roles/purchasing-manager/edit", follow_redirects=False,
-                        data={**data, **{f"text-{k}": v for k, v in texts.items()}})
+    fields = editor_fields(editor.text)
+    assert {k.rsplit(".", 1)[1] for k in fields if k.startswith("text.know-civil-law.")} >= {
+        "ru", "en"}
+    saved = post_editor(client, "purchasing-manager", "save", {
+        "text.know-civil-law.en": "civil law, as far as purchasing contracts go;"})
     assert saved.status_code == 303, saved.text
     doc = resolve(load_role(path), "en", Site.here().profile())
     clause = next(c for c in doc.sections[0].clauses if c.id == "must-know")
     assert clause.children[0].children[0].text == "civil law, as far as purchasing contracts go;"
-    form = editor.text[editor.text.index('id="add-general"'):]
-    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"',
-                             form[:form.index("</form>")]))
-    hidden["base"] = form_values(client.get("/roles/purchasing-manager/edit").text,
-                                 "know-civil-law")["base"]
-    added = client.post("/roles/purchasing-manager/edit", follow_redirects=False, data={
-        **hidden, "action": "add", "new_id": "know-tax-law", "under": "know-legislation",
-        **{f"text-{k}": f"tax law ({k});" for k in texts}})
-    assert added.status_code == 303, added.text
+    added = post_editor(client, "purchasing-manager", "sub:know-legislation")
+    new = editor_fields(added.text)["node"]
+    new = next(v.split("/")[-1] for v in new if v.split("/")[1] == "know-legislation"
+               and v.split("/")[-1].startswith("new-"))
+    langs = resolve(load_role(path), "en").lang and load_role(path).languages
+    saved = post_editor(client, "purchasing-manager", "save",
+                        {f"text.{new}.{k}": f"tax law ({k});" for k in langs}
+                        | {f"id.{new}": "know-tax-law"}, html=added.text)
+    assert saved.status_code == 303, saved.text
     doc = resolve(load_role(path), "en", Site.here().profile())
     clause = next(c for c in doc.sections[0].clauses if c.id == "must-know")
     assert clause.children[0].children[-1].id == "know-tax-law"

@@ -102,8 +102,18 @@ def browser() -> Iterator[object]:
 
 
 def shot(page: object, name: str) -> None:
+    """Save a screenshot of the page, after axe-core found no accessibility violation on it."""
+    accessible(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
+
+
+def accessible(page: object) -> None:
+    """Fail with axe-core's report when the page has an accessibility violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
 
 
 def test_a_person_finds_reads_downloads_compares_and_edits_a_role(server, browser, tmp_path):
@@ -156,38 +166,82 @@ def test_a_person_finds_reads_downloads_compares_and_edits_a_role(server, browse
     assert "Скачать правку Word" in page.locator("main").inner_text()
     shot(page, "4-compare")
 
-    # Edit a clause in both languages, save: the file changed, kept its comments, is valid.
+    # Edit two clauses in two sections of one form, the text as it prints with its chips;
+    # one save keeps both, the file keeps its comments and is valid.
     page.goto(f"{url}/roles/{KAM}/edit")
     before = kam.read_text(encoding="utf-8")
-    form = page.locator("#c-appointment")
-    form.get_by_label("Текст (ru)").fill(
-        "{{ title.nominative | upfirst }} назначается на должность приказом директора.")
-    form.get_by_label("Текст (en)").fill(
-        "The {{ title }} is appointed by order of the director.")
-    form.get_by_role("button", name="Сохранить").click()
-    page.wait_for_url(re.compile(r"saved=appointment"))
+    appointment = page.locator("#c-appointment").get_by_role("textbox", name="Русский")
+    chip = appointment.locator(".chip")
+    assert chip.inner_text().endswith("Менеджер по работе с ключевыми клиентами")
+    assert "{{" not in appointment.inner_text()
+    appointment.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" См. также пункт ")
+    page.locator("#c-appointment .lang").first.get_by_role("combobox").select_option(
+        "{{ ref('accept-orders') }}")
+    page.locator("#c-appointment .lang").first.get_by_role("button", name="Вставить").click()
+    duties = page.locator("#c-accept-orders").get_by_role("textbox", name="Английский")
+    duties.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" In person.")
+    shot(page, "5-edit-two-clauses")
+    page.get_by_role("button", name="Сохранить").first.click()
+    page.wait_for_url(re.compile(r"saved=1"))
     assert "Сохранено. Роль корректна." in page.locator("main").inner_text()
-    shot(page, "5-edit-saved")
+    shot(page, "6-edit-saved")
     after = kam.read_text(encoding="utf-8")
-    texts = yaml.safe_load(after)["sections"]["general"][2]
-    assert texts["id"] == "appointment" and {k: texts["text"][k] for k in ("ru", "en")} == {
-        "ru": "{{ title.nominative | upfirst }} назначается на должность приказом директора.",
-        "en": "The {{ title }} is appointed by order of the director."}
+    data = yaml.safe_load(after)
+    assert data["sections"]["general"][2]["id"] == "appointment"
+    assert data["sections"]["general"][2]["text"]["ru"].endswith(
+        "См. также пункт {{ ref('accept-orders') }}")
+    assert data["sections"]["duties"][2]["text"]["en"].endswith("In person.")
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert comments and [c for c in after.splitlines() if c.lstrip().startswith("#")] == comments
     assert check_paths([str(kam)]).ok
+    page.goto(f"{url}/roles/{KAM}")
+    assert "См. также пункт 2.3" in page.locator("#c-appointment").inner_text()
 
-    # An invalid edit is refused, what was typed is kept, and the file is untouched.
+    # An invalid edit is refused at its clause, what was typed is kept, the file untouched.
+    page.goto(f"{url}/roles/{KAM}/edit")
     untouched = kam.read_bytes()
-    form = page.locator("#c-appointment")
-    form.get_by_label("Текст (en)").fill("The {{ titel }} is appointed.")
-    form.get_by_role("button", name="Сохранить").click()
-    alert = page.get_by_role("alert")
-    assert "undefined-variable" in alert.inner_text()
-    assert page.locator("#c-appointment").get_by_label("Текст (en)").input_value() == (
-        "The {{ titel }} is appointed.")
-    shot(page, "6-edit-refused")
+    english = page.locator("#c-appointment").get_by_role("textbox", name="Английский")
+    english.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" {{ titel }}")
+    page.get_by_role("button", name="Сохранить").first.click()
+    alert = page.locator("#c-appointment").get_by_role("alert")
+    assert "titel" in alert.inner_text()
+    english = page.locator("#c-appointment").get_by_role("textbox", name="Английский")
+    assert english.locator(".chip").last.get_attribute("data-source") == "{{ titel }}"
+    shot(page, "7-edit-refused")
     assert kam.read_bytes() == untouched
+
+
+def test_new_clauses_are_added_moved_and_removed_in_the_page_and_saved_once(server, browser):
+    url, root = server
+    page = browser
+    kam = root / "roles" / f"{KAM}.yaml"
+    rights = yaml.safe_load(kam.read_text(encoding="utf-8"))["sections"]["rights"]
+    page.goto(f"{url}/roles/{KAM}/edit?section=rights")
+    page.get_by_role("button", name=re.compile("Добавить пункт в раздел")).click()
+    new = page.locator(".clause-edit.new")
+    for lang, text in (("Русский", "Вносить предложения по работе с ключевыми клиентами."),
+                       ("Английский", "Propose improvements to the work with key clients."),
+                       ("Немецкий", "Verbesserungen vorschlagen."),
+                       ("Шведский", "Föreslå förbättringar.")):
+        new.get_by_role("textbox", name=lang).fill(text)
+    new.get_by_role("button", name=re.compile("выше")).click()
+    first = page.locator("#s-rights .clauses > .clause-edit").first
+    first.get_by_role("button", name=re.compile("Удалить")).click()
+    shot(page, "8-edit-new-clause")
+    page.get_by_role("button", name="Сохранить").first.click()
+    page.wait_for_url(re.compile(r"saved=1"))
+    after = yaml.safe_load(kam.read_text(encoding="utf-8"))["sections"]["rights"]
+    assert [c["id"] for c in after] == [c["id"] for c in rights[1:-1]] + [
+        "propose-improvements-work-clients", rights[-1]["id"]]  # named as `import` names it
+    assert after[-2]["text"]["en"] == "Propose improvements to the work with key clients."
+    assert check_paths([str(kam)]).ok
 
 
 def test_the_pages_work_from_the_keyboard(server, browser):

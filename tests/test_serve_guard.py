@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import re
 import warnings
 from pathlib import Path
 
@@ -16,7 +15,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from serve_project import KAM, make_project  # noqa: E402
+from serve_project import KAM, editor_fields, make_project  # noqa: E402
 
 from jobdocs.cli import cli  # noqa: E402
 from jobdocs.serve import edit  # noqa: E402
@@ -46,11 +45,13 @@ def client(project: Path) -> TestClient:
     return TestClient(create_app(Site.here()), base_url="http://localhost")
 
 
-def edit_form(client: TestClient, clause: str = "appointment") -> dict[str, str]:
-    html = client.get(f"/roles/{KAM}/edit").text
-    form = html[html.index(f'id="c-{clause}"'):]
-    form = form[:form.index("</form>")]
-    return dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', form))
+def edit_form(client: TestClient, clause: str = "appointment") -> dict[str, list[str]]:
+    """Return the editor's form with `clause` removed (as the page's script does), to save."""
+    fields = editor_fields(client.get(f"/roles/{KAM}/edit").text)
+    fields["node"] = [v for v in fields["node"] if not v.endswith(f"/{clause}")]
+    fields = {k: v for k, v in fields.items() if f".{clause}" not in k}
+    fields["op"] = ["save"]
+    return fields
 
 
 def kam(project: Path) -> Path:
@@ -95,7 +96,7 @@ def test_a_wrong_token_in_the_address_is_refused(project):
 ])
 def test_a_change_from_another_origin_is_refused(client, project, headers):
     before = kam(project).read_bytes()
-    data = {**edit_form(client), "action": "remove"}
+    data = edit_form(client)
     response = client.post(f"/roles/{KAM}/edit", data=data, headers=headers,
                            follow_redirects=False)
     assert response.status_code == 403
@@ -103,7 +104,7 @@ def test_a_change_from_another_origin_is_refused(client, project, headers):
 
 
 def test_a_change_from_the_servers_own_page_is_saved(client, project):
-    data = {**edit_form(client), "action": "remove"}
+    data = edit_form(client)
     response = client.post(f"/roles/{KAM}/edit", data=data, follow_redirects=False,
                            headers={"origin": "http://localhost", "sec-fetch-site": "same-origin"})
     assert response.status_code == 303
@@ -112,11 +113,11 @@ def test_a_change_from_the_servers_own_page_is_saved(client, project):
 
 def test_a_planted_session_cookie_is_useless_without_the_servers_secret(client, project):
     before = kam(project).read_bytes()
-    data = {**edit_form(client), "action": "remove"}
+    data = edit_form(client)
     planted = "a" * 32
-    for csrf in (planted, data["csrf"]):  # the old double submit, or a value seen elsewhere
+    for csrf in (planted, data["csrf"][0]):  # the old double submit, or a value seen elsewhere
         client.cookies.set(SESSION_COOKIE, planted)
-        response = client.post(f"/roles/{KAM}/edit", data={**data, "csrf": csrf})
+        response = client.post(f"/roles/{KAM}/edit", data={**data, "csrf": [csrf]})
         assert response.status_code == 403
     assert kam(project).read_bytes() == before
 
@@ -124,13 +125,13 @@ def test_a_planted_session_cookie_is_useless_without_the_servers_secret(client, 
 def test_a_csrf_value_of_another_server_is_refused(project):
     one = TestClient(create_app(Site.here()), base_url="http://localhost")
     other = TestClient(create_app(Site.here()), base_url="http://localhost")
-    data = {**edit_form(one), "action": "remove"}
+    data = edit_form(one)
     other.cookies.update(one.cookies)
     assert other.post(f"/roles/{KAM}/edit", data=data).status_code == 403
 
 
 def test_a_body_over_the_limit_is_refused(client, project):
-    data = {**edit_form(client), "action": "save", "text-en": "x" * (MAX_BODY + 10)}
+    data = {**edit_form(client), "text.category.en": ["x" * (MAX_BODY + 10)]}
     assert client.post(f"/roles/{KAM}/edit", data=data).status_code == 413
 
 
@@ -140,8 +141,9 @@ def test_a_body_over_the_limit_is_refused(client, project):
 def test_a_change_landing_while_a_save_is_checked_is_not_overwritten(client, project,
                                                                      monkeypatch):
     path = kam(project)
-    data = {**edit_form(client), "action": "save", "text-en": "My new text.",
-            "text-ru": "Мой новый текст.", "text-de": "Mein Text.", "text-sv": "Min text."}
+    data = {**edit_form(client), **{f"text.category.{k}": [v] for k, v in {
+        "en": "My new text.", "ru": "Мой новый текст.", "de": "Mein Text.",
+        "sv": "Min text."}.items()}}
     real = edit.check_candidate
 
     def meanwhile(*args, **kwargs):  # another program saves the file during the check
@@ -159,7 +161,7 @@ def test_a_change_landing_while_a_save_is_checked_is_not_overwritten(client, pro
 def test_a_text_over_the_limit_is_refused_never_cut(client, project):
     before = kam(project).read_bytes()
     long = "Слово " * 4000  # 24,000 characters
-    data = {**edit_form(client), "action": "save", "text-ru": long}
+    data = {**edit_form(client), "text.category.ru": [long]}
     response = client.post(f"/roles/{KAM}/edit", data=data)
     assert response.status_code == 422
     assert "at most 20,000 characters" in response.text or "20 000" in response.text
@@ -190,7 +192,7 @@ def test_hostile_files_in_roles_are_clean_answers(client, project):
     assert "outside the project folder" in client.get("/validate").text
     assert "not UTF-8" in client.get("/roles/latin/edit").text
     assert client.get("/roles/folder/edit").status_code == 422
-    data = {**edit_form(client), "action": "remove"}
+    data = edit_form(client)
     assert client.post("/roles/latin/edit", data=data).status_code == 422
 
 
@@ -211,5 +213,5 @@ def test_an_alias_bomb_is_not_opened_for_editing(client, project):
 
 
 def test_the_editor_fingerprint_is_of_the_bytes_on_disk(client, project):
-    assert edit_form(client)["base"] == digest(kam(project).read_bytes())
+    assert edit_form(client)["base"] == [digest(kam(project).read_bytes())]
 

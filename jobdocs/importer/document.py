@@ -107,8 +107,7 @@ def _name(draft: Draft, drafts: list[Draft], titles: dict[str, Any], pairs: pair
     draft.role_id = ids.slug(title or Path(draft.path).stem)
     counterpart = {id(a): b for a, b in pairs}
     taken: set[str] = {s.key for s in draft.sections}
-    skip = str(title).split() + [w for t in titles.values() for v in (
-        t.values() if isinstance(t, dict) else [t]) for w in v.split()]
+    skip = str(title).split() + ids.title_words(titles)
     for c in draft.clauses():
         source = counterpart.get(id(c)) if english is not draft else None
         c.id = ids.make_id((source or c).text, taken, skip=skip)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -69,3 +70,22 @@ def make_id(text: str, taken: set[str], lang: str = "", skip: Iterable[str] = ()
 
 def _stem(word: str) -> str:
     return word.lower()[:5]
+
+
+def title_words(titles: Mapping[str, Any]) -> list[str]:
+    """Return every word of a role's titles in every language and form: the words a
+    clause id leaves out (every clause of a Key Account Manager is about one)."""
+    words: list[str] = []
+    for title in titles.values():
+        forms = title.values() if isinstance(title, Mapping) else getattr(
+            title, "forms", {"": title}).values()
+        words += [w for form in forms for w in str(form).split()]
+    return words
+
+
+def clause_id(texts: Mapping[str, str], taken: set[str], titles: Mapping[str, Any]) -> str:
+    """Return a new id for a clause written in `texts` (language → text), as `import`
+    names clauses: from the English text where there is one; add it to `taken`."""
+    lang = "en" if texts.get("en", "").strip() else next(
+        (k for k, v in texts.items() if v.strip()), "")
+    return make_id(texts.get(lang, ""), taken, lang, skip=title_words(titles))

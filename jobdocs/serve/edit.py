@@ -1,19 +1,20 @@
-"""The editor: change, add, move or remove a clause; checked before it is saved.
+"""The editor: a whole role (or one section) in one form, checked before it is saved.
 
-Every form carries the fingerprint of the file as the page showed it: when
-the file changed on disk since, the save is refused and what the person typed
-is shown again, so nothing is lost. An edit that makes the role invalid is
-refused with the findings, and the file is left as it was. A save reads, checks
-and writes the file under a lock, and compares the file once more just before
-the new one is renamed into place; a text longer than MAX_TEXT is refused, never
-cut.
+Nothing typed is lost: moving, adding and removing clauses change the form (in
+the page, or by a round trip without a script) and only "Save" writes, all of
+it at once. The form carries the fingerprint of the file as the page showed it:
+when the file changed on disk since, the save is refused and the form is shown
+again as it was typed. An edit that makes the role invalid is refused with the
+findings at their clauses, and the file is left as it was. A save reads,
+checks and writes the file under a lock, and compares the file once more just
+before the new one is renamed into place; a text longer than MAX_TEXT is
+refused, never cut.
 """
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -22,106 +23,34 @@ from starlette.responses import RedirectResponse, Response
 
 from ..errors import JobdocsError, Problem
 from ..files import FileChanged, write_atomic
-from ..resolve import resolve
-from .app import message, page, say
+from ..roles import loader
+from . import chips
+from .app import message, page, say, ui_language
 from .document import find
+from .draft import OPS, SECTION_KEY, Draft, from_file, from_form, write
+from .findings import localized
+from .library import lines_of
 from .security import csrf_ok
 from .site import Entry, Site, check_candidate
-from .ui import tr
-from .yamledit import CHILDREN, EditError, RoleFile, digest
+from .yamledit import EditError, RoleFile, digest
 
-#: A clause id as the role format allows it.
-CLAUSE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 #: The longest text a field may hold.
 MAX_TEXT = 20_000
-ACTIONS = ("save", "up", "down", "remove", "add")
-
-
-@dataclass
-class Node:
-    """A clause of the file as the editor shows it."""
-
-    id: str
-    number: str
-    texts: dict[str, str]
-    children: list[Node] = field(default_factory=list)
-
-
-@dataclass
-class Kept:
-    """What a refused form held, to show it again."""
-
-    clause: str = ""
-    section: str = ""
-    new_id: str = ""
-    under: str = ""
-    texts: dict[str, str] = field(default_factory=dict)
-
-
-def _nodes(seq: Any, numbers: Mapping[str, str], langs: tuple[str, ...]) -> list[Node]:
-    out = []
-    for node in seq if isinstance(seq, list) else ():
-        if not isinstance(node, Mapping) or not isinstance(node.get("id"), str):
-            continue
-        text = node.get("text")
-        texts = {lang: str(text.get(lang, "")) if isinstance(text, Mapping) else str(text or "")
-                 for lang in langs}
-        kids = [n for k in CHILDREN for n in _nodes(node.get(k), numbers, langs)]
-        out.append(Node(node["id"], numbers.get(node["id"], ""), texts, kids))
-    return out
-
-
-def _numbers(entry: Entry) -> tuple[dict[str, str], dict[str, str]]:
-    """Return each clause's printed number and each section's heading, when it resolves."""
-    if entry.role is None:
-        return {}, {}
-    try:
-        doc = resolve(entry.role, entry.role.languages[0], trace=False)
-    except JobdocsError:
-        return {}, {}
-    numbers: dict[str, str] = {}
-
-    def walk(clauses: Any) -> None:
-        for c in clauses:
-            numbers[c.id] = c.number
-            walk(getattr(c, "children", ()))
-
-    for s in doc.sections:
-        walk(s.clauses)
-    return numbers, {s.key: f"{s.number}. {s.heading}" for s in doc.sections}
-
-
-def _editor(request: Request, site: Site, entry: Entry, text: str, status: int = 200, *,
-            problems: tuple[Problem, ...] = (), refusal: str = "", kept: Kept | None = None
-            ) -> Response:
-    try:
-        rf = RoleFile(text, site.relative(entry.path))
-        sections = rf.sections()
-    except EditError as e:
-        return message(request, 422, str(e))
-    langs = tuple(str(x) for x in (rf.data.get("languages") or ()))
-    if not langs and entry.role is not None:
-        langs = entry.role.languages
-    numbers, headings = _numbers(entry)
-    tree = [(str(k), headings.get(str(k), str(k)), _nodes(v, numbers, langs))
-            for k, v in sections.items()]
-    saved = request.query_params.get("saved", "")
-    kept = kept or Kept()
-    return page(request, "edit.html", status, entry=entry, tree=tree, langs=langs,
-                base=digest(text.encode("utf-8")), file=site.relative(entry.path),
-                problems=problems, refusal=refusal, kept=kept, saved=saved,
-                inline=bool(refusal and (kept.clause or kept.section)),
-                relative=site.relative)
 
 
 async def editor(request: Request) -> Response:
     form = await request.form() if request.method == "POST" else None
-    fields = {k: v for k, v in form.items() if isinstance(v, str)} if form else None
+    fields: dict[str, list[str]] | None = None
+    if form is not None:
+        fields = {}
+        for k, v in form.multi_items():
+            if isinstance(v, str):
+                fields.setdefault(k, []).append(v)
     # Reading, checking and writing files is blocking work: never on the event loop.
     return await run_in_threadpool(_edit, request, fields)
 
 
-def _edit(request: Request, fields: dict[str, str] | None) -> Response:
+def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
     site, entry, refused = find(request)
     if refused:
         return refused
@@ -132,48 +61,78 @@ def _edit(request: Request, fields: dict[str, str] | None) -> Response:
             "roles folder to edit it."))
     try:
         current = site.read(entry)
+        rf = RoleFile(current, site.relative(entry.path))
+        langs = _langs(rf, entry)
+        only = request.query_params.get("section", "")
+        if fields is None:
+            draft = from_file(rf, langs, only if SECTION_KEY.fullmatch(only) else "")
+            return _editor(request, site, entry, current, draft)
     except JobdocsError as e:
         return message(request, 422, _unreadable(site, e))
-    if fields is None:
-        return _editor(request, site, entry, current)
-    if not csrf_ok(request, fields.get("csrf", "")):
+    except EditError as e:
+        return message(request, 422, str(e))
+    if not csrf_ok(request, _one(fields, "csrf")):
         return message(request, 403, say(request,
             "The form expired or came from another site; reload the page and try again."))
-    kept = Kept(fields.get("clause", ""), fields.get("section", ""), fields.get("new_id", ""),
-                fields.get("under", ""), {k[5:]: v for k, v in fields.items()
-                                          if k.startswith("text-")})
-    longest = max((len(v) for v in kept.texts.values()), default=0)
+    try:
+        draft = from_form(fields, langs)
+    except EditError as e:
+        return message(request, 422, say(request, str(e)))
+    base = _one(fields, "base")
+    longest = max((len(t) for n in draft.nodes() for t in n.texts.values()), default=0)
     if longest > MAX_TEXT:
-        return _editor(request, site, entry, current, 422, kept=kept, refusal=say(
+        return _editor(request, site, entry, current, draft, 422, base=base, refusal=say(
             request, "A clause text may hold at most %(most)s characters; this one has "
             "%(has)s. Nothing was saved: shorten the text (it is kept below) or split the "
             "clause.") % {"most": f"{MAX_TEXT:,}", "has": f"{longest:,}"})
+    op, _, target = _one(fields, "op").partition(":")
+    if op in OPS:  # a change of the form only (the page without its script)
+        try:
+            shown = draft.apply(op, target)
+        except EditError as e:
+            return _editor(request, site, entry, current, draft, 422, base=base,
+                           refusal=say(request, str(e)))
+        return _editor(request, site, entry, current, draft, base=base, focus=shown,
+                       pending=True)
     with site.lock(entry.path):  # one save of a file at a time: read, check, write
-        return _save(request, site, entry, fields, kept)
+        return _save(request, site, entry, draft, base, langs)
 
 
-def _save(request: Request, site: Site, entry: Entry, fields: dict[str, str],
-          kept: Kept) -> Response:
+def _one(fields: Mapping[str, list[str]], key: str) -> str:
+    values = fields.get(key) or [""]
+    return values[-1]
+
+
+def _langs(rf: RoleFile, entry: Entry) -> tuple[str, ...]:
+    langs = tuple(str(x) for x in (rf.data.get("languages") or ()))
+    if not langs and entry.role is not None:
+        langs = entry.role.languages
+    return langs
+
+
+def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
+          langs: tuple[str, ...]) -> Response:
     try:
         current = site.read(entry)
     except JobdocsError as e:
         return message(request, 422, _unreadable(site, e))
-    base = fields.get("base", "")
     if base != digest(current.encode("utf-8")):
-        return _changed(request, site, entry, current, kept)
+        return _changed(request, site, entry, current, draft, base)
     try:
         rf = RoleFile(current, site.relative(entry.path))
-        target = _apply(rf, fields.get("action", ""), kept)
+        titles = entry.role.title if entry.role else dict(rf.data.get("title") or {})
+        write(rf, draft, titles, _inherited(entry))
     except EditError as e:
-        return _editor(request, site, entry, current, 422, kept=kept,
+        return _editor(request, site, entry, current, draft, 422, base=base,
                        refusal=say(request, str(e)))
     candidate = rf.dump()
     problems = tuple(p for p in check_candidate(entry.path, candidate, site.profile())
                      if p.severity == "error")
     if problems:
-        return _editor(request, site, entry, current, 422, problems=problems, kept=kept,
-                       refusal=say(request, "The change would make the role invalid, so it was "
-                                         "not saved. Your text is kept below."))
+        return _editor(request, site, entry, current, draft, 422, base=base, problems=problems,
+                       candidate=candidate, refusal=say(request,
+            "The change would make the role invalid, so it was not saved. Your text is "
+            "kept below."))
 
     def unchanged() -> bool:  # another program may have written the file while we checked
         try:
@@ -184,16 +143,25 @@ def _save(request: Request, site: Site, entry: Entry, fields: dict[str, str],
     try:
         write_atomic(entry.path, candidate.encode("utf-8"), unchanged=unchanged)
     except FileChanged:
-        return _changed(request, site, entry, site.read(entry), kept)
+        return _changed(request, site, entry, site.read(entry), draft, base)
     except OSError as e:
         return message(request, 500, say(request, "The file could not be written: %(why)s")
                        % {"why": e.strerror or str(e)})
-    anchor = f"#c-{target}" if target else ""
-    return RedirectResponse(f"/roles/{entry.id}/edit?saved={target}{anchor}", 303)
+    only = request.query_params.get("section", "")
+    back = f"?section={only}&saved=1" if SECTION_KEY.fullmatch(only) else "?saved=1"
+    return RedirectResponse(f"/roles/{entry.id}/edit{back}", 303)
 
 
-def _changed(request: Request, site: Site, entry: Entry, current: str, kept: Kept) -> Response:
-    return _editor(request, site, entry, current, 409, kept=kept, refusal=say(request,
+def _inherited(entry: Entry) -> set[str]:
+    if entry.role is None:
+        return set()
+    return {c.id for clauses in entry.role.sections.values() for top in clauses
+            for c in top.walk()}
+
+
+def _changed(request: Request, site: Site, entry: Entry, current: str, draft: Draft,
+             base: str) -> Response:
+    return _editor(request, site, entry, current, draft, 409, base=base, refusal=say(request,
         "The file changed on disk since this page was opened, so nothing was saved. "
         "Your text is kept below: check the file's new content and save again."))
 
@@ -206,27 +174,62 @@ def _unreadable(site: Site, error: JobdocsError) -> str:
     return str(error)
 
 
-def _apply(rf: RoleFile, action: str, kept: Kept) -> str:
-    """Make the change a form asks for; return the clause to show afterwards."""
-    if action not in ACTIONS:
-        raise EditError(tr("Unknown action."))
-    langs = [str(lang) for lang in rf.data.get("languages") or ()]
-    kept.texts = {k: v for k, v in kept.texts.items() if k in langs}
-    if action == "add":
-        if not CLAUSE_ID.fullmatch(kept.new_id):
-            raise EditError(tr("A clause id is lowercase letters, digits and hyphens, "
-                              "like 'handle-complaints'."))
-        if not all(v.strip() for v in kept.texts.values()) or not kept.texts:
-            raise EditError(tr("Write the clause in every language of the role."))
-        rf.add(kept.section, kept.new_id, kept.texts, under=kept.under)
-        return kept.new_id
-    if not CLAUSE_ID.fullmatch(kept.clause):
-        raise EditError(tr("Unknown clause."))
-    if action == "save":
-        rf.set_text(kept.clause, kept.texts)
-    elif action == "remove":
-        rf.remove(kept.clause)
-        return ""
-    else:
-        rf.move(kept.clause, -1 if action == "up" else 1)
-    return kept.clause
+def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
+            status: int = 200, *, base: str = "", problems: tuple[Problem, ...] = (),
+            refusal: str = "", candidate: str = "", focus: str = "", pending: bool = False
+            ) -> Response:
+    """Return the editor page showing `draft` (the file's, or what was typed)."""
+    langs = draft.langs
+    ui = ui_language(request)
+    numbers, headings = _numbers(entry, ui)
+    at = _at_clauses(problems, candidate, entry)
+    data: dict[str, Any] = {}
+    if entry.role is not None:
+        texts = [t for n in draft.nodes() for t in n.texts.values()]
+        data = chips.chips(entry.role, langs, site.profile(), texts,
+                           lambda s: say(request, s))
+    only = request.query_params.get("section", "")
+    return page(request, "edit.html", status, entry=entry, draft=draft, langs=langs,
+                headings=headings, numbers=numbers, base=base or digest(text.encode("utf-8")),
+                file=site.relative(entry.path), problems=localized(problems, ui, site),
+                at=at, refusal=refusal, focus=focus, pending=pending,
+                saved=request.query_params.get("saved") == "1" and not refusal,
+                only=only if only in draft.sections and len(draft.sections) == 1 else "",
+                all_sections=list(headings) or list(draft.sections),
+                chips_json=json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+
+
+def _at_clauses(problems: tuple[Problem, ...], candidate: str, entry: Entry
+                ) -> dict[str, list[int]]:
+    """Return clause id → the indexes of the findings about it (in the candidate text)."""
+    if not problems or not candidate:
+        return {}
+    try:
+        lines = lines_of(loader.parse(candidate, str(entry.path)))
+    except JobdocsError:
+        return {}
+    out: dict[str, list[int]] = {}
+    for i, p in enumerate(problems):
+        if p.line is None:
+            continue
+        line = p.line
+        clause = next((cid for first, cid in reversed(lines) if first <= line), "")
+        if clause:
+            out.setdefault(clause, []).append(i)
+    return out
+
+
+def _numbers(entry: Entry, ui: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Return each clause's printed number and each section's heading (in the interface
+    language when the role is written in it), when the role resolves."""
+    from ..resolve import resolve
+
+    if entry.role is None:
+        return {}, {}
+    lang = ui if ui in entry.role.languages else entry.role.languages[0]
+    try:
+        doc = resolve(entry.role, lang, trace=False)
+    except JobdocsError:
+        return {}, {}
+    numbers = {c.id: c.number for s in doc.sections for top in s.clauses for c in top.walk()}
+    return numbers, {s.key: f"{s.number}. {s.heading}" for s in doc.sections}

@@ -68,6 +68,11 @@ def clause_lines(path: str) -> list[tuple[int, str]]:
         loaded = loader.load(path)
     except Exception:  # an unreadable file: its findings link to the role, not a clause
         return []
+    return lines_of(loaded)
+
+
+def lines_of(loaded: loader.Loaded) -> list[tuple[int, str]]:
+    """Return (first line, clause id) of every clause and item of a parsed role file."""
     out = []
     for key, mark in loaded.marks.items():
         if len(key) >= 3 and key[0] == "sections" and isinstance(key[-1], int):

@@ -84,7 +84,20 @@ def environment(lang: str) -> Environment:
     env.install_gettext_translations(catalog(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(ui_lang=lang, ui_languages=languages(), BLANK=BLANK)
     env.filters["upfirst"] = upfirst
+    env.filters["language"] = lambda code: language_name(code, lang)
     return env
+
+
+@lru_cache(maxsize=256)  # keyed by (language, interface language): bounded
+def language_name(code: str, ui_lang: str) -> str:
+    """Return a language's name as the interface in `ui_lang` writes it («Английский»)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(Locale.parse(ui_lang))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return upfirst(name) if name else code
 
 
 def render(name: str, ui_lang: str, **context: Any) -> str:
