@@ -26,6 +26,7 @@ _EXPORTS = {
     "render_document": ".render",
     "plan": ".render.batch",
     "resolve": ".resolve",
+    "Settings": ".settings", "load_settings": ".settings",
     "Library": ".roles.library", "list_roles": ".roles.library", "load_role": ".roles.library",
 }
 
@@ -47,6 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .roles.library import Library as Library
     from .roles.library import list_roles as list_roles
     from .roles.library import load_role as load_role
+    from .settings import Settings as Settings
+    from .settings import load_settings as load_settings
 
     __version__: str
 

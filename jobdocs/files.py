@@ -136,3 +136,17 @@ def ensure_dir(path: Path) -> Path:
         raise JobdocsError(f"{path}: cannot create the output directory: {e.strerror}") from e
     sweep(path)
     return path
+
+
+def shown(path: Path | str) -> str:
+    """Return a path as a person reads it in a report or an output line: relative to
+    the current folder when it lies inside it (as git and ruff print them), else as
+    it is."""
+    text = str(path)
+    if not os.path.isabs(text):
+        return text
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative

@@ -14,6 +14,7 @@ import random
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
@@ -84,13 +85,14 @@ def exercise(text: str | bytes, folder: Path, name: str = "role") -> str:
     from jobdocs.check import check_paths
     from jobdocs.diff.align import diff_roles
     from jobdocs.roles.library import Library
+    from jobdocs.settings import load_settings
     from jobdocs.show import show_role
 
     path = folder / f"{name}.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
     library = Library([ROOT / "roles"])
     try:
-        check_paths([path], roles=library)
+        check_paths([path], settings=replace(load_settings([path]), library=library))
         role = library.load(path)
     except JobdocsError:
         return "refused"

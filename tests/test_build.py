@@ -15,6 +15,7 @@ from jobdocs.cli import cli
 from jobdocs.config.project import load_project
 from jobdocs.config.starter import STARTER
 from jobdocs.production import build_project
+from jobdocs.settings import load_settings
 
 ROOT = Path(__file__).parent.parent
 ROLES = ("client-manager", "corporate-client-manager", "key-account-manager")
@@ -140,11 +141,11 @@ def test_progress_is_quiet_off_a_terminal_and_quiet_is_silent(runner, project):
 
 
 def test_build_in_worker_processes_writes_the_same_bytes(project):
-    parallel = build_project(load_project(project / "jobdocs.yaml"), jobs=2)
+    parallel = build_project(load_settings([project]), jobs=2)
     assert (parallel.written, parallel.failed) == (12, 0)
     out = project / "documents"
     first = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".md", ".docx")}
-    serial = build_project(load_project(project / "jobdocs.yaml"), jobs=1, force=True)
+    serial = build_project(load_settings([project]), jobs=1, force=True)
     assert serial.written == 12
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".md", ".docx")} \
         == first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tracemalloc
 from pathlib import Path
 
@@ -77,8 +78,12 @@ def test_shipped_roles_are_clean_with_strict(runner, monkeypatch):
 
 
 def test_the_default_house_style_requires_evaluation(runner, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no jobdocs.yaml here: the default house style
-    result = runner.invoke(cli, ["validate", str(ROOT / "roles" / "purchasing-manager.yaml")])
+    # Outside the repository (whose jobdocs.yaml makes evaluation optional) no
+    # jobdocs.yaml applies: the default house style.
+    role = tmp_path / "purchasing-manager.yaml"
+    shutil.copy(ROOT / "roles" / "purchasing-manager.yaml", role)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate", str(role)])
     assert result.exit_code == 1
     [finding] = result.output.splitlines()[:-1]
     assert "purchasing-manager.yaml:" in finding and "[missing-section]" in finding
@@ -298,7 +303,9 @@ def _editor_says_valid(path: Path) -> bool | None:
     except (yaml.YAMLError, UnicodeDecodeError):
         return None
     ref = loader.load(path).schema_ref
-    kind = (schema_kind(ref) if ref else None) or "role"
+    # As jobdocs (and an editor that maps the file name to the schema) tells a project file.
+    kind = (schema_kind(ref) if ref else None) or (
+        "project" if path.name == "jobdocs.yaml" else "role")
     if data is None and kind != "role":
         data = {}
     validator = jsonschema.Draft202012Validator(

@@ -38,7 +38,7 @@ def test_a_project_file_in_a_folder_everyone_may_write_is_ignored(runner, tmp_pa
     (shared / "jobdocs.yaml").write_text("format: 1\noutput: ../escaped\n")
     shared.chmod(0o1777)
     monkeypatch.chdir(shared / "work")
-    result = runner.invoke(cli, ["render", str(KAM), "-l", "en"])
+    result = runner.invoke(cli, ["render", "key-account-manager", "-l", "en"])
     assert result.exit_code == 0, result.stderr
     assert "ignoring" in result.stderr and "writable by every user" in result.stderr
     assert (shared / "work" / "out" / "key-account-manager.en.md").is_file()

@@ -15,6 +15,7 @@ from jobdocs.config.organization import with_project
 from jobdocs.config.profile import load_organization
 from jobdocs.config.project import load_project
 from jobdocs.errors import InvalidInput
+from jobdocs.settings import load_settings
 
 CONDITIONS = """\
 declare_sections:
@@ -161,9 +162,11 @@ def test_jobdocs_yaml_declares_sections_and_sets_the_house_style(runner, tmp_pat
     project = load_project(tmp_path / "jobdocs.yaml")
     doc = resolve(load_role(path), "en", with_project(load_organization(), project))
     assert headings(doc)[-1] == "5. Working Conditions"
-    assert check_paths([path], project=project).problems == ()
-    assert [p.rule for p in check_paths([path]).problems] == ["missing-section",
-                                                              "unknown-section"]
+    # The project of the file, found from it as `jobdocs validate` finds it; without it
+    # (settings of no project), the section is unknown and evaluation is missing.
+    assert check_paths([path]).problems == ()
+    assert [p.rule for p in check_paths([path], settings=load_settings()).problems] == [
+        "missing-section", "unknown-section"]
     monkeypatch.chdir(tmp_path)
     for command in (["validate"], ["render", "assistant", "-l", "ru", "-o", "out"]):
         result = runner.invoke(cli, command)
@@ -243,7 +246,7 @@ def test_the_server_applies_the_sections_jobdocs_yaml_declares(tmp_path, write_r
     path = write_role()
     path.write_text(path.read_text(encoding="utf-8") + HOURS, encoding="utf-8")
     (tmp_path / "jobdocs.yaml").write_text("format: 1\n" + CONDITIONS, encoding="utf-8")
-    site = Site(tmp_path, load_project(tmp_path / "jobdocs.yaml"))
+    site = Site.here(tmp_path)
     doc = resolve(load_role(path), "en", site.organization(""))
     assert headings(doc)[4] == "5. Working Conditions"
 

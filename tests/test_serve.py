@@ -394,7 +394,7 @@ def test_the_library_agrees_with_validate_in_the_imported_example(monkeypatch):
     site = Site.here()
     own = {e.id: e.errors for e in site.entries() if e.editable}
     assert own and set(own) == {p.stem for p in (example / "roles").glob("*.yaml")}
-    report = check_paths(["roles"], project=site.project)
+    report = check_paths(["roles"])  # the project of ./roles, found from it
     assert report.ok and sum(own.values()) == 0
 
 

@@ -3,9 +3,9 @@ profile, the roles now, the register, the staff list the project names."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config.organization import Organization
 from ..config.project import REGISTER_FILE, Project
@@ -14,6 +14,9 @@ from ..roles.library import Library
 from .cache import FILE as CACHE_FILE
 from .register import Register
 from .versions import Versions
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 
 @dataclass
@@ -62,11 +65,6 @@ def build_context(project: Project | None, library: Library, org: Organization) 
     return Context(org, Versions(library, org, register, folder / CACHE_FILE), register, staff)
 
 
-def open_context(ws: Any, org_file: Path | None, settings: tuple[str, ...]) -> Context:
-    """Return the context of a command run in workspace `ws` (cli.options.workspace)."""
-    from ..config.profile import load_organization
-
-    org = ws.with_wording(load_organization(ws.org(org_file), list(settings)))
-    if ws.project:  # the profile's house style wins over the project's, key by key
-        org = replace(org, house_style=org.house_style.over(ws.project.house_style))
-    return build_context(ws.project, ws.library, org)
+def open_context(settings: Settings) -> Context:
+    """Return the context of a command run with `settings` (jobdocs.settings)."""
+    return build_context(settings.project, settings.library, settings.org)

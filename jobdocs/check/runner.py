@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config.organization import Organization, with_project
-from ..config.project import Project
+from ..config.organization import Organization
 from ..errors import InvalidInput, Problem, RoleNotFound, UsageError
 from ..model import Mark
 from ..resolve import i18n, resolve
@@ -30,6 +30,9 @@ from ..roles.memo import MEMO
 from ..roles.schema import schema_kind
 from .catalogs import catalog_problems
 from .warnings import role_warnings
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 
 @dataclass(frozen=True)
@@ -64,43 +67,32 @@ class Report:
 
 def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
                 org: str | Path | None = None, jobs: int | None = None,
-                wording: Sequence[str | Path] = (),
-                roles: library.Library | None = None,
-                project: Project | None = None) -> Report:
-    """Check role files and directories of them.
+                settings: Settings | None = None) -> Report:
+    """Check role files and directories of them, as `jobdocs validate` does.
 
-    `org` is an organization profile to resolve the roles with; it is checked
-    too. `wording` are a company's folders of catalogs and templates (searched
-    after the profile's, before the packaged ones); their catalogs are checked.
-    With `strict`, warnings count as errors. `jobs` processes share the
-    files (default: one per CPU for large libraries). Parent roles are found
-    beside their children, then in `roles` (default: the shipped library).
-    `project` is the jobdocs.yaml whose declared sections and house style apply.
-    Raise UsageError only when there is nothing to check.
+    The checks run with `settings` (jobdocs.settings); by default, those of
+    `paths`: the jobdocs.yaml of their folder or above, and `org` (default: the
+    project's profile), which is checked too. The project's wording folders
+    are searched after the profile's, before the packaged ones; their catalogs
+    are checked. With `strict`, warnings count as errors. `jobs` processes
+    share the files (default: one per CPU for large libraries). Parent roles
+    are found beside their children, then in the project's library, then in
+    the shipped one. Raise UsageError only when there is nothing to check.
     """
-    files = role_files(paths)
-    problems: list[Problem] = []
-    profile = None
-    if org is not None:
-        from ..config.profile import load_organization
+    if settings is None:
+        from ..settings import load_settings
 
-        try:
-            profile = load_organization(org)
-        except InvalidInput as e:
-            problems += e.problems
-    if project is not None:  # the sections jobdocs.yaml declares, its house style
-        profile = with_project(profile or Organization(), project)
-    if wording:
-        profile = replace(profile or Organization(), wording=(
-            *(profile.wording if profile else ()), *(str(w) for w in wording)))
-    folders = profile.wording if profile else ()
+        settings = load_settings(paths, org=org, keep_going=True)
+    files = role_files(paths)
+    problems: list[Problem] = list(settings.problems)
+    profile = settings.org
     languages: set[str] = set()
     from .many import check_many
 
-    for found, declared in check_many(files, profile, jobs, roles):
+    for found, declared in check_many(files, profile, jobs, settings.library):
         problems += found
         languages.update(declared)
-    problems += catalog_problems(languages, folders=folders)
+    problems += catalog_problems(languages, folders=profile.wording)
     return _report([str(f) for f in files], problems, strict)
 
 

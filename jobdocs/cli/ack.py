@@ -16,7 +16,7 @@ from ..ack.export import FORMATS as EXPORT_FORMATS
 from ..ack.output import DUE_FORMATS, STATUS_FORMATS
 from ..ack.sheet import METHODS
 from ..errors import InvalidInput, Problem, UsageError
-from .options import lang_option, org_options, workspace
+from .options import lang_option, org_options, settings
 from .terminal import echo, visible
 
 #: What a listing for standard output keeps in memory before it spools to a file.
@@ -33,10 +33,10 @@ def ack() -> None:
     description, and who must sign again. See docs/acknowledgements.md."""
 
 
-def _context(org_file: Path | None, settings: tuple[str, ...]) -> Context:
+def _context(org_file: Path | None, sets: tuple[str, ...]) -> Context:
     from ..ack.context import open_context
 
-    return open_context(workspace(), org_file, settings)
+    return open_context(settings(org=org_file, sets=sets))
 
 
 @ack.command()
@@ -59,7 +59,7 @@ def _context(org_file: Path | None, settings: tuple[str, ...]) -> Context:
 def record(sheets: tuple[Path, ...], number: str | None, role_id: str | None,
            label: str | None, date_text: str | None, name: str, position: str, unit: str,
            method: str, lang: str, staff: Path | None, org_file: Path | None,
-           settings: tuple[str, ...]) -> None:
+           sets: tuple[str, ...]) -> None:
     """Record acknowledgements from filled-in sheets (CSV or XLSX), or one given by
     --number, --role and --date. A sheet with any bad row records nothing."""
     from ..ack.recording import Batch, convert, from_sheet
@@ -71,7 +71,7 @@ def record(sheets: tuple[Path, ...], number: str | None, role_id: str | None,
                          "not both")
     if not sheets and not (number and role_id):
         raise UsageError("give a filled-in sheet, or --number and --role of one employee")
-    ctx = _context(org_file, settings)
+    ctx = _context(org_file, sets)
     staff = staff or ctx.staff
     with ctx.register:
         batch, problems = Batch(), []
@@ -135,14 +135,14 @@ _output_option = click.option("--output", "-o", default="-", metavar="FILE",
 @org_options
 def due(staff: Path | None, fmt: str, output: str, sheets_dir: Path | None,
         sheet_formats: tuple[str, ...], langs: tuple[str, ...], org_file: Path | None,
-        settings: tuple[str, ...]) -> None:
+        sets: tuple[str, ...]) -> None:
     """List the employees who must sign: new in their position, or whose role changed
     in content since the version they signed (with the clauses that changed)."""
     from ..ack.due import Due
 
     if len(langs) > 1:
         raise UsageError("--lang: give one language")
-    ctx = _context(org_file, settings)
+    ctx = _context(org_file, sets)
     with ctx.register:
         d = Due(ctx.staff_list(staff), ctx.versions, ctx.register, langs[0] if langs else None)
         written: list[State] = []
@@ -173,13 +173,13 @@ def due(staff: Path | None, fmt: str, output: str, sheets_dir: Path | None,
 @_output_option
 @org_options
 def status(staff: Path | None, by: str, fmt: str, output: str, org_file: Path | None,
-           settings: tuple[str, ...]) -> None:
+           sets: tuple[str, ...]) -> None:
     """Count, per role or unit, the employees who acknowledged the current version, who
     must sign again (due) and who never signed (never)."""
     from ..ack.due import Due
     from ..ack.output import status_counts
 
-    ctx = _context(org_file, settings)
+    ctx = _context(org_file, sets)
     with ctx.register:
         d = Due(ctx.staff_list(staff), ctx.versions, ctx.register)
         counts = status_counts(d.states(), by)
@@ -196,7 +196,7 @@ def status(staff: Path | None, by: str, fmt: str, output: str, org_file: Path | 
 @click.option("--role", "role_id", metavar="ROLE", help="Only this role's acknowledgements.")
 @org_options
 def export(output: str, fmt: str | None, role_id: str | None, org_file: Path | None,
-           settings: tuple[str, ...]) -> None:
+           sets: tuple[str, ...]) -> None:
     """Export every acknowledgement of the register, for an HR system."""
     from ..ack.export import export as table
     from ..files import write_output
@@ -204,7 +204,7 @@ def export(output: str, fmt: str | None, role_id: str | None, org_file: Path | N
     fmt = fmt or ("xlsx" if output.lower().endswith(".xlsx") else "csv")
     if output == "-" and fmt == "xlsx" and sys.stdout.isatty():
         raise UsageError("-o - would print an XLSX file to the terminal; name a file")
-    ctx = _context(org_file, settings)
+    ctx = _context(org_file, sets)
     with ctx.register:
         data = table(ctx.register.rows(role_id), fmt)
     write_output(output, data, "export")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from .options import settings
 
 
 @click.command()
@@ -26,13 +27,9 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
 
     Exit 0: all built, 1: a document failed (the others are built).
     """
-    from ..config.project import current
     from ..production.run import build_project
 
-    project = current()
-    if project is None:
-        raise UsageError("no jobdocs.yaml in this directory or above; "
-                         "`jobdocs init` writes one")
+    s = settings()
     bar = None
 
     def start(total: int):  # type: ignore[no-untyped-def]
@@ -45,7 +42,7 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
         return bar.update
 
     try:
-        summary = build_project(project, jobs=jobs, force=force, formats=formats, start=start)
+        summary = build_project(s, jobs=jobs, force=force, formats=formats, start=start)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import InvalidInput, JobdocsError, UsageError
-from .options import color_option, is_file_arg, lang_option, org_option, workspace
+from .options import color_option, is_file_arg, lang_option, org_option, settings
 from .terminal import echo, use_color
 
 
@@ -47,29 +46,24 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
     language: give --lang when the role has several. Exit 0: no
     differences, 1: differences, 2: an error.
     """
-    from ..config.profile import load_organization
     from ..diff.align import diff_roles
     from ..diff.sides import load_side, specs
 
     try:
-        ws = workspace(explicit=all(x is None or is_file_arg(x) for x in (old, new)))
-        org = ws.with_wording(load_organization(ws.org(org_file)))
-        if ws.project:  # resolved as render resolves them, house style included
-            org = dataclasses.replace(org, house_style=org.house_style.over(
-                ws.project.house_style))
-        a_spec, b_spec = specs(old, new, from_rev, to_rev, ws.library)
-        a, b = load_side(a_spec, ws.library), load_side(b_spec, ws.library)
+        given = [x for x in (old, new) if x is not None and Path(x).exists()]
+        s = settings(given, org=org_file, reference_doc=reference_doc,
+                     lenient=all(x is None or is_file_arg(x) for x in (old, new)))
+        org = s.org
+        a_spec, b_spec = specs(old, new, from_rev, to_rev, s.library)
+        a, b = load_side(a_spec, s.library), load_side(b_spec, s.library)
         for lang in langs:
             if lang not in a.role.languages or lang not in b.role.languages:
                 raise UsageError(f"'{lang}' is not a language of both versions")
         result = diff_roles(a.role, b.role, langs, org)
         to_stdout = out is None or str(out) == "-"
         colored = fmt == "text" and to_stdout and use_color(color)
-        # The redline takes the letterhead as render does: the option, the project's, the profile's.
-        reference_doc = (reference_doc or (ws.project.reference_doc if ws.project else None)
-                         or (Path(org.reference_doc) if org.reference_doc else None))
         data = _diff_output(result, fmt, a, b, author, date or org.date, out, colored, langs,
-                            reference_doc)
+                            s.letterhead)
     except UsageError:
         raise
     except InvalidInput as e:

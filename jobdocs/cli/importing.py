@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import JobdocsError, UsageError
+from .options import settings
 
 
 @click.command("import")
@@ -32,22 +33,21 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     """
     if translation is not None and len(files) != 1:
         raise UsageError("--translation pairs one document with its translation: give one FILE")
-    from ..config.organization import Organization, with_project
-    from ..config.project import current
     from ..files import ensure_dir
     from ..importer.document import import_document
     from ..importer.output import expand, write
     from ..importer.report import report
 
-    project = current()  # its declared sections and house style apply to the new roles
-    org = with_project(Organization(), project) if project else None
-    out_dir = out_dir or (project.roles if project else Path("roles"))
+    # The project of the folder the roles go to: its profile, sections and house style
+    # apply to the new roles, as `jobdocs validate` will apply them.
+    s = settings([out_dir] if out_dir else [], keep_going=True)
+    out_dir = out_dir or s.roles or Path("roles")
     failed = 0
     taken: set[str] = set()
     for path in expand(files):
         try:
             result = import_document(path, lang, translation, translation_lang)
-            written = write(result, ensure_dir(out_dir), force, taken, org)
+            written = write(result, ensure_dir(out_dir), force, taken, s.org, s.library)
         except UsageError:
             raise
         except JobdocsError as e:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .options import workspace
+from .options import settings
 from .terminal import echo
 
 
 @click.command("list")
 def list_() -> None:
     """List the roles a ROLE id can name, with their languages."""
-    entries = workspace().library.list()
+    entries = settings().library.list()
     if not entries:
         echo("no roles found (looked in ./roles/ and the packaged library)", err=True)
         return

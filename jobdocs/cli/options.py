@@ -1,21 +1,17 @@
-"""The options several commands share, declared once, and the project the current
-folder belongs to."""
+"""The options several commands share, declared once, and this run's settings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..errors import InvalidInput
 from .terminal import echo
 
 if TYPE_CHECKING:
-    from ..config.project import Project
-    from ..roles.library import Library
+    from ..settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,7 +43,7 @@ org_option = _option(
     help="Organization profile: name, approver, agreements, date, number...")
 
 set_option = _option(
-    "--set", "settings", multiple=True, metavar="KEY=VALUE",
+    "--set", "sets", multiple=True, metavar="KEY=VALUE",
     help="A one-off profile value, e.g. --set date=2026-11-22 --set number=15-ДИ.")
 
 
@@ -61,56 +57,24 @@ def org_options(f: F) -> F:
     return org_option(set_option(f))
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """What the current folder gives a command: the project (if any) and its role library."""
+def settings(paths: Sequence[str | Path] = (), *, org: Path | None = None,
+             sets: Sequence[str] = (), reference_doc: Path | None = None,
+             lenient: bool = False, keep_going: bool = False) -> Settings:
+    """Return this run's settings (jobdocs.settings): the project of `paths`, else of the
+    current folder; what the search ignored is printed as a warning."""
+    from ..settings import load_settings
 
-    project: Project | None
-    library: Library
-
-    def org(self, given: Path | None) -> Path | None:
-        """Return the profile to use: the one given, else the project's."""
-        if given is not None:
-            return given
-        return self.project.organization if self.project else None
-
-    def wording(self) -> tuple[str, ...]:
-        """Return the project's folder of catalogs and templates, if it names one."""
-        return (str(self.project.wording),) if self.project and self.project.wording else ()
-
-    def with_wording(self, org: Any) -> Any:
-        """Return the profile with the project's wording searched after its own, and the
-        project's declared sections and house style (config.organization.with_project)."""
-        from dataclasses import replace
-
-        from ..config.organization import with_project
-
-        org = with_project(org, self.project)
-        return replace(org, wording=(*org.wording, *self.wording())) if self.wording() else org
-
-
-def workspace(explicit: bool = False) -> Workspace:
-    """Find the project the current folder belongs to and build its role library.
-
-    With `explicit` (the command was given its files and its output), a broken
-    project file is reported as a warning instead of stopping the command.
-    """
-    from ..config.project import find_file, load_project
-    from ..roles.library import Library
-
-    found = find_file(Path.cwd())
+    found = load_settings(paths, start=Path.cwd(), org=org, sets=sets,
+                          reference_doc=reference_doc, lenient=lenient,
+                          keep_going=keep_going)
     for note in found.notes:
         echo(f"warning: {note}", err=True)
-    project = None
-    if found.path is not None:
-        try:
-            project = load_project(found.path)
-        except InvalidInput as e:
-            if not explicit:
-                raise
-            for problem in e.problems:
-                echo(f"warning: ignoring the project file: {problem}", err=True)
-    return Workspace(project, Library([project.roles if project else Path.cwd() / "roles"]))
+    return found
+
+
+def files_among(refs: Iterable[str | None]) -> list[str]:
+    """Return the ROLE arguments that name files (the project is found from them)."""
+    return [ref for ref in refs if ref is not None and is_file_arg(ref)]
 
 
 def is_file_arg(ref: str) -> bool:

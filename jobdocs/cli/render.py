@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .options import is_file_arg, lang_option, org_options, workspace
+from ..files import shown
+from .options import files_among, is_file_arg, lang_option, org_options, settings
+from .terminal import echo
 
 
 @click.command()
@@ -31,30 +33,24 @@ from .options import is_file_arg, lang_option, org_options, workspace
               help="With --staff: one copy per employee, named and gender-agreed in the "
                    "acknowledgement.")
 def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, ...],
-           out_dir: Path | None, org_file: Path | None, settings: tuple[str, ...],
+           out_dir: Path | None, org_file: Path | None, sets: tuple[str, ...],
            reference_doc: Path | None, staff: Path | None, per_employee: bool) -> None:
     """Render job descriptions to DIR/<role-id>.<lang>.<format>.
 
     ROLE is a role file or the id of a role in ./roles/ or in the packaged
-    library (see `jobdocs list`). A jobdocs.yaml in this directory or above
-    gives the defaults of every option (see docs/project-format.md).
+    library (see `jobdocs list`). The jobdocs.yaml of the role files given (or
+    of this directory) gives the defaults of every option (see
+    docs/project-format.md).
     """
     from dataclasses import replace
 
-    from ..config.profile import load_organization
     from ..render.batch import build, plan, render_one
 
-    ws = workspace(explicit=out_dir is not None and all(map(is_file_arg, roles)))
-    project = ws.project
-    if project:
-        langs = langs or project.languages
-        formats = formats or project.formats
-        out_dir = out_dir or project.output
-        reference_doc = reference_doc or project.reference_doc
-    org = ws.with_wording(load_organization(ws.org(org_file), list(settings)))
-    if project:  # the profile's house style wins over the project's, key by key
-        org = replace(org, house_style=org.house_style.over(project.house_style))
-    jobs = plan(roles, langs, list(dict.fromkeys(formats or ("md",))), ws.library.load)
+    s = settings(files_among(roles), org=org_file, sets=sets, reference_doc=reference_doc,
+                 lenient=out_dir is not None and all(map(is_file_arg, roles)))
+    org = s.org
+    jobs = plan(roles, langs or s.languages, list(dict.fromkeys(formats or s.formats)),
+                s.library.load)
     if per_employee and staff is None:
         raise UsageError("--per-employee makes a copy for each employee of a staff list: "
                          "give it with --staff FILE.csv")
@@ -64,6 +60,7 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
 
         org = replace(org, staff=read_staff(staff))
         jobs = copies(jobs, org.staff) if per_employee else jobs
+    out_dir = out_dir or s.output
     if str(out_dir) == "-":
         if len(jobs) != 1:
             raise UsageError(f"-o - prints one document, and this run makes {len(jobs)}: "
@@ -73,7 +70,7 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
                              "redirect standard output to a file")
         from ..files import write_output
 
-        write_output("-", render_one(jobs[0], org, reference_doc))
+        write_output("-", render_one(jobs[0], org, s.letterhead))
         return
-    for path in build(jobs, out_dir or Path("out"), org, reference_doc):
-        click.echo(str(path))
+    for path in build(jobs, out_dir, org, s.letterhead):
+        echo(shown(path))

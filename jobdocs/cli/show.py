@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .options import is_file_arg, lang_option, org_options, workspace
+from .options import files_among, is_file_arg, lang_option, org_options, settings
 from .terminal import echo
 
 
@@ -16,15 +16,14 @@ from .terminal import echo
 @lang_option("Show only this language (repeatable).")
 @org_options
 def show(role: str, langs: tuple[str, ...], org_file: Path | None,
-         settings: tuple[str, ...]) -> None:
+         sets: tuple[str, ...]) -> None:
     """Print ROLE as documents print it: merged with the roles it extends,
     numbered, its text rendered, and where each clause came from."""
-    from ..config.profile import load_organization
     from ..show import show_role
 
-    ws = workspace(explicit=is_file_arg(role))
-    org = ws.with_wording(load_organization(ws.org(org_file), list(settings)))
-    loaded = ws.library.load(role)
+    s = settings(files_among([role]), org=org_file, sets=sets, lenient=is_file_arg(role))
+    org = s.org
+    loaded = s.library.load(role)
     for lang in langs:
         if lang not in loaded.languages:
             raise UsageError(f"role '{loaded.id}' is written in {', '.join(loaded.languages)}, "

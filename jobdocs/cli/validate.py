@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .options import color_option, org_option, workspace
+from ..files import shown
+from .options import color_option, org_option, settings
 from .terminal import echo, use_color
 
 
@@ -36,15 +37,14 @@ def validate(ctx: click.Context, paths: tuple[str, ...], strict: bool, formats: 
 
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     targets = report.destinations(formats, outputs, "github" if in_actions else "text")
-    ws = workspace(explicit=bool(paths))
+    s = settings(paths, org=org_file, lenient=bool(paths), keep_going=True)
     if not paths:
-        default = ws.project.roles if ws.project else Path("roles")
+        default = s.roles or Path("roles")
         if not default.is_dir():
-            raise UsageError(f"no {default}/ directory here; give the role files or directories "
-                             "to check")
-        paths = (str(default), str(ws.project.path)) if ws.project else (str(default),)
-    result = check_paths(paths, strict=strict, org=ws.org(org_file), wording=ws.wording(),
-                         roles=ws.library, project=ws.project)
+            raise UsageError(f"no {shown(default)}/ directory here; give the role files or "
+                             "directories to check")
+        paths = (str(default), str(s.project.path)) if s.project else (str(default),)
+    result = check_paths(paths, strict=strict, settings=s)
     for fmt, out in targets:
         if out == report.STDOUT:
             colored = fmt == "text" and use_color(color)

@@ -12,6 +12,7 @@ from .report import validate
 
 if TYPE_CHECKING:
     from ..config.organization import Organization
+    from ..roles.library import Library
     from .document import Imported
 
 #: What a folder given to `jobdocs import` is searched for.
@@ -34,7 +35,7 @@ def expand(files: tuple[Path, ...]) -> list[Path]:
 
 
 def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
-          org: Organization | None = None) -> Path:
+          org: Organization | None = None, roles: Library | None = None) -> Path:
     """Write the role (and the suggested profile) atomically; validate the role."""
     # Two documents of one title in one run: the same job in two languages, most often.
     role_id, n = result.role_id, 2
@@ -51,7 +52,7 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
     if path.exists() and not force:
         raise JobdocsError(f"{path}: exists; give --force to replace it, or another -o")
     write_atomic(path, result.role_yaml.encode())
-    result.findings += validate(path, org)
+    result.findings += validate(path, org, roles)
     if result.profile_yaml:
         # Beside the roles, not among them: `jobdocs list` reads every YAML in the folder.
         profile = out_dir / "organizations" / f"{role_id}.yaml"

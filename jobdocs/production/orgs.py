@@ -1,5 +1,6 @@
 """The organizations a build writes for: each profile loaded once, checked before
-any work, given the project's house style and a number for every role."""
+any work, finished by the settings' one recipe, given its letterhead and a number
+for every role."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..config.organization import Organization, with_project
-from ..config.project import Project
+from ..config.organization import Organization
 from ..errors import InvalidInput, JobdocsError, UsageError
 from ..files import write_atomic
+from ..settings import Settings
 from . import inputs
 
 
@@ -22,22 +23,22 @@ class Target:
     folder: str  # output subfolder ("" when the build has one organization)
     org: Organization
     digest: str  # hash of the profile, and of the reference document and wording it names
+    letterhead: str | None = None  # the reference document of its DOCX and PDF (None: ours)
 
     def number(self, role_id: str, lang: str) -> str:
         return self.org.number.for_document(role_id, lang)
 
 
-def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
+def targets(settings: Settings, role_ids: Sequence[str]) -> list[Target]:
     """Return the build's organizations; raise with every problem of every profile.
 
-    Each gets the project's house style (the profile's wins key by key) and
-    the project's wording folder (searched after the profile's own).
-
+    Each profile is finished as every command finishes one (Settings.organization)
+    and takes the letterhead render would give it (jobdocs.yaml's, else its own).
     Numbers issued from a profile's pattern are kept in its register now, so
     that every worker prints the same number a role was given before.
     """
-    from ..config.profile import load_organization
-
+    project = settings.project
+    assert project is not None
     paths = project.organizations or ((project.organization,) if project.organization else ())
     folders = {str(p.resolve()): p.stem for p in paths}
     if len(set(folders.values())) < len(folders):
@@ -47,18 +48,17 @@ def targets(project: Project, role_ids: Sequence[str]) -> list[Target]:
     problems = []
     for path, folder in (folders.items() if folders else [(None, "")]):
         try:
-            org = load_organization(path)
+            org = settings.organization(path)
         except InvalidInput as e:
             problems += e.problems
             continue
-        wording = (*org.wording, *((str(project.wording),) if project.wording else ()))
-        org = with_project(org, project)  # its sections, house style over ours, numbers
-        org = replace(org, number=_numbers(org, role_ids), wording=wording)
-        reference = "" if project.reference_doc else org.reference_doc
+        org = replace(org, number=_numbers(org, role_ids))
+        letterhead = settings.letterhead_of(org)
         digest = inputs.combine(inputs.file_hash(Path(path)) if path else "",
-                                inputs.file_hash(Path(reference)) if reference else "",
-                                inputs.tree_hash(Path(w) for w in wording))
-        found.append(Target(path, folder if len(folders) > 1 else "", org, digest))
+                                inputs.file_hash(letterhead) if letterhead else "",
+                                inputs.tree_hash(Path(w) for w in org.wording))
+        found.append(Target(path, folder if len(folders) > 1 else "", org, digest,
+                            str(letterhead) if letterhead else None))
     if problems:
         raise InvalidInput(problems)
     return found

@@ -24,6 +24,7 @@ from ..files import ensure_dir
 from ..resources import data_dir
 from ..roles import loader
 from ..roles.library import SUFFIXES
+from ..settings import Settings, no_project
 from . import inputs
 from .inputs import Manifest
 from .orgs import Target, targets
@@ -57,19 +58,23 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def build_project(project: Project, *, jobs: int | None = None, force: bool = False,
+def build_project(settings: Settings, *, jobs: int | None = None, force: bool = False,
                   formats: Sequence[str] = (), start: Callable[[int], Progress] | None = None
                   ) -> Summary:
-    """Build the project's documents into its output folder and return the summary.
+    """Build the documents of the settings' project into its output folder and return
+    the summary.
 
     `start(n)` is called with the number of units to build (roles to render
     for an organization) and returns a callback told of each one finished.
     """
+    project = settings.project
+    if project is None:
+        raise UsageError(no_project(settings))
     began = time.perf_counter()
     out_root = ensure_dir((project.output or project.path.parent / "out").resolve())
     staging = Path(tempfile.mkdtemp(prefix=".jobdocs-", dir=out_root))
     try:
-        build = _Build(project, tuple(dict.fromkeys(formats or project.formats or ("md",))),
+        build = _Build(settings, project, tuple(dict.fromkeys(formats or settings.formats)),
                        out_root, staging, force)
         tasks = {task.unit: task for task in build.tasks()}
         advance = start(len(tasks)) if start else None
@@ -89,12 +94,12 @@ def build_project(project: Project, *, jobs: int | None = None, force: bool = Fa
 class _Build:
     """One build's state: what is current, what was written, what failed."""
 
-    def __init__(self, project: Project, formats: tuple[str, ...], out_root: Path,
-                 staging: Path, force: bool) -> None:
+    def __init__(self, settings: Settings, project: Project, formats: tuple[str, ...],
+                 out_root: Path, staging: Path, force: bool) -> None:
         self.project, self.formats, self.force = project, formats, force
         self.out_root, self.staging = out_root, staging
         self.roles = _role_files(project)
-        self.targets = targets(project, [role.stem for role in self.roles])
+        self.targets = targets(settings, [role.stem for role in self.roles])
         self.manifest = Manifest.load(out_root, _shared_inputs(project))
         self.summary = Summary()
         self.pending: list[tuple[str, str, Task]] = []  # (DOCX source, PDF name, task)
@@ -117,7 +122,6 @@ class _Build:
     def tasks(self) -> Iterator[Task]:
         """Yield a task for every unit with a document to build; count the current ones."""
         hashes: dict[Path, str] = {}
-        reference = self.project.reference_doc
         for target in self.targets:
             prefix = f"{target.folder}/" if target.folder else ""
             for role in self.roles:
@@ -136,8 +140,7 @@ class _Build:
                 self.count += 1
                 yield Task(unit, self.count, str(role), target,
                            str(self.out_root / target.folder), str(self.out_root),
-                           tuple(self.project.languages), self.formats,
-                           str(reference) if reference else None, str(self.staging),
+                           tuple(self.project.languages), self.formats, str(self.staging),
                            frozenset(skip), self.force)
 
     def record(self, task: Task, outcome: Outcome) -> None:
@@ -189,13 +192,12 @@ class _Build:
 
 def _shared_inputs(project: Project) -> str:
     """Return the hash of what every document depends on: jobdocs, its templates and
-    catalogs, the project's content settings and its reference document."""
-    settings = loader.load(project.path).data
-    reference = inputs.file_hash(project.reference_doc) if project.reference_doc else ""
+    catalogs, and the project's content settings (each organization's letterhead is
+    in its own digest)."""
+    data = loader.load(project.path).data
     return inputs.combine(__version__, inputs.tree_hash([data_dir("templates"),
                                                          data_dir("locales")]),
-                          inputs.settings_hash(settings if isinstance(settings, dict) else {}),
-                          reference)
+                          inputs.settings_hash(data if isinstance(data, dict) else {}))
 
 
 def _role_files(project: Project) -> list[Path]:

@@ -30,7 +30,6 @@ class Task:
     out_root: str  # the build's output folder, which document names are relative to
     langs: tuple[str, ...]  # () = every language the role declares
     formats: tuple[str, ...]
-    reference_doc: str | None
     staging: str  # where DOCX files to print as PDF go
     skip: frozenset[str] = frozenset()  # documents that are current: neither render nor write
     force: bool = False  # write even the documents whose bytes are the same
@@ -93,7 +92,7 @@ def _build(task: Task, outcome: Outcome) -> None:
         outcome.files = chain_files(read)
     outcome.role_id, outcome.languages = role.id, role.languages
     org = task.target.org
-    reference = Path(task.reference_doc) if task.reference_doc else None
+    reference = Path(task.target.letterhead) if task.target.letterhead else None
     out_dir, root = Path(task.out_dir), Path(task.out_root)
     for lang in [lang for lang in role.languages if not task.langs or lang in task.langs]:
         names = {fmt: (out_dir / f"{role.id}.{lang}.{fmt}").relative_to(root).as_posix()

@@ -15,6 +15,7 @@ _NOT_CONTENT = {"path", "mark", "text_marks", "text_styles", "origin", "chain",
                 "house_style",  # how a document looks is not what it says
                 "section_marks", "source",
                 "wording",  # where a company's catalogs lie (like the packaged ones, unhashed)
+                "reference_doc",  # where its letterhead lies: how a document looks
                 "section_rules",  # only their order changes what a document says (below)
                 "reference", "follows", "silence"}  # how a role is reviewed, not what it says
 

@@ -114,7 +114,8 @@ def _diff(request: Request) -> tuple[Sides | None, RoleDiff | None, str]:
     if not lang:
         raise Refused(say(request,
             "The two versions have no language in common."), 422)
-    return sides, diff_roles(sides.old, sides.new, [lang]), lang
+    # The profile `jobdocs diff` compares with here: the settings' finished profile.
+    return sides, diff_roles(sides.old, sides.new, [lang], site.profile()), lang
 
 
 def compare(request: Request) -> Response:
@@ -148,7 +149,10 @@ def redline_download(request: Request) -> Response:
             "Choose the two versions to compare first."))
     from ..diff.redline import redline
 
-    data = redline(result, author=sides.author or "jobdocs", date=sides.date, lang=lang)
+    # As `jobdocs diff -f docx`: the profile's date, else NEW's commit; its letterhead.
+    org = site_of(request).profile()
+    data = redline(result, author=sides.author or "jobdocs", date=org.date or sides.date,
+                   lang=lang, reference_doc=site_of(request).letterhead(org))
     name = f"{sides.new.id}.{lang}.redline.docx"
     return Response(data, media_type=MEDIA["docx"],
                     headers={"content-disposition": f'attachment; filename="{name}"'})

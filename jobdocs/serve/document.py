@@ -84,8 +84,8 @@ def download(request: Request) -> Response:
         return message(request, 400, say(request, "That download is not available."))
     lang, org = choose(request, site, entry)
     try:
-        data = render_document(build(site, entry, lang, org), fmt,
-                               site.project.reference_doc if site.project else None)
+        doc = build(site, entry, lang, org)
+        data = render_document(doc, fmt, site.letterhead(site.organization(org)))
     except JobdocsError as e:
         return message(request, 422, str(e))
     name = f"{entry.id}.{lang}.{fmt}"

@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import intake
-from ..config.organization import Organization, with_project
-from ..config.profile import load_organization
-from ..config.project import Project, current
+from ..config.organization import Organization
+from ..config.project import Project
 from ..errors import InvalidInput, JobdocsError, Problem
 from ..model import Role
 from ..resources import data_dir
 from ..roles import library, loader
 from ..roles.memo import Within
+from ..settings import Settings, load_settings
 
 #: What a role id in a URL may look like: a file stem, no separators, no leading dot.
 ROLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
@@ -63,19 +63,26 @@ def _stamp(paths: tuple[Path, ...]) -> tuple[tuple[int, int], ...]:
 
 @dataclass
 class Site:
-    """The library of one project folder, as the server sees it."""
+    """The library of one project folder, as the server sees it, with the settings every
+    command would have there (jobdocs.settings): the same profile, wording, letterhead."""
 
     root: Path
-    project: Project | None = None
+    settings: Settings
     _cache: dict[Path, tuple[Any, Entry]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _profile: tuple[Any, Organization | None] | None = None
+    _profile: tuple[Any, Organization] | None = None
     _locks: dict[Path, threading.Lock] = field(default_factory=dict)
 
     @classmethod
-    def here(cls) -> Site:
-        """Return the site of the current folder (its jobdocs.yaml, or ./roles)."""
-        return cls(Path.cwd().resolve(), current())
+    def here(cls, start: Path | None = None) -> Site:
+        """Return the site of the current folder, or of `start` (its jobdocs.yaml, or
+        ./roles); a broken profile leaves the documents blank and its page says why."""
+        root = (start or Path.cwd()).resolve()
+        return cls(root, load_settings(start=root, keep_going=True))
+
+    @property
+    def project(self) -> Project | None:
+        return self.settings.project
 
     @property
     def folder(self) -> Path:
@@ -163,19 +170,17 @@ class Site:
             self._cache[path] = (_stamp(entry.deps), entry)
         return entry
 
-    def profile(self) -> Organization | None:
-        """Return the profile checks use, as `jobdocs validate` does: the project's
-        organization with the sections and house style jobdocs.yaml declares."""
-        if self.project is None:
-            return None
-        path = self.project.organization
+    def profile(self) -> Organization:
+        """Return the profile checks use, as `jobdocs validate` does (the settings'
+        finished profile), read again when its file changes."""
+        path = self.settings.profile
         stamp = _stamp((path,)) if path else ()
         if self._profile is None or self._profile[0] != stamp:
             try:
-                org = load_organization(path) if path else Organization()
-            except JobdocsError:
-                org = Organization()  # reported by the validation of the profile itself
-            self._profile = (stamp, with_project(org, self.project))
+                org = self.settings.organization(path)
+            except JobdocsError:  # reported by the validation of the profile itself
+                org = self.settings.finish(Organization())
+            self._profile = (stamp, org)
         return self._profile[1]
 
     def organizations(self) -> dict[str, Path]:
@@ -194,14 +199,15 @@ class Site:
             out.setdefault(key, p)
         return out
 
-    def organization(self, key: str) -> Organization | None:
-        """Return the profile a URL names ('' for none); raise JobdocsError when invalid."""
+    def organization(self, key: str) -> Organization:
+        """Return the profile a URL names ('' for none), finished as every command
+        finishes one (its wording included); raise JobdocsError when invalid."""
         path = self.organizations().get(key) if key else None
-        org = load_organization(path) if path else None
-        if self.project is None:
-            return org
-        # the sections jobdocs.yaml declares and its house style, as the CLI applies them
-        return with_project(org or Organization(), self.project)
+        return self.settings.organization(path)
+
+    def letterhead(self, org: Organization) -> Path | None:
+        """Return the reference document of a profile's DOCX and PDF, as render takes it."""
+        return self.settings.letterhead_of(org)
 
     def default_organization(self) -> str:
         org = self.project.organization if self.project else None
