@@ -18,11 +18,11 @@ with warnings.catch_warnings():
 from serve_project import KAM, editor_fields, make_project  # noqa: E402
 
 from jobdocs.cli import cli  # noqa: E402
+from jobdocs.roles.yamledit import digest  # noqa: E402
 from jobdocs.serve import edit  # noqa: E402
 from jobdocs.serve.app import create_app  # noqa: E402
 from jobdocs.serve.security import MAX_BODY, SESSION_COOKIE  # noqa: E402
 from jobdocs.serve.site import Site  # noqa: E402
-from jobdocs.serve.yamledit import digest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..importer import ids
+from ..roles.yamledit import CHILDREN, EditError, RoleFile, styled
 from .ui import tr
-from .yamledit import CHILDREN, EditError, RoleFile, styled
 
 #: A clause id as the role format allows it (and a draft's key for a new clause).
 CLAUSE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")

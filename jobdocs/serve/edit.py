@@ -24,6 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from ..errors import JobdocsError, Problem
 from ..files import FileChanged, write_atomic
 from ..roles import loader
+from ..roles.yamledit import EditError, RoleFile, digest
 from . import chips
 from .app import message, page, say, ui_language
 from .document import find
@@ -32,7 +33,6 @@ from .findings import localized
 from .library import lines_of
 from .security import csrf_ok
 from .site import Entry, Site, check_candidate
-from .yamledit import EditError, RoleFile, digest
 
 #: The longest text a field may hold.
 MAX_TEXT = 20_000

@@ -20,7 +20,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import InvalidInput
-from ..roles import loader
+from . import loader
 
 #: Where a folded text breaks its lines.
 FOLD_AT = 72
@@ -182,10 +182,19 @@ def styled(text: str, old: Any) -> Any:
     if "  " in text:
         return text  # a fold would merge the spaces; keep it on one line
     folded = FoldedScalarString(text)
-    positions, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == " " and i - start >= FOLD_AT - 10 and i + 1 < len(text):
-            positions.append(i)
-            start = i
-    folded.fold_pos = positions
+    folded.fold_pos = fold_positions(text)
     return folded
+
+
+def fold_positions(text: str, width: int = FOLD_AT) -> list[int]:
+    """Return the spaces to fold `text` at: each line as long as it can be within `width`
+    (a word longer than that stands on a line of its own)."""
+    positions: list[int] = []
+    start, last = 0, -1
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for i in [*spaces, len(text)]:
+        if i - start > width and last > start:
+            positions.append(last)
+            start = last + 1
+        last = i
+    return [p for p in positions if p + 1 < len(text)]
