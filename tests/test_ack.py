@@ -272,6 +272,37 @@ def test_the_copies_to_sign_are_for_exactly_those_who_are_due(runner, tmp_path, 
     assert "4 of 5 employees must sign" in result.stdout
 
 
+def test_only_a_change_of_the_text_signed_makes_an_employee_due(runner, tmp_path,
+                                                                 monkeypatch):
+    """A new version label, a new approval date or a change in another language leaves
+    the text an employee signed as it was: nobody is due. A change in their language is."""
+    root = make_project(tmp_path / "small", None, staff=4)
+    monkeypatch.chdir(root)
+    rows = signed([1, 2], "1.0", "2026-01-15")
+    for row, lang in zip(rows, ("ru", "en"), strict=True):
+        row["lang"] = lang
+    (root / "sheet.csv").write_text(table(rows), "utf-8")
+    ack(runner, "record", "sheet.csv")
+    path = root / "roles" / "assistant.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
+                    encoding="utf-8")
+    with (root / "jobdocs.yaml").open("a", encoding="utf-8") as f:
+        f.write("organization: org.yaml\n")
+    (root / "org.yaml").write_text("date: 2026-02-01\n", encoding="utf-8")  # re-approved
+    git(root, "commit", "-q", "-am", "Version 1.1: the same text, approved again")
+    assert due_json(runner)["counts"] == {"acknowledged": 2, "changed": 0, "new": 2}
+
+    # The English text of a duty changes: the reader of the English copy must sign again,
+    # the reader of the Russian one need not.
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "en: Take orders.", "en: Take and confirm orders."), encoding="utf-8")
+    result = due_json(runner)
+    assert result["counts"] == {"acknowledged": 1, "changed": 1, "new": 2}
+    changed = [d for d in result["due"] if d["reason"] == "changed"]
+    assert [(d["number"], d["changes"]["clauses"]) for d in changed] == [
+        ("E0002", [{"number": "2.1", "change": "changed", "id": "take-orders"}])]
+
+
 def test_a_register_from_a_newer_jobdocs_is_refused_not_changed(runner, tmp_path,
                                                                monkeypatch):
     import sqlite3

@@ -1,10 +1,12 @@
 """Who must sign: each employee of a staff list against the register and the roles now.
 
 An employee is **new** in their position when the register holds no
-acknowledgement of their role by them, **changed** when the latest version
-they acknowledged has another content hash than the current one (with a
-summary of the clauses that changed), and **acknowledged** otherwise:
-re-issuing the same content (the same hash) makes no one due.
+acknowledgement of their role by them, **changed** when the text they signed
+(the clauses, the title and the sections of the latest version they
+acknowledged, in the language they signed it in) differs from the current
+one (with a summary of the clauses that changed), and **acknowledged**
+otherwise: re-issuing the same content (the same hash), or a new version label
+or new organization details over the same text, makes no one due.
 
 The staff list is read once, row by row, and compared a chunk of employees
 per query of the register; every bad row is one problem, and nothing is
@@ -57,7 +59,7 @@ class Due:
         self.versions = versions
         self.register = register
         self.lang = lang
-        self._summaries: dict[tuple[str, str], Summary] = {}
+        self._summaries: dict[tuple[str, str, str], Summary] = {}
         self._broken: dict[str, bool] = {}  # role id → whether it fails to load
 
     def states(self) -> Iterator[State]:
@@ -103,7 +105,8 @@ class Due:
             last = latest.get((e.number, e.role))
             if last is None:
                 yield State(e, line, current, "new")
-            elif last.content_hash == current.content_hash:
+            elif last.content_hash == current.content_hash or \
+                    not self._summary(e.role, last, current).signed_text_changed:
                 yield State(e, line, current, "acknowledged", last)
             else:
                 yield State(e, line, current, "changed", last)
@@ -112,16 +115,21 @@ class Due:
         """Return what changed since the version the employee last signed (None if new)."""
         if state.last is None or not state.due:
             return None
-        key = (state.employee.role, state.last.content_hash)
+        return self._summary(state.employee.role, state.last, state.current)
+
+    def _summary(self, role_id: str, last: Last, current: Version) -> Summary:
+        """Return what changed from the version signed to the current one, read in the
+        language the employee signed (else --lang, else the role's first); once per
+        (role, version signed, language)."""
+        lang = last.lang or self.lang or current.role.languages[0]
+        key = (role_id, last.content_hash, lang)
         if key not in self._summaries:
-            old = self.register.version(*key)
-            new = state.current.role
+            old = self.register.version(role_id, last.content_hash)
             if old is None:
                 summary = Summary(error=f"the register holds no copy of version "
-                                        f"{state.last.version}")
+                                        f"{last.version}")
             else:
-                summary = summarize(old, new, self.lang or new.languages[0],
-                                    self.versions.org)
+                summary = summarize(old, current.role, lang, self.versions.org)
             self._summaries[key] = summary
         return self._summaries[key]
 

@@ -34,6 +34,7 @@ class Acknowledgement:
     version: str
     content_hash: str
     signed_on: dt.date
+    lang: str = ""  # the language of the copy signed, where the sheet gave it
     name: str = ""
     position: str = ""
     unit: str = ""
@@ -49,6 +50,7 @@ class Last:
     version: str
     content_hash: str
     signed_on: dt.date
+    lang: str = ""  # the language of the copy signed, where the sheet gave it
 
 
 @dataclass(frozen=True)
@@ -127,12 +129,12 @@ class Register:
         wanted = list(dict.fromkeys(numbers))
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
-            sql = ("SELECT employee_number, role_id, version, content_hash, signed_on "
+            sql = ("SELECT employee_number, role_id, version, content_hash, signed_on, lang "
                    "FROM ack_acknowledgements WHERE organization = ? AND employee_number IN "
                    f"({', '.join('?' * len(chunk))}) ORDER BY signed_on, id")
-            for number, role_id, version, digest, signed in self.db.rows(
+            for number, role_id, version, digest, signed, lang in self.db.rows(
                     sql, (self.organization, *chunk)):
-                out[(number, role_id)] = Last(version, digest, _date_out(signed))
+                out[(number, role_id)] = Last(version, digest, _date_out(signed), lang or "")
         return out
 
     def version(self, role_id: str, content_hash: str) -> Role | None:

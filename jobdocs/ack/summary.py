@@ -17,6 +17,10 @@ from ..errors import JobdocsError
 from ..model import Role
 
 
+#: Fields of a diff that are not part of the text an employee signs.
+NOT_SIGNED = frozenset({"version", "languages", "extends", "id"})
+
+
 @dataclass(frozen=True)
 class Summary:
     """The clauses that changed, each (number, kind, id), and the other fields that did."""
@@ -24,6 +28,16 @@ class Summary:
     clauses: tuple[tuple[str, str, str], ...] = ()
     fields: tuple[tuple[str, str, str], ...] = ()  # (field, old, new)
     error: str = ""  # why the versions could not be compared
+
+    @property
+    def signed_text_changed(self) -> bool:
+        """Whether what the employee signed changed: a clause, the title or a section.
+
+        A new version label, another language or another parent alone leaves the
+        text they read as it was; versions that cannot be compared count as changed.
+        """
+        return bool(self.error or self.clauses
+                    or any(name not in NOT_SIGNED for name, _, _ in self.fields))
 
     def text(self, t: Any = None) -> str:
         """Return the summary as a person reads it; with `t`, a catalog of the diff's
@@ -36,7 +50,7 @@ class Summary:
         text = ", ".join(parts)
         if fields:
             text = f"{text}; {', '.join(fields)}" if text else ", ".join(fields)
-        return text or "no clause changed (the organization's details did)"
+        return text or "no clause changed"
 
     def as_json(self) -> dict[str, object]:
         return {"clauses": [{"number": n, "change": k, "id": i} for n, k, i in self.clauses],
