@@ -16,7 +16,6 @@ from ..diff.labels import label
 from ..errors import JobdocsError
 from ..model import Role
 
-
 #: Fields of a diff that are not part of the text an employee signs.
 NOT_SIGNED = frozenset({"version", "languages", "extends", "id"})
 
