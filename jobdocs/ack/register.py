@@ -34,7 +34,6 @@ class Acknowledgement:
     version: str
     content_hash: str
     signed_on: dt.date
-    lang: str = ""  # the language of the copy signed, where the sheet gave it
     name: str = ""
     position: str = ""
     unit: str = ""
