@@ -118,12 +118,13 @@ def command(argv: Sequence[str], cwd: Path | None = None, *, before: Callable[[]
     return run
 
 
-def snippet(python: str, code: str, *args: str, cwd: Path | None = None) -> Run:
+def snippet(python: str, code: str, *args: str, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> Run:
     """Return a run of Python code in a fresh process that prints its own wall and CPU
     (of the work it times, after its imports)."""
     def run() -> Timing:
         out = subprocess.run([python, "-c", code, *args], capture_output=True, text=True,
-                             cwd=cwd)
+                             cwd=cwd, env={**os.environ, **(env or {})})
         if out.returncode:
             raise SystemExit(f"benchmark snippet failed:\n{out.stderr}")
         wall, cpu = map(float, out.stdout.split()[:2])

@@ -89,8 +89,9 @@ def _signed(document: Any, style: str, block: str) -> None:
     _p(document, style, f"{{%p for line in {block}.lines %}}")
     _p(document, style, "{{ line }}")
     _p(document, style, "{%p endfor %}")
-    _p(document, f"{style} Line", f"\t\t{{{{ {block}.name }}}}")
-    _p(document, f"{style} Line Caption", f"\t{{{{ {block}.sign_caption }}}}")
+    _p(document, f"{style} Line", "")
+    _p(document, f"{style} Caption", f"{{{{ {block}.sign_caption }}}}")
+    _p(document, f"{style} Name", f"{{{{ {block}.name }}}}")
     _p(document, f"{style} Date", f"{{{{ {block}.date }}}}")
 
 
