@@ -24,7 +24,7 @@ _EXPORTS = {
     "RoleNotFound": ".errors", "UsageError": ".errors",
     "Document": ".model", "Role": ".model",
     "render_document": ".render",
-    "plan": ".render.batch",
+    "plan": ".production.batch",
     "resolve": ".resolve",
     "Settings": ".settings", "load_settings": ".settings",
     "Library": ".roles.library", "list_roles": ".roles.library", "load_role": ".roles.library",
@@ -42,8 +42,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import UsageError as UsageError
     from .model import Document as Document
     from .model import Role as Role
+    from .production.batch import plan as plan
     from .render import render_document as render_document
-    from .render.batch import plan as plan
     from .resolve import resolve as resolve
     from .roles.library import Library as Library
     from .roles.library import list_roles as list_roles

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .config.house_style import HouseStyle
+from .errors import UsageError
 
 
 class Mark(NamedTuple):
@@ -140,6 +141,13 @@ class Role:
     # and language; a profile's win.
     officers: Mapping[str, Mapping[str, Title]] = field(default_factory=dict)
     reports_to: str = ""  # the profile's officer who is its line manager ("": line_manager)
+
+    def require_language(self, lang: str) -> None:
+        """Raise UsageError unless the role is written in `lang`: every command and the
+        server say it in these words."""
+        if lang not in self.languages:
+            raise UsageError(f"role '{self.id}' is written in {', '.join(self.languages)}, "
+                             f"not '{lang}'")
 
 
 @dataclass(frozen=True)

@@ -145,11 +145,9 @@ def test_a_failed_write_is_one_line_and_leaves_no_temporary_file(runner, tmp_pat
 
 
 def test_the_format_choices_are_the_registry():
-    """The CLI spells the formats out (importing the registry would slow `--help`): they
-    must stay the registry's."""
     from jobdocs.cli.build import build as build_command
-    from jobdocs.render import FORMATS
+    from jobdocs.formats import names
 
     for command in (cli.commands["render"], build_command):
         [option] = [p for p in command.params if p.name == "formats"]
-        assert tuple(option.type.choices) == FORMATS
+        assert tuple(option.type.choices) == names()

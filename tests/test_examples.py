@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jobdocs.config.profile import load_organization
-from jobdocs.render.batch import build, plan
+from jobdocs.production.batch import build, plan
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPT = (EXAMPLES / "render.sh").read_text()

@@ -98,7 +98,7 @@ def test_profile_names_the_reference_document_relative_to_itself(tmp_path):
 
     import docx
 
-    from jobdocs.render.batch import build, plan
+    from jobdocs.production.batch import build, plan
     from jobdocs.render.docx.page import default_reference
 
     company = docx.Document(str(default_reference()))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config.organization import Organization
-from ..render.batch import Job, build
+from ..production.batch import Job, build
 from .due import State
 
 

@@ -3,12 +3,13 @@ shared by worker processes. `jobdocs validate` and `jobdocs serve` both come her
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from ..config.organization import Organization
 from ..roles import library
+from ..workers import cpus, share
 from . import cache as kept
 from .runner import Record, check_file
 
@@ -65,36 +66,5 @@ def _check(paths: list[Path], org: Organization | None, roles: library.Library |
            jobs: int | None, read: library.Reader | None) -> list[tuple[Found, Record]]:
     if jobs is None:
         jobs = cpus() if len(paths) >= PARALLEL_FROM else 1
-    jobs = min(jobs, len(paths))
-    n = len(paths)
-    if jobs <= 1:
-        return [check_recorded(p, org, roles, read) for p in paths]
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    # Fork where it is safe (no threads: nothing to import again); spawn elsewhere, as
-    # on Windows and in the server, whose threads a fork would copy half-way.
-    method = "fork" if can_fork() else "spawn"
-    from .. import budget
-
-    with ProcessPoolExecutor(jobs, mp_context=get_context(method),
-                             initializer=budget.apply) as pool:
-        chunk = max(1, min(16, n // (jobs * 4)))
-        return list(pool.map(check_recorded, paths, [org] * n, [roles] * n, [read] * n,
-                             chunksize=chunk))
-
-
-def cpus() -> int:
-    """Return the number of cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def can_fork() -> bool:
-    """Whether fork exists here and is safe: no other thread is running."""
-    import multiprocessing
-    import threading
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    work = partial(check_recorded, org=org, roles=roles, read=read)
+    return list(share(work, paths, jobs))

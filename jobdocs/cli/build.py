@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from ..formats import names
 from .options import settings
 
 
@@ -16,7 +17,7 @@ from .options import settings
               help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
 @click.option("--format", "-f", "formats", multiple=True,
-              type=click.Choice(["md", "docx", "pdf"]),
+              type=click.Choice(names()),
               help="Build only these formats (repeatable). Default: the project's.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.pass_context

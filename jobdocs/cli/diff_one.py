@@ -56,9 +56,9 @@ def diff(ctx: click.Context, old: str | None, new: str | None, from_rev: str | N
         org = s.org
         a_spec, b_spec = specs(old, new, from_rev, to_rev, s.library)
         a, b = load_side(a_spec, s.library), load_side(b_spec, s.library)
-        for lang in langs:
-            if lang not in a.role.languages or lang not in b.role.languages:
-                raise UsageError(f"'{lang}' is not a language of both versions")
+        for lang in langs:  # both versions must be written in it
+            a.role.require_language(lang)
+            b.role.require_language(lang)
         result = diff_roles(a.role, b.role, langs, org)
         to_stdout = out is None or str(out) == "-"
         colored = fmt == "text" and to_stdout and use_color(color)

@@ -9,6 +9,7 @@ import click
 
 from ..errors import UsageError
 from ..files import shown
+from ..formats import names
 from .options import files_among, is_file_arg, lang_option, org_options, settings
 from .terminal import echo
 
@@ -17,7 +18,7 @@ from .terminal import echo
 @click.argument("roles", nargs=-1, required=True, metavar="ROLE...")
 @lang_option("Language to render (repeatable). Default: every language the role declares.")
 @click.option("--format", "-f", "formats", multiple=True,
-              type=click.Choice(["md", "docx", "pdf"]),
+              type=click.Choice(names()),
               help="Output format (repeatable). Default: md, or the project's formats.")
 @click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
               help="Directory to write the documents to ('-': one document to standard "
@@ -44,7 +45,7 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
     """
     from dataclasses import replace
 
-    from ..render.batch import build, plan, render_one
+    from ..production.batch import build, plan, render_one
 
     s = settings(files_among(roles), org=org_file, sets=sets, reference_doc=reference_doc,
                  lenient=out_dir is not None and all(map(is_file_arg, roles)))
@@ -56,7 +57,7 @@ def render(roles: tuple[str, ...], langs: tuple[str, ...], formats: tuple[str, .
                          "give it with --staff FILE.csv")
     if staff is not None:
         from ..config.staff import read_staff
-        from ..render.batch import per_employee as copies
+        from ..production.batch import per_employee as copies
 
         org = replace(org, staff=read_staff(staff))
         jobs = copies(jobs, org.staff) if per_employee else jobs

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import UsageError
 from .options import files_among, is_file_arg, lang_option, org_options, settings
 from .terminal import echo
 
@@ -25,7 +24,5 @@ def show(role: str, langs: tuple[str, ...], org_file: Path | None,
     org = s.org
     loaded = s.library.load(role)
     for lang in langs:
-        if lang not in loaded.languages:
-            raise UsageError(f"role '{loaded.id}' is written in {', '.join(loaded.languages)}, "
-                             f"not '{lang}'")
+        loaded.require_language(lang)
     echo(show_role(loaded, langs, org), nl=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..formats import FORMATS
 from ..jurisdictions import CODES, JURISDICTIONS
 from ..model import CASES
 from .house_style import SCHEMA as _LOOK
@@ -219,7 +220,7 @@ PROJECT_SCHEMA: dict[str, Any] = {
                                         "unless --org names another."},
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN},
                       "description": "Languages `render` writes by default."},
-        "formats": {"type": "array", "items": {"enum": ["md", "docx", "pdf"]},
+        "formats": {"type": "array", "items": {"enum": list(FORMATS)},
                     "description": "Formats `render` writes by default."},
         "output": {"type": "string", "pattern": r"\S",
                    "description": "Directory `render` writes to by default."},

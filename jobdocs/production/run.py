@@ -20,12 +20,15 @@ from pathlib import Path
 from .. import __version__
 from ..config.project import Project
 from ..errors import MissingTool, UsageError
-from ..files import ensure_dir
+from ..files import ensure_dir, shown
+from ..formats import file_name, parse_name
 from ..resources import data_dir
 from ..roles import loader
 from ..roles.library import SUFFIXES
 from ..settings import Settings, no_project
+from ..workers import cpus, share
 from . import inputs
+from .documents import Printing
 from .inputs import Manifest
 from .orgs import Target, targets
 from .worker import Outcome, Task, build_unit
@@ -55,7 +58,7 @@ Progress = Callable[[int], None]  # called with the number of units just finishe
 
 def default_jobs() -> int:
     """Return the number of worker processes to use: every core."""
-    return os.cpu_count() or 1
+    return cpus()
 
 
 def build_project(settings: Settings, *, jobs: int | None = None, force: bool = False,
@@ -102,13 +105,14 @@ class _Build:
         self.targets = targets(settings, [role.stem for role in self.roles])
         self.manifest = Manifest.load(out_root, _shared_inputs(project))
         self.summary = Summary()
-        self.pending: list[tuple[str, str, Task]] = []  # (DOCX source, PDF name, task)
+        self.printing = Printing(staging)
+        self.pending: dict[str, Task] = {}  # the task of every document to print, by name
         self.current: set[str] = set()  # units found current, not built
         self.count = 0
 
     def key(self, target: Target, chain: str, name: str) -> str:
         """Return the input key of the document `name` (…/<role id>.<lang>.<format>)."""
-        role_id, lang, fmt = name.rpartition("/")[2].rsplit(".", 2)
+        role_id, lang, fmt = parse_name(name)
         return inputs.doc_key(self.manifest.inputs, target.digest, chain, lang, fmt,
                               target.number(role_id, lang))
 
@@ -117,7 +121,8 @@ class _Build:
         entry = self.manifest.units[unit]
         langs = [lang for lang in entry["languages"]
                  if not self.project.languages or lang in self.project.languages]
-        return [f"{prefix}{entry['id']}.{lang}.{fmt}" for lang in langs for fmt in self.formats]
+        return [prefix + file_name(entry["id"], lang, fmt) for lang in langs
+                for fmt in self.formats]
 
     def tasks(self) -> Iterator[Task]:
         """Yield a task for every unit with a document to build; count the current ones."""
@@ -164,26 +169,25 @@ class _Build:
         self.manifest.units[task.unit] = {"id": outcome.role_id, "files": outcome.files,
                                           "languages": list(outcome.languages), "docs": docs,
                                           "chain": chain}
-        self.pending += [(source, name, task) for source, name in outcome.pdf]
+        for fmt, source, name in outcome.printed:
+            self.printing.add_file(fmt, Path(source), name)
+            self.pending[name] = task
 
     def print_pdfs(self) -> None:
         """Print every PDF of the build in one LibreOffice run, and move each into place."""
         if not self.pending:
             return
-        from ..render.pdf import convert_each
-
-        sources = [Path(source) for source, _, _ in self.pending]
         try:
-            results = convert_each(sources, self.staging / "pdf")
+            results = self.printing.run()
         except MissingTool as e:
-            results = {source: str(e) for source in sources}
-        for source, (_, name, task) in zip(sources, self.pending, strict=True):
-            target = self.out_root / name
-            if results[source]:
+            results = dict.fromkeys(self.pending, str(e))
+        for name, task in self.pending.items():
+            target, printed = self.out_root / name, results[name]
+            if isinstance(printed, str):
                 self.summary.failed += 1
-                self.summary.errors.append(f"{target}: {results[source]}")
+                self.summary.errors.append(f"{shown(target)}: {printed}")
                 continue
-            os.replace(self.staging / "pdf" / f"{source.stem}.pdf", target)
+            os.replace(printed, target)
             self.summary.written += 1
             entry = self.manifest.units[task.unit]
             entry["docs"][name] = [self.key(task.target, entry["chain"], name),
@@ -209,15 +213,5 @@ def _role_files(project: Project) -> list[Path]:
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
-    """Yield the outcome of every task, from `jobs` processes (spawned, as on Windows)."""
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(build_unit, tasks)
-        return
-    from multiprocessing import get_context
-
-    jobs = min(jobs, len(tasks))
-    chunk = max(1, min(8, len(tasks) // (jobs * 4)))
-    from .. import budget
-
-    with get_context("spawn").Pool(jobs, initializer=budget.apply) as pool:
-        yield from pool.imap_unordered(build_unit, tasks, chunksize=chunk)
+    """Yield the outcome of every task as it is done, from `jobs` processes."""
+    return share(build_unit, tasks, jobs, ordered=False)

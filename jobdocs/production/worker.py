@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput, JobdocsError
 from ..files import write_atomic
+from ..formats import FORMATS, file_name
 from ..roles import loader
 from .inputs import chain_files
 from .orgs import Target
@@ -45,7 +46,8 @@ class Outcome:
     languages: tuple[str, ...] = ()
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    pdf: list[tuple[str, str]] = field(default_factory=list)  # (DOCX source, PDF name)
+    # Documents to print: (format, the source written in the staging folder, name).
+    printed: list[tuple[str, str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: int = 0
 
@@ -70,14 +72,14 @@ def build_unit(task: Task) -> Outcome:
     if outcome.errors:
         expected = len(outcome.languages or task.langs or ("",)) * len(task.formats)
         outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
-        outcome.pdf = []
+        outcome.printed = []
     return outcome
 
 
 def _build(task: Task, outcome: Outcome) -> None:
-    from ..render import render_document
     from ..resolve import resolve
     from ..roles.library import find_role, load_role_with
+    from .documents import render_formats
 
     read: list[Path] = []
 
@@ -95,25 +97,19 @@ def _build(task: Task, outcome: Outcome) -> None:
     reference = Path(task.target.letterhead) if task.target.letterhead else None
     out_dir, root = Path(task.out_dir), Path(task.out_root)
     for lang in [lang for lang in role.languages if not task.langs or lang in task.langs]:
-        names = {fmt: (out_dir / f"{role.id}.{lang}.{fmt}").relative_to(root).as_posix()
+        names = {fmt: (out_dir / file_name(role.id, lang, fmt)).relative_to(root).as_posix()
                  for fmt in task.formats}
         todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
         outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
         if not todo:
             continue
-        doc = resolve(role, lang, org)
-        docx = None
-        for fmt in todo:
-            if fmt == "md":
-                _write(root, names[fmt], render_document(doc, "md"), outcome, task.force)
-                continue
-            docx = docx or render_document(doc, "docx", reference)
-            if fmt == "docx":
-                _write(root, names[fmt], docx, outcome, task.force)
-            else:
-                source = Path(task.staging) / f"{task.number}-{lang}.docx"
-                source.write_bytes(docx)
-                outcome.pdf.append((str(source), names[fmt]))
+        rendered = render_formats(resolve(role, lang, org), todo, reference)
+        for fmt, data in rendered.files.items():
+            _write(root, names[fmt], data, outcome, task.force)
+        for fmt, data in rendered.to_print.items():  # printed at the end, all in one run
+            source = Path(task.staging) / f"{task.number}-{lang}.{FORMATS[fmt].printed_from}"
+            source.write_bytes(data)
+            outcome.printed.append((fmt, str(source), names[fmt]))
 
 
 def _write(root: Path, name: str, data: bytes, outcome: Outcome, force: bool) -> None:

@@ -1,4 +1,5 @@
-"""Write a Document as PDF: its DOCX, laid out by LibreOffice in headless mode.
+"""Print DOCX as PDF: laid out by LibreOffice in headless mode (the `pdf` format is
+printed from the `docx` one: jobdocs.formats).
 
 LibreOffice is the one PDF engine: what it prints is what a lawyer who opens
 the DOCX in LibreOffice sees, except that a heading or lead-in LibreOffice
@@ -18,7 +19,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import JobdocsError, MissingTool
-from ..model import Document
 from . import keep
 
 #: Seconds one LibreOffice run may take: a start, plus time per document.
@@ -26,6 +26,15 @@ START_TIMEOUT = 120
 PER_DOCUMENT = 10
 INSTALL = ("PDF output needs LibreOffice: install it (Debian/Ubuntu: "
            "apt-get install libreoffice-writer-nogui) so that `soffice` is on PATH")
+
+
+def available() -> bool:
+    """Whether LibreOffice is installed here (PDF can be printed)."""
+    try:
+        soffice()
+    except MissingTool:
+        return False
+    return True
 
 
 def soffice() -> str:
@@ -99,14 +108,6 @@ def convert(sources: Sequence[Path], out_dir: Path) -> list[Path]:
     if failed:
         raise JobdocsError("; ".join(failed))
     return [out_dir / f"{Path(source).stem}.pdf" for source in sources]
-
-
-def render(doc: Document, reference_doc: Path | None = None) -> bytes:
-    """Return the PDF bytes of a document, laid out from its DOCX by LibreOffice."""
-    from .docx import writer as docx
-
-    soffice()  # fail before any work when LibreOffice is missing
-    return from_docx(docx.render(doc, reference_doc), f"{doc.role_id}.{doc.lang}")
 
 
 def from_docx(data: bytes, stem: str = "document") -> bytes:

@@ -18,14 +18,12 @@ from ..ack.due import Due, State
 from ..ack.output import status_counts
 from ..ack.register import Acknowledgement
 from ..ack.sheet import METHODS
-from ..config.organization import Organization
 from ..config.table import parse_date
 from ..diff.labels import catalog
 from ..errors import InvalidInput, JobdocsError
-from ..render.batch import Job, render_one
-from ..roles.library import Library
+from ..formats import FORMATS
+from ..production.batch import Job, render_one
 from .app import message, page, say, site_of, ui_language
-from .document import MEDIA
 from .security import csrf_ok
 from .site import ROLE_ID
 
@@ -38,7 +36,7 @@ def opened(request: Request) -> Iterator[Context]:
     """Open the project's register for the request's organization; close it after."""
     site = site_of(request)
     org = site.organization(site.default_organization())
-    ctx = build_context(site.project, Library([site.local_dir]), org or Organization())
+    ctx = build_context(site.project, site.settings.library, org)
     try:
         yield ctx
     finally:
@@ -131,13 +129,15 @@ def _sheet(request: Request) -> Response:
             role = state.current.role
             lang = q.get("lang", "") if q.get("lang", "") in role.languages else \
                 role.languages[0]
-            data = render_one(Job(role, lang, fmt, state.employee, state.line), ctx.org)
+            site = site_of(request)  # the letterhead render gives this profile
+            data = render_one(Job(role, lang, fmt, state.employee, state.line), ctx.org,
+                              site.letterhead(ctx.org))
     except InvalidInput as e:
         return message(request, 422, "; ".join(str(p) for p in e.problems[:5]))
     except JobdocsError as e:
         return message(request, 422, str(e))
     name = Job(role, lang, fmt, state.employee, state.line).filename()
-    return Response(data, media_type=MEDIA[fmt],
+    return Response(data, media_type=FORMATS[fmt].media_type,
                     headers={"content-disposition": f'attachment; filename="{name}"'})
 
 

@@ -14,10 +14,10 @@ from starlette.responses import Response
 
 from ..diff import RoleDiff, diff_roles
 from ..errors import InvalidInput, JobdocsError
+from ..formats import FORMATS
 from ..model import Role
 from ..roles import git as gitsource
 from .app import message, page, say, site_of, ui_language
-from .document import MEDIA
 from .security import valid_revision
 from .site import Site
 
@@ -154,5 +154,5 @@ def redline_download(request: Request) -> Response:
     data = redline(result, author=sides.author or "jobdocs", date=org.date or sides.date,
                    lang=lang, reference_doc=site_of(request).letterhead(org))
     name = f"{sides.new.id}.{lang}.redline.docx"
-    return Response(data, media_type=MEDIA["docx"],
+    return Response(data, media_type=FORMATS["docx"].media_type,
                     headers={"content-disposition": f'attachment; filename="{name}"'})

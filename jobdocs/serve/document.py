@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
+from importlib import import_module
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import InvalidInput, JobdocsError
+from ..formats import FORMATS, file_name
 from ..model import Document
-from ..render import FORMATS, render_document
+from ..production.documents import produce
 from ..resolve import resolve
 from .app import message, page, say, site_of, ui_language
 from .site import Entry, Site
 
-MEDIA = {
-    "md": "text/markdown; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
 
 def formats() -> tuple[str, ...]:
-    """Return the formats this machine can download (pdf needs LibreOffice)."""
-    have_office = shutil.which("soffice") or shutil.which("libreoffice")
-    return tuple(f for f in FORMATS if f != "pdf" or have_office)
+    """Return the formats of the registry this machine can make (a printed one, PDF,
+    needs its printer: LibreOffice)."""
+    return tuple(name for name, spec in FORMATS.items()
+                 if not spec.printed_from or import_module(spec.writer).available())
 
 
 def choose(request: Request, site: Site, entry: Entry) -> tuple[str, str]:
@@ -84,10 +80,13 @@ def download(request: Request) -> Response:
         return message(request, 400, say(request, "That download is not available."))
     lang, org = choose(request, site, entry)
     try:
-        doc = build(site, entry, lang, org)
-        data = render_document(doc, fmt, site.letterhead(site.organization(org)))
+        asked = request.query_params.get("lang")
+        if asked is not None:  # a file in a language the role is not written in: none
+            entry.role.require_language(asked)
+        profile = site.organization(org)
+        data = produce(resolve(entry.role, lang, profile), fmt, site.letterhead(profile))
     except JobdocsError as e:
         return message(request, 422, str(e))
-    name = f"{entry.id}.{lang}.{fmt}"
-    return Response(data, media_type=MEDIA[fmt],
+    name = file_name(entry.id, lang, fmt)
+    return Response(data, media_type=FORMATS[fmt].media_type,
                     headers={"content-disposition": f'attachment; filename="{name}"'})

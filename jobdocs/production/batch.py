@@ -1,19 +1,23 @@
-"""Render many roles to files: the one function behind `jobdocs render`."""
+"""Render the roles named on the command line to files: `jobdocs render`, a one-off
+build by the same engine as `jobdocs build`, without its manifest."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config.organization import Organization
 from ..config.staff import Employee, file_slug
-from ..errors import InvalidInput, JobdocsError, UsageError
-from ..files import ensure_dir, write_atomic
-from ..model import Document, Role
+from ..errors import InvalidInput, JobdocsError
+from ..files import ensure_dir, shown, write_atomic
+from ..formats import file_name
+from ..model import Role
 from ..resolve import resolve
 from ..roles.library import load_role
-from . import render_document
+from ..settings import letterhead
+from .documents import Printing, produce, render_formats
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,8 @@ class Job:
     seq: int = 0
 
     def filename(self) -> str:
-        if self.employee is None:
-            return f"{self.role.id}.{self.lang}.{self.fmt}"
-        return f"{self.role.id}.{self.lang}.{file_slug(self.seq, self.employee)}.{self.fmt}"
+        copy = file_slug(self.seq, self.employee) if self.employee is not None else ""
+        return file_name(self.role.id, self.lang, self.fmt, copy)
 
 
 def per_employee(jobs: Iterable[Job], staff: Sequence[Employee]) -> list[Job]:
@@ -62,9 +65,7 @@ def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],
     jobs: list[Job] = []
     for role in roles:
         for lang in langs or role.languages:
-            if lang not in role.languages:
-                raise UsageError(f"role '{role.id}' is written in "
-                                 f"{', '.join(role.languages)}, not '{lang}'")
+            role.require_language(lang)
             jobs.extend(Job(role, lang, fmt) for fmt in formats)
     return jobs
 
@@ -73,87 +74,72 @@ def build(jobs: Iterable[Job], out_dir: Path, org: Organization | None = None,
           reference_doc: Path | None = None) -> list[Path]:
     """Render every job and write it to `out_dir`; return the paths written.
 
-    Every document is rendered before the first file is written, so invalid
-    clause text in any of them leaves the output directory untouched. DOCX
-    and PDF take their styles from `reference_doc`, else from the profile's.
+    A one-off build (jobdocs.production) without the manifest: every document
+    is rendered, and every PDF printed, before the first file is written, so
+    invalid clause text in any of them leaves the output directory untouched.
+    DOCX and PDF take their styles from `reference_doc`, else from the
+    profile's (settings.letterhead).
     """
-    if reference_doc is None and org is not None and org.reference_doc:
-        reference_doc = Path(org.reference_doc)
+    reference_doc = letterhead(reference_doc, None, org or Organization())
     jobs = list(jobs)
     given = org.number if org is not None else None
     if org is not None:
         org = replace(org, number=org.number.assign(job.role.id for job in jobs))
-    rendered: list[tuple[Path, bytes]] = []
+    rendered: dict[Path, bytes] = {}
     problems = []
-    docs: dict[tuple[str, str, int], Document] = {}
-    docx_of: dict[tuple[str, str, int], bytes] = {}  # each DOCX rendered once, for docx and pdf
-    pdfs: list[tuple[Path, bytes]] = []
-    for job in jobs:
-        key = (job.role.id, job.lang, job.seq)
-        if key not in docs:
+    formats: dict[tuple[str, str, int], list[Job]] = {}
+    for job in jobs:  # each document resolved once, in every format asked for
+        formats.setdefault((job.role.id, job.lang, job.seq), []).append(job)
+    with tempfile.TemporaryDirectory(prefix="jobdocs-render-") as tmp:
+        printing = Printing(Path(tmp))
+        for same in formats.values():
             try:
-                docs[key] = resolve(job.role, job.lang, _org_for(org, job))
+                doc = resolve(same[0].role, same[0].lang, _org_for(org, same[0]))
             except InvalidInput as e:
                 problems += e.problems
                 continue
-        if job.fmt in ("docx", "pdf"):
-            if key not in docx_of:
-                docx_of[key] = render_document(docs[key], "docx", reference_doc)
-            target = pdfs if job.fmt == "pdf" else rendered
-            target.append((out_dir / job.filename(), docx_of[key]))
-        else:
-            rendered.append((out_dir / job.filename(),
-                             render_document(docs[key], job.fmt, reference_doc)))
-    if pdfs and not problems:
-        rendered += _print(pdfs)
-        order = {out_dir / job.filename(): n for n, job in enumerate(jobs)}
-        rendered.sort(key=lambda pair: order[pair[0]])
-    if problems:
-        raise InvalidInput(problems)
+            files = render_formats(doc, [job.fmt for job in same], reference_doc)
+            for job in same:
+                path = out_dir / job.filename()
+                if job.fmt in files.to_print:
+                    printing.add(job.fmt, files.to_print[job.fmt], str(path))
+                else:
+                    rendered[path] = files.files[job.fmt]
+        if problems:
+            raise InvalidInput(problems)
+        printed = printing.run()
+        failed = [f"{key}: {why}" for key, why in printed.items() if isinstance(why, str)]
+        if failed:
+            raise JobdocsError("; ".join(failed))
+        rendered |= {Path(key): Path(pdf).read_bytes() for key, pdf in printed.items()}
+    order = [out_dir / job.filename() for job in jobs]
     ensure_dir(out_dir)
-    for i, (path, data) in enumerate(rendered):
+    for i, path in enumerate(order):
         try:
-            _write(path, data, "document")
+            _write(path, rendered[path], "document")
         except JobdocsError as e:  # say what the folder holds now
-            done = ", ".join(p.name for p, _ in rendered[:i]) or "none"
-            left = ", ".join(p.name for p, _ in rendered[i:])
+            done = ", ".join(p.name for p in order[:i]) or "none"
+            left = ", ".join(p.name for p in order[i:])
             raise JobdocsError(f"{e}. Written: {done}; not written: {left}") from e
     if org is not None and given is not None and org.number.issued != given.issued:
         # Numbers issued now are kept, so the next render gives each role the same one.
         _write(Path(org.number.register), org.number.register_text().encode("utf-8"),
                "number register")
-    return [path for path, _ in rendered]
+    return order
 
 
 def render_one(job: Job, org: Organization | None = None,
                reference_doc: Path | None = None) -> bytes:
     """Return one job's document, as `build` would write it (for `-o -`)."""
-    if reference_doc is None and org is not None and org.reference_doc:
-        reference_doc = Path(org.reference_doc)
+    reference_doc = letterhead(reference_doc, None, org or Organization())
     if org is not None:
         org = replace(org, number=org.number.assign([job.role.id]))
-    return render_document(resolve(job.role, job.lang, _org_for(org, job)), job.fmt,
-                           reference_doc)
+    return produce(resolve(job.role, job.lang, _org_for(org, job)), job.fmt, reference_doc)
 
 
 def _write(path: Path, data: bytes, what: str) -> None:
     try:
         write_atomic(path, data)
     except OSError as e:
-        raise JobdocsError(f"{path}: cannot write the {what}: {e.strerror or e}; "
+        raise JobdocsError(f"{shown(path)}: cannot write the {what}: {e.strerror or e}; "
                            "check the directory's permissions and free space") from e
-
-
-def _print(pdfs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
-    """Return each PDF's path and bytes, printed from its DOCX in one LibreOffice run."""
-    import tempfile
-
-    from .pdf import convert
-
-    with tempfile.TemporaryDirectory(prefix="jobdocs-render-") as tmp:
-        sources = []
-        for n, (_, data) in enumerate(pdfs):
-            sources.append(Path(tmp) / f"{n}.docx")
-            sources[-1].write_bytes(data)
-        printed = convert(sources, Path(tmp) / "pdf")
-        return [(path, pdf.read_bytes()) for (path, _), pdf in zip(pdfs, printed, strict=True)]

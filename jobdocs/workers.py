@@ -1,0 +1,55 @@
+"""Work shared by processes: the one policy of every pool jobdocs starts (the units of
+`jobdocs build`, the files of `jobdocs validate` and of the server's checks).
+
+Fork where it is safe (no other thread runs: nothing to import again); spawn
+elsewhere, as on Windows and in the server, whose threads a fork would copy
+half-way. Every worker takes the memory budget (budget.py) as it starts. Work
+goes out in chunks of about a quarter of a worker's share, at most 16 items, so
+that a slow item holds up few others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cpus() -> int:
+    """Return the number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether fork exists here and is safe: no other thread is running."""
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def share(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
+          ordered: bool = True) -> Iterator[R]:
+    """Yield `work(item)` for every item, from up to `jobs` processes (in this one when
+    one is enough); in the items' order, or as each is done (`ordered=False`).
+    `work` and the items must be picklable."""
+    todo = list(items)
+    jobs = min(jobs, len(todo))
+    if jobs <= 1:
+        yield from map(work, todo)
+        return
+    from multiprocessing import get_context
+
+    from . import budget
+
+    chunk = max(1, min(16, len(todo) // (jobs * 4)))
+    with get_context("fork" if can_fork() else "spawn").Pool(
+            jobs, initializer=budget.apply) as pool:
+        run = pool.imap if ordered else pool.imap_unordered
+        yield from run(work, todo, chunksize=chunk)

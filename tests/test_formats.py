@@ -1,0 +1,92 @@
+"""One registry of output formats: a format added in one place (tests/format_plugin.py)
+is offered by the command line, accepted by the project schema, written by render and
+build alike, and downloaded from `jobdocs serve`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from jobdocs.formats import FORMATS, file_name, names
+
+TESTS = Path(__file__).parent
+KAM = TESTS.parent / "roles" / "key-account-manager.yaml"
+
+
+def jobdocs_with_txt(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run jobdocs in a process where tests/format_plugin.py registered `txt` first."""
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import format_plugin; "
+            "from jobdocs.cli import main; main()")
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "roles").mkdir()
+    shutil.copy(KAM, tmp_path / "roles")
+    (tmp_path / "jobdocs.yaml").write_text("format: 1\nformats: [txt]\nlanguages: [en]\n"
+                                           "output: documents\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_formats_are_the_registry():
+    assert names() == ("md", "docx", "pdf") and FORMATS["pdf"].printed_from == "docx"
+    assert file_name("kam", "ru", "md") == "kam.ru.md"
+    assert file_name("kam", "ru", "docx", "02-ivanova") == "kam.ru.02-ivanova.docx"
+
+
+def test_a_format_registered_once_is_rendered_validated_and_built(project):
+    without = subprocess.run([sys.executable, "-m", "jobdocs", "render", "key-account-manager",
+                              "-f", "txt"], cwd=project, capture_output=True, text=True)
+    assert without.returncode == 2  # not a format until it is registered
+    rendered = jobdocs_with_txt("render", "key-account-manager", "-f", "txt", "-o", "out",
+                                cwd=project)
+    assert rendered.returncode == 0, rendered.stderr
+    text = (project / "out" / "key-account-manager.en.txt").read_text(encoding="utf-8")
+    assert text.startswith("Job Description") and "\n2.1 " in text
+    checked = jobdocs_with_txt("validate", "jobdocs.yaml", cwd=project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr  # the schema knows it
+    built = jobdocs_with_txt("build", "-q", "-j", "1", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "documents" / "key-account-manager.en.txt").read_text(
+        encoding="utf-8") == text
+
+
+@pytest.fixture
+def txt():
+    """Register tests/format_plugin.py's `txt` in this process, for one test."""
+    shipped = dict(FORMATS)
+    import format_plugin
+
+    FORMATS[format_plugin.FORMAT.name] = format_plugin.FORMAT
+    yield
+    FORMATS.clear()
+    FORMATS.update(shipped)
+
+
+def test_serve_offers_and_downloads_a_registered_format(project, txt):
+    pytest.importorskip("starlette")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from jobdocs.serve.app import create_app
+    from jobdocs.serve.site import Site
+
+    # (This process read the project schema before `txt` was registered: a project of
+    # its own that names no formats; the schema's part is the test above.)
+    (project / "jobdocs.yaml").write_text("format: 1\n", encoding="utf-8")
+    client = TestClient(create_app(Site.here(project)), base_url="http://localhost")
+    page = client.get("/roles/key-account-manager", params={"lang": "en"})
+    assert "download?format=txt&amp;lang=en" in page.text
+    got = client.get("/roles/key-account-manager/download", params={"lang": "en",
+                                                                    "format": "txt"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/plain")
+    assert 'filename="key-account-manager.en.txt"' in got.headers["content-disposition"]
+    assert got.text.startswith("Job Description") and "\n2.1 " in got.text
