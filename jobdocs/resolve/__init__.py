@@ -63,12 +63,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     plan = layout(role, org, problems)
     code = law_of(org, lang) if law is None else law
     whole = role
-    role, left_out = select(role, code, lang, {d.key: d.law for d in plan.declared.values()
-                                               if d.law}, notes)
-    order = [k for k in plan.order if role.sections.get(k)]
-    numbers, items = number_clauses(role, order)
-    shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
-    context = clause_context(role, lang, org, shown, items, code, left_out)
+    role, order, context, numbers = _prepared(role, lang, org, plan, code, symbolic_refs,
+                                              notes)
     problems += title_problems(whole, lang, org.wording)
     sections = []
     for s, key in enumerate(order, start=1):
@@ -110,6 +106,30 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         law=code,
         officers=context["officers"],
     )
+
+
+def text_context(role: Role, lang: str, org: Organization | None = None, *,
+                 law: str | None = None) -> dict[str, Any]:
+    """Return the names clause text of `role` is rendered with in `lang`, as `resolve`
+    gives them (the Word round trip renders pieces of a clause with them)."""
+    org = org or Organization()
+    plan = layout(role, org, [])
+    code = law_of(org, lang) if law is None else law
+    return _prepared(role, lang, org, plan, code, False, [])[2]
+
+
+def _prepared(role: Role, lang: str, org: Organization, plan: Any, code: str,
+              symbolic_refs: bool, notes: list[Problem] | None
+              ) -> tuple[Role, list[str], dict[str, Any], dict[str, str]]:
+    """Return the role under law `code`, its sections in print order, the clause-text
+    context and the computed numbers."""
+    role, left_out = select(role, code, lang, {d.key: d.law for d in plan.declared.values()
+                                               if d.law}, notes)
+    order = [k for k in plan.order if role.sections.get(k)]
+    numbers, items = number_clauses(role, order)
+    shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
+    context = clause_context(role, lang, org, shown, items, code, left_out)
+    return role, order, context, numbers
 
 
 def _declared(decl: SectionDecl, role: Role, lang: str, context: Mapping[str, Any],
