@@ -90,7 +90,8 @@ class RedlineWriter(Writer):
         for sec in self.diff.sections:
             a, b = sec.old, sec.new
             if a and b:
-                self.tracked(s.HEADING, word_diff(_heading(a), _heading(b)))
+                self.marks.section(self.tracked(s.HEADING, word_diff(_heading(a), _heading(b))),
+                                   b.key)
                 if a.intro or b.intro:
                     keep_with_next(self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)),
                                  "" if a.intro and b.intro else DELETE if a.intro else INSERT))
@@ -98,7 +99,8 @@ class RedlineWriter(Writer):
                 section = a or b
                 assert section is not None
                 op = DELETE if a else INSERT
-                self.tracked(s.HEADING, [Segment(op, _heading(section))], op)
+                self.marks.section(self.tracked(s.HEADING, [Segment(op, _heading(section))], op),
+                                   section.key)
                 if section.intro:
                     keep_with_next(self.tracked(s.INTRO, [Segment(op, plain(section.intro))], op))
             self.rows(sec.rows)
@@ -127,7 +129,9 @@ class RedlineWriter(Writer):
         return out
 
     def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> Any:
-        """Add a clause's paragraph in the style and at the indent the document gives it."""
+        """Add a clause's paragraph in the style and at the indent the document gives it,
+        with the clause's mark (marks.py); the old place of a clause the new version has
+        elsewhere carries none: a mark names one paragraph."""
         if numbered(clause):
             paragraph = self.tracked(s.clause_style(clause.level), segments, whole)
             hang(paragraph, 0, self.indents.get(clause.level, s.INDENT), s.INDENT)
@@ -135,7 +139,14 @@ class RedlineWriter(Writer):
             paragraph = self.tracked(s.ITEM, segments, whole)
             hang(paragraph, self.indents.get(clause.level - 1, s.INDENT), s.ITEM_INDENT,
                  s.INDENT + s.ITEM_INDENT)
+        if whole != DELETE or clause.id not in self.new_ids:
+            self.marks.clause(paragraph, clause.id)
         return paragraph
+
+    @cached_property
+    def new_ids(self) -> set[str]:
+        """The ids of the new version's clauses."""
+        return {c.id for c in self.doc.all_clauses()}
 
     @cached_property
     def indents(self) -> dict[int, float]:

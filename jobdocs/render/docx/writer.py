@@ -21,6 +21,7 @@ from ...resolve.sandbox import upfirst
 from . import ooxml, signatures
 from . import package as docx_package
 from . import styles as s
+from .marks import Marks
 from .page import copy_story, fresh_paragraph, prepare, prepared_reference
 from .paragraphs import Body, Stamp, keep_next
 from .tables import Table
@@ -49,6 +50,7 @@ class Writer:
         self.document = document
         self.doc = doc
         self.frame = doc.frame
+        self.marks = Marks()  # each clause's id on its paragraph (marks.py)
 
     @cached_property
     def body(self) -> Body:
@@ -91,7 +93,8 @@ class Writer:
 
     def sections(self) -> None:
         for section in self.doc.sections:
-            self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
+            heading = self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
+            self.marks.section(heading, section.key)
             if section.intro:  # a lead-in keeps with what it leads in
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
             for clause in section.clauses:
@@ -103,6 +106,7 @@ class Writer:
         paragraph = self.para(s.clause_style(clause.level), f"{clause.number}.", "\t",
                               plain(clause.text))
         hang(paragraph, 0, indent, s.INDENT)
+        self.marks.clause(paragraph, clause.id)
         if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
             keep_with_next(paragraph)
         for child in clause.children:
@@ -111,6 +115,7 @@ class Writer:
             else:
                 item = self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text))
                 hang(item, indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+                self.marks.clause(item, child.id)
 
     @cached_property
     def indents(self) -> dict[int, float]:
