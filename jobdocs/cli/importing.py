@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import JobdocsError, UsageError
-from .options import settings
+from .options import files_among, org_options, settings
 
 
 @click.command("import")
@@ -22,8 +22,24 @@ from .options import settings
               help="Directory to write the role files to. Default: the project's roles "
               "folder (jobdocs.yaml), else roles.")
 @click.option("--force", is_flag=True, help="Replace role files that exist.")
+@click.option("--into", "into", metavar="ROLE", help="Bring a reviewed DOCX rendered from "
+              "ROLE (a role file or id) back into that role's YAML: its changed, added, "
+              "removed and moved clauses (docs/review-in-word.md).")
+@click.option("--reject", is_flag=True, help="With --into: take the tracked changes as "
+              "rejected (default: as accepted).")
+@click.option("--partial", is_flag=True, help="With --into: write what could be placed even "
+              "when something could not (it is reported).")
+@click.option("--parent", "in_parent", is_flag=True, help="With --into: write a new text of an "
+              "inherited clause into the role it comes from, not as an override.")
+@click.option("--dry-run", is_flag=True, help="With --into: report what would change; write "
+              "nothing.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="With --into: the report's format.")
+@org_options
 def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
-            translation_lang: str | None, out_dir: Path | None, force: bool) -> None:
+            translation_lang: str | None, out_dir: Path | None, force: bool,
+            into: str | None, reject: bool, partial: bool, in_parent: bool, dry_run: bool,
+            fmt: str, org_file: Path | None, sets: tuple[str, ...]) -> None:
     """Read job descriptions (DOCX, Markdown, text) into role files.
 
     Each FILE becomes DIR/<role-id>.yaml, and what its approval block and
@@ -31,6 +47,12 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     that could not be placed is reported with its line; review the ids, the
     title's cases and the references (docs/importing.md).
     """
+    if into is not None:
+        _into(into, files, lang, reject, partial, in_parent, dry_run, fmt, org_file, sets)
+        return
+    if reject or partial or in_parent or dry_run or fmt != "text" or org_file or sets:
+        raise UsageError("--reject, --partial, --parent, --dry-run, --format, --org and --set "
+                         "go with --into ROLE")
     if translation is not None and len(files) != 1:
         raise UsageError("--translation pairs one document with its translation: give one FILE")
     from ..files import ensure_dir
@@ -56,4 +78,23 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
             continue
         failed += not report(result, written)
     if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _into(role: str, files: tuple[Path, ...], lang: str | None, reject: bool, partial: bool,
+          in_parent: bool, dry_run: bool, fmt: str, org_file: Path | None,
+          sets: tuple[str, ...]) -> None:
+    """`import --into ROLE FILE.docx`: the review in FILE into ROLE's YAML."""
+    if len(files) != 1:
+        raise UsageError("--into takes one reviewed document: give one FILE.docx")
+    from ..render.docx.writer import render
+    from ..roundtrip import import_into
+    from ..roundtrip.report import as_json, as_text
+
+    s = settings(files_among([role]), org=org_file, sets=sets)
+    result = import_into(role, files[0], library=s.library, org=s.org, reject=reject,
+                         partial=partial, parent=in_parent, lang=lang, write=not dry_run,
+                         render=lambda doc: render(doc, s.letterhead))
+    click.echo(as_json(result) if fmt == "json" else as_text(result))
+    if result.errors:
         raise click.exceptions.Exit(1)
