@@ -353,3 +353,59 @@ def test_a_jobdocs_redline_round_trips(project, tmp_path, runner, reject):
         return
     # Accepted: the new version's clauses, ids and texts, in its order.
     assert list(texts(project).items()) == list(texts(new).items())
+
+
+def test_a_move_word_tracked_and_a_merge(project, tmp_path, runner):
+    doc = WordDoc(rendered(project))
+    doc.move_after(doc.paragraph("find-suppliers"), doc.paragraph("control-delivery"), AUTHOR)
+    # Two paragraphs made one: the Enter between them deleted, untracked.
+    first, second = doc.paragraph("request-information"), doc.paragraph("propose")
+    for child in list(second):
+        if child.tag != "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pPr":
+            first.append(child)
+    second.getparent().remove(second)
+    result = run(runner, "--into", project, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(project.read_text(encoding="utf-8"))
+    assert [c["id"] for c in data["sections"]["duties"]] == [
+        "negotiate", "place-orders", "control-delivery", "find-suppliers", "keep-records"]
+    assert [c["id"] for c in data["sections"]["rights"]] == ["request-information"]
+    assert data["sections"]["rights"][0]["text"]["ru"] == (
+        "Запрашивать информацию у подразделений.3.2.\tВносить предложения руководству."
+        .replace("\t", " "))
+    assert "removed  3.2 propose (merged into 'request-information')" in result.output
+
+
+def test_a_document_without_marks_is_placed_by_number_and_text(project, tmp_path, runner):
+    doc = WordDoc(rendered(project))
+    for mark in list(doc.root.iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart",
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkEnd")):
+        mark.getparent().remove(mark)
+    doc.replace(doc.starting("2.4."), "сроки", "сроки и качество", author=AUTHOR)
+    result = run(runner, "--into", project, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    assert texts(project)["control-delivery"] == "Контролирует сроки и качество поставки."
+    assert [line for line in result.output.splitlines() if line.startswith("  changed")] == [
+        "  changed  2.4 control-delivery: «Контролирует сроки и качество поставки.»"]
+
+
+def test_the_heading_of_a_section_the_role_declares(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = BUYER.replace("sections:\n", """declare_sections:
+  conditions:
+    heading: {ru: Условия работы, en: Working conditions}
+    after: evaluation
+sections:
+  conditions:
+    - id: office
+      text: {ru: Работа в офисе., en: Office work.}
+""", 1)
+    path = make(tmp_path, text)
+    doc = WordDoc(rendered(path))
+    doc.replace(doc.starting("6. Условия"), "Условия работы", "Условия труда")
+    result = run(runner, "--into", path, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    declared = yaml.safe_load(path.read_text(encoding="utf-8"))["declare_sections"]
+    assert declared["conditions"]["heading"] == {"ru": "Условия труда",
+                                                 "en": "Working conditions"}

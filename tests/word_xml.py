@@ -185,6 +185,25 @@ class WordDoc:
         p.addnext(new)
         return new
 
+    def move_after(self, p: etree._Element, target: etree._Element, author: str,
+                   date: str = "2026-11-30T10:18:00Z") -> None:
+        """Move `p` after `target` with track changes on, as Word records a move: the old
+        place in w:moveFrom, the new in w:moveTo; the bookmark stays at the old place."""
+        copy = deepcopy(p)
+        for start in copy.iter(w("bookmarkStart"), w("bookmarkEnd")):
+            start.getparent().remove(start)
+        for old, kind in ((p, "moveFrom"), (copy, "moveTo")):
+            for run in list(old.iterchildren(w("r"))):
+                wrap = self._mark(kind, author, date)
+                run.addprevious(wrap)
+                wrap.append(run)
+            ppr = old.find(w("pPr"))
+            rpr = ppr.find(w("rPr"))
+            if rpr is None:
+                rpr = etree.SubElement(ppr, w("rPr"))
+            rpr.insert(0, self._mark(kind, author, date))
+        target.addnext(copy)
+
     def add_table_after(self, p: etree._Element, text: str) -> None:
         """Put a one-cell table with `text` after `p` (a reviewer's table in the body)."""
         tbl = etree.Element(w("tbl"))

@@ -121,7 +121,7 @@ class RoleFile:
             current = CommentedMap()
             node["text"] = current
         for lang, text in texts.items():
-            current[lang] = styled(text, current.get(lang))
+            put(current, lang, text)
 
     def remove(self, clause_id: str) -> None:
         at = self.find(clause_id)
@@ -168,6 +168,19 @@ def _find(seq: Any, clause_id: str, section: str, depth: int) -> Located | None:
             if found:
                 return found
     return None
+
+
+def put(mapping: CommentedMap, key: str, text: str) -> None:
+    """Set a text in a mapping in the style of the value it replaces.
+
+    A mapping written inline (`text: {ru: ..., en: ...}`) stays inline and holds a
+    plain scalar: ruamel would write a folded one there as a quoted string with
+    control characters where the folds were.
+    """
+    value = styled(text, mapping.get(key))
+    if mapping.fa.flow_style():
+        value = "" + value  # a plain str: ruamel quotes it as it must
+    mapping[key] = value
 
 
 def styled(text: str, old: Any) -> Any:

@@ -3,12 +3,13 @@
     >>> from jobdocs.roundtrip import import_into
     >>> result = import_into("roles/kam.yaml", Path("kam.ru.reviewed.docx"), library=Library())
 
-The stages, one module each (`into` runs them): `edited` reads the document
-with its tracked changes, marks and comments; `regions` finds the clauses and
-the frame around them; `placing` tells which clause each paragraph is and
-where it stands; `changes` plans the edits, `untemplate` giving each changed
-text back its template; `writeback` (and `derived`) write them with the
-round-trip YAML editor; `verify` checks the result before it is written;
+The stages, one module each (`into` runs them): `wordml` reads the document
+(`edited`) with its tracked changes, marks and comments; `regions` finds the
+clauses and the frame around them; `placing` tells which clause each paragraph
+is and where it stands (`kinds`: what its number and style say); `changes`
+plans the edits, `untemplate` giving each changed text back its template;
+`writeback` (and `derived`) write them with the round-trip YAML editor;
+`verify` checks the result before it is written;
 `review` puts comments and tracked changes at their clauses; `report` says it.
 """
 

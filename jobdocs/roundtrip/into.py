@@ -23,7 +23,7 @@ from ..roles import loader
 from ..roles.library import Library
 from ..roles.yamledit import EditError, RoleFile
 from . import edited as reading
-from . import regions
+from . import regions, wordml
 from .changes import Plan, plan
 from .placing import Placer
 from .review import Note, notes
@@ -84,7 +84,7 @@ def import_into(role_ref: str | Path, document: Path, *, library: Library,
     org = org or Organization()
     path = library.find(str(role_ref))
     role = library.load(path)
-    doc = reading.read(document)
+    doc = wordml.read(document)
     found = origin(doc)
     shown = str(document)
     if found.role and found.role != role.id:
@@ -146,7 +146,7 @@ def _frame(shown: str, doc: reading.Edited, base: Document, head: list[reading.P
         from ..render.docx.writer import render as render_docx
 
         render = render_docx
-    printed = reading.of_package(open_package(render(base), "rendered", intake.DOCUMENT))
+    printed = wordml.of_package(open_package(render(base), "rendered", intake.DOCUMENT))
     if found.redline:  # the reviewer's frame is the new version's; compare the old one
         view = reading.REJECT
         head, _, tail = regions.split(doc.paragraphs(view))

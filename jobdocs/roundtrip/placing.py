@@ -17,49 +17,16 @@ item of the clause above it.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..model import DocClause, Document
 from ..render.docx import marks
 from .edited import Para, normal, short
+from .kinds import HEADING, label_of, style_kind
 
-#: A typed clause number at a paragraph's start: «2.3.», «2.3.1», «2.3.1.»
-_LABEL = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?(?:\t|\s+|$)")
-_DASH = re.compile(r"^\s*[–—\-•·▪]\s*(?:\t|\s+)")
-_HEADING = re.compile(r"^\s*(\d+)\.?\s+(.*)$", re.S)
-#: How alike a paragraph must be to a clause to be taken for it, in a document without marks.
+#: How alike a paragraph must be to a clause to be taken for it without a mark.
 SIMILAR = 0.75
-
-
-def label_of(text: str) -> tuple[str, str, bool]:
-    """Return a clause paragraph's typed number («2.3»), its text without it, and whether
-    it starts with a dash (an item)."""
-    m = _LABEL.match(text)
-    if m:
-        return m.group(1), text[m.end():], False
-    m = _DASH.match(text)
-    if m:
-        return "", text[m.end():], True
-    return "", text, False
-
-
-def style_kind(style: str) -> tuple[str, int]:
-    """Return what a paragraph style makes of a paragraph: heading, intro, clause (with its
-    level), item, or "" for a style jobdocs does not write in the body."""
-    low = style.lower()
-    if re.fullmatch(r"heading [1-9]", low):
-        return "heading", 0
-    if low == "body text":
-        return "intro", 0
-    if low == "clause item":
-        return "item", 0
-    if low == "clause":
-        return "clause", 1
-    if low.startswith("clause ") and low[7:].isdigit():
-        return "clause", int(low[7:])
-    return "", 0
 
 
 @dataclass
@@ -233,7 +200,7 @@ class Placer:
             self.attach(key, node, stack)
 
     def heading(self, para: Para, found: list[str | None], headings: dict[str, str]) -> str:
-        m = _HEADING.match(normal(para.text))
+        m = HEADING.match(normal(para.text))
         key = next((k for k in found if k in self.keys), None) or \
             headings.get(normal(para.text))
         if key is None and m:

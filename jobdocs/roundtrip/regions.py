@@ -15,7 +15,7 @@ import difflib
 from ..errors import Problem
 from ..render.docx import marks
 from .edited import Para, normal, short
-from .placing import style_kind
+from .kinds import style_kind
 
 _BODY = ("heading", "intro", "clause", "item")
 

@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import Clause, Role
 from ..roles.reference import text_hash
-from ..roles.yamledit import CHILDREN, RoleFile, styled
+from ..roles.yamledit import CHILDREN, RoleFile, put, styled
 from .changes import Plan, Tree
 
 
@@ -83,7 +83,7 @@ class Writer:
             self.structure()
         for key, heading in self.plan.headings.items():
             declared = self.rf.data["declare_sections"][key]
-            declared["heading"][self.lang] = styled(heading, declared["heading"].get(self.lang))
+            put(declared["heading"], self.lang, heading)
         for path, rf in self.files.items():
             text = rf.dump()
             if text != rf.original:
@@ -106,7 +106,7 @@ class Writer:
                 follows = clause.follows
                 value = follows["*"] if set(follows) == {"*"} else CommentedMap(follows)
                 node.insert(_after(node, "text"), "follows", value)
-        text[self.lang] = styled(source, text.get(self.lang))
+        put(text, self.lang, source)
         self.translations(node, clause, source)
 
     def translations(self, node: CommentedMap, clause: Clause, source: str | None) -> None:

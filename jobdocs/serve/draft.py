@@ -18,7 +18,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..importer import ids
-from ..roles.yamledit import CHILDREN, EditError, RoleFile, styled
+from ..roles.yamledit import CHILDREN, EditError, RoleFile, put, styled
 from .ui import tr
 
 #: A clause id as the role format allows it (and a draft's key for a new clause).
@@ -232,7 +232,7 @@ def _updated(node: Node, existing: dict[str, CommentedMap]) -> CommentedMap:
             if old is None and not new.strip():
                 continue
             if str(old if old is not None else "").strip() != new.replace("\r\n", "\n").strip():
-                text[lang] = styled(new, old)
+                put(text, lang, new)
     held = next((k for k in CHILDREN if k in m), None)
     if node.children or held:
         key = held or "clauses"
