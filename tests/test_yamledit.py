@@ -43,3 +43,24 @@ def test_fold_positions_fill_each_line():
     assert " ".join(lines) == LONG
     assert all(len(line) <= 40 for line in lines)
     assert all(len(a) + 1 + len(b.split()[0]) > 40 for a, b in zip(lines, lines[1:], strict=False))
+
+
+def test_a_reworded_text_keeps_the_lines_it_did_not_touch():
+    role = """\
+id: x
+sections:
+  duties:
+    - id: advise
+      text:
+        ru: >-
+          При необходимости консультирует клиента по оптимальному составлению
+          заказа, исходя при этом из специфики бизнеса клиента и из
+          стратегической нацеленности организации на долгосрочное
+          сотрудничество с данным ключевым клиентом.
+"""
+    rf = RoleFile(role)
+    new = yaml.safe_load(role)["sections"]["duties"][0]["text"]["ru"].replace(
+        "При необходимости", "По запросу клиента")
+    rf.set_text("advise", {"ru": new})
+    assert rf.dump() == role.replace("При необходимости консультирует",
+                                     "По запросу клиента консультирует")

@@ -7,9 +7,10 @@ new text is folded at about 72 columns).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,13 +196,14 @@ def styled(text: str, old: Any) -> Any:
     if "  " in text:
         return text  # a fold would merge the spaces; keep it on one line
     folded = FoldedScalarString(text)
-    folded.fold_pos = fold_positions(text)
+    folded.fold_pos = fold_positions(text, keep=_kept_folds(old, text))
     return folded
 
 
-def fold_positions(text: str, width: int = FOLD_AT) -> list[int]:
-    """Return the spaces to fold `text` at: each line as long as it can be within `width`
-    (a word longer than that stands on a line of its own)."""
+def fold_positions(text: str, width: int = FOLD_AT, keep: Iterable[int] = ()) -> list[int]:
+    """Return the spaces to fold `text` at: those in `keep`, and between them each line as
+    long as it can be within `width` (a word longer than that stands on a line of its own)."""
+    kept = set(keep)
     positions: list[int] = []
     start, last = 0, -1
     spaces = [i for i, ch in enumerate(text) if ch == " "]
@@ -209,5 +211,25 @@ def fold_positions(text: str, width: int = FOLD_AT) -> list[int]:
         if i - start > width and last > start:
             positions.append(last)
             start = last + 1
+        if i in kept:
+            positions.append(i)
+            start = i + 1
         last = i
-    return [p for p in positions if p + 1 < len(text)]
+    return sorted({p for p in positions if p + 1 < len(text)})
+
+
+def _kept_folds(old: Any, text: str) -> list[int]:
+    """Return where the folds of the text a new one replaces fall in the new one, where the
+    words on both sides of a fold are still there: a reworded clause keeps its other lines."""
+    folds = getattr(old, "fold_pos", None) if isinstance(old, FoldedScalarString) else None
+    if not folds:
+        return []
+    old_words, new_words = str(old).split(" "), text.split(" ")
+    old_breaks = {str(old).count(" ", 0, p) for p in folds}  # fold after word n
+    new_at = [i for i, ch in enumerate(text) if ch == " "]  # the space after word n
+    mapped: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        mapped.update({block.a + k: block.b + k for k in range(block.size)})
+    return [new_at[mapped[n]] for n in sorted(old_breaks)
+            if n in mapped and n + 1 in mapped and mapped[n + 1] == mapped[n] + 1]

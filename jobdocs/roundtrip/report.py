@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..files import shown
 from .into import RoundTrip
 from .review import Note
 
@@ -17,11 +18,11 @@ def data(result: RoundTrip) -> dict[str, Any]:
     """Return the report as plain data (the JSON format)."""
     return {
         "role": result.role,
-        "file": str(result.path),
+        "file": shown(result.path),
         "document": result.document,
         "lang": result.lang,
         "changes": "rejected" if result.view == "reject" else "accepted",
-        "written": result.wrote,
+        "written": [shown(p) for p in result.wrote],
         "edits": [vars(r) for r in result.plan.records],
         "translations": {"due": result.written.due, "reviewed": result.written.reviewed,
                          "untracked": result.written.untracked},
@@ -42,8 +43,8 @@ def as_text(result: RoundTrip) -> str:
         "nothing to write" if result.plan.empty else
         "dry run: nothing written" if result.dry_run and not result.errors else "NOT written")
     view = "rejected" if result.view == "reject" else "accepted"
-    lines.append(f"{result.document} -> {result.path} ({result.lang}, tracked changes "
-                 f"{view}): {len(result.plan.records)} changes, "
+    lines.append(f"{shown(result.document)} -> {shown(result.path)} ({result.lang}, tracked "
+                 f"changes {view}): {len(result.plan.records)} changes, "
                  f"{sum(n.kind == 'comment' for n in result.notes)} comments; {written}")
     for r in result.plan.records:
         what = f"{r.kind:8} {_clause(r.number, r.id)}"
