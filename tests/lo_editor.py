@@ -14,6 +14,9 @@ start of its text (its number, «2.4.»):
     {"do": "insert", "after": "2.3.", "text": "Новый пункт.", "style": "Clause"}
     {"do": "delete", "at": "2.9."}                  the paragraph, its mark with it
     {"do": "move", "at": "3.2.", "after": "3.5."}   cut and paste, as a reviewer drags it
+    {"do": "copy", "at": "2.7.", "after": "2.8."}   copy and paste
+    {"do": "split", "in": "2.6.", "before": "регулярно"}   Enter before those words
+    {"do": "join", "at": "1.1."}                    Delete at its end: the next one joins it
     {"do": "comment", "in": "2.4.", "on": "консультирует", "text": "...", "author": "..."}
 
 Nothing here knows jobdocs: the document is edited through LibreOffice's own
@@ -128,7 +131,7 @@ def apply(ctx, doc, step):
         cursor.gotoEndOfParagraph(True)
         cursor.goRight(1, True)  # the paragraph mark: the next paragraph comes up
         cursor.setString("")
-    elif do == "move":
+    elif do in ("move", "copy"):
         ctl = doc.getCurrentController()
         p = find(doc, step["at"])
         cursor = p.getText().createTextCursorByRange(p.getStart())
@@ -136,12 +139,23 @@ def apply(ctx, doc, step):
         cursor.goRight(1, True)
         ctl.select(cursor)
         clip = ctl.getTransferable()
-        ctl.getViewCursor().setString("")
+        if do == "move":
+            ctl.getViewCursor().setString("")
         q = find(doc, step["after"])
         view = ctl.getViewCursor()
         view.gotoRange(q.getEnd(), False)
         view.goRight(1, False)
         ctl.insertTransferable(clip)
+    elif do == "split":
+        p = find(doc, step["in"])
+        cursor = p.getText().createTextCursorByRange(p.getStart())
+        cursor.goRight(p.getString().index(step["before"]), False)
+        p.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+    elif do == "join":
+        p = find(doc, step["at"])
+        cursor = p.getText().createTextCursorByRange(p.getEnd())
+        cursor.goRight(1, True)
+        cursor.setString(" ")
     elif do == "comment":
         p = find(doc, step["in"])
         note = doc.createInstance("com.sun.star.text.textfield.Annotation")

@@ -131,3 +131,35 @@ def test_a_review_in_libreoffice_changes_exactly_those_clauses(role, tmp_path, r
     if track:
         authors = {n["author"] for n in report["review"] if n["kind"] != "comment"}
         assert authors == {LAWYER}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.uno
+def test_split_copy_and_join_in_libreoffice(role, tmp_path, runner):
+    rendered = runner.invoke(cli, ["render", str(role), "-l", "ru", "-f", "docx", "-o", "out"])
+    assert rendered.exit_code == 0, rendered.output
+    reviewed = tmp_path / "reviewed.docx"
+    edit(Path("out/key-account-manager.ru.docx"), reviewed, [
+        {"do": "split", "in": "2.6.", "before": "регулярно"},
+        {"do": "copy", "at": "2.7.", "after": "2.8."},
+        {"do": "join", "at": "1.1."},
+    ])
+    result = runner.invoke(cli, ["import", "--into", str(role), str(reviewed)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(role.read_text(encoding="utf-8"))
+    general = data["sections"]["general"]
+    assert [c["id"] for c in general][:2] == ["purpose", "appointment"]  # 1.2 joined 1.1
+    assert " ".join(general[0]["text"]["ru"].split()).endswith(
+        "{{ title.genitive }}. 1.2. Менеджер по работе с ключевыми клиентами относится к "
+        "категории специалистов.")
+    duties = data["sections"]["duties"]
+    ids = [c["id"] for c in duties]
+    split = duties[ids.index("visit-and-negotiate")]
+    assert " ".join(split["text"]["ru"].split()) == \
+        "В соответствии с графиком (а в случае необходимости — и вне графика)"
+    second = duties[ids.index("visit-and-negotiate") + 1]
+    assert second["text"]["ru"].startswith("регулярно обзванивает")
+    copy = duties[ids.index("maximize-orders") + 1]  # the copy: a new clause of its own
+    assert copy["id"] != "conclude-contracts" and \
+        copy["text"]["ru"] == duties[ids.index("conclude-contracts")]["text"]["ru"]
+    assert "removed  1.2 category (merged into 'purpose')" in result.output
