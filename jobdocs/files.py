@@ -24,6 +24,10 @@ from .errors import JobdocsError, UsageError
 TMP_SUFFIX = ".jobdocs-tmp"
 #: A temporary file untouched for this long belongs to a run that died.
 STALE_AFTER = 600.0
+#: A build's staging folder (DOCX files waiting to be printed as PDF) is named so.
+STAGING_PREFIX, STAGING_SUFFIX = ".jobdocs-", ".staging"
+#: A staging folder in which nothing changed for this long belongs to a build that died.
+STAGING_STALE_AFTER = 3600.0
 #: `-o -` names standard output.
 STDOUT = "-"
 
@@ -103,6 +107,39 @@ def sweep(directory: Path, prefix: str = ".", now: float | None = None) -> list[
         except OSError:
             continue  # another run swept it first, or it is not ours to remove
     return removed
+
+
+def sweep_staging(directory: Path, now: float | None = None) -> list[Path]:
+    """Remove the staging folders of builds that died (nothing in them changed for
+    STAGING_STALE_AFTER) from `directory`; return what was removed."""
+    import shutil
+
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(STAGING_PREFIX) and entry.name.endswith(STAGING_SUFFIX)
+                and entry.is_dir(follow_symlinks=False)):
+            continue
+        if now - _newest(Path(entry.path)) > STAGING_STALE_AFTER:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _newest(folder: Path) -> float:
+    """Return the latest modification time of a folder and everything in it."""
+    newest = 0.0
+    for top, dirs, names in os.walk(folder):
+        for name in (top, *(os.path.join(top, n) for n in dirs + names)):
+            try:
+                newest = max(newest, os.lstat(name).st_mtime)
+            except OSError:
+                continue
+    return newest
 
 
 def write_output(target: str | Path, data: bytes, what: str = "output",

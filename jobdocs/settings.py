@@ -78,10 +78,16 @@ class Settings:
         return finish(org, self.project)
 
     def organization(self, path: Path | str | None, sets: Sequence[str] = ()) -> Organization:
-        """Return the profile at `path` (None: none) with `sets`, finished."""
+        """Return the profile at `path` (None: none) with `sets`, finished; a profile the
+        project names is read only inside the project (links resolved), as its files."""
         from .config.profile import load_organization
 
-        return self.finish(load_organization(path, sets))
+        return self.finish(load_organization(path, sets, within=self.folder))
+
+    @property
+    def folder(self) -> Path | None:
+        """The project's folder: its own files are read only inside it (None: no project)."""
+        return self.project.path.parent.resolve() if self.project else None
 
     def letterhead_of(self, org: Organization) -> Path | None:
         """Return the letterhead of documents for another profile of this project."""
@@ -130,9 +136,11 @@ def load_settings(paths: Sequence[str | Path] = (), *, start: Path | None = None
 
     project, notes = find_project(paths, start, lenient)
     profile = Path(org) if org is not None else (project.organization if project else None)
+    # The project's own profile stays inside it; only the command line points elsewhere.
+    within = project.path.parent.resolve() if project and org is None else None
     problems: list[Problem] = []
     try:
-        loaded = load_organization(profile, sets)
+        loaded = load_organization(profile, sets, within=within)
     except InvalidInput as e:
         if not keep_going:
             raise

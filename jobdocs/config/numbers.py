@@ -87,11 +87,13 @@ def _per_language(value: Any) -> dict[str, str]:
     return {"*": str(value)}
 
 
-def from_data(value: Any, base: Path | None, problem: Any) -> Numbers:
+def from_data(value: Any, base: Path | None, problem: Any,
+              within: Path | None = None) -> Numbers:
     """Return the Numbers a profile's checked `number:` value gives.
 
     `base` is the profile's folder (a register path is relative to it);
-    `problem(key, message)` makes a positioned Problem.
+    `problem(key, message)` makes a positioned Problem. With `within` (the
+    project's folder), the register must lie inside it: it is written there.
     """
     if not isinstance(value, Mapping):
         return Numbers(single=_per_language(value))
@@ -113,7 +115,12 @@ def from_data(value: Any, base: Path | None, problem: Any) -> Numbers:
     if register:
         full = (base / register) if base is not None else Path(register)
         register = str(full)
-        issued = read_register(full)
+        if within is not None and not full.resolve().is_relative_to(within.resolve()):
+            problems.append(problem(("number", "register"), f"number.register: {full} is "
+                                    f"outside the project folder {within}; keep the register "
+                                    "inside it (jobdocs writes it)", "outside-project"))
+        else:
+            issued = read_register(full, within)
     elif pattern:
         problems.append(problem(("number",), "number.pattern needs a register file that keeps "
                                 "issued numbers: add register: numbers.yaml"))
@@ -125,13 +132,14 @@ def from_data(value: Any, base: Path | None, problem: Any) -> Numbers:
                    start=int(value.get("start") or 1), issued=issued)
 
 
-def read_register(path: Path) -> dict[str, int]:
+def read_register(path: Path, within: Path | None = None) -> dict[str, int]:
     """Return the sequence number of every role in a register file (none when it is new)."""
+    from ..intake import reader
     from ..roles import loader
 
     if not path.exists():
         return {}
-    loaded = loader.load(path)
+    loaded = loader.load(path, reader.REGISTER, within)
     data = loaded.data or {}
     if not isinstance(data, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in data.values()):

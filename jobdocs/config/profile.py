@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidInput, UsageError
+from ..errors import InvalidInput, Problem, UsageError
+from ..intake import reader
 from ..model import Mark
 from ..roles import loader
 from ..roles.schema import check
@@ -16,12 +17,16 @@ from .organization import Organization, from_data
 from .schema import ORGANIZATION_SCHEMA
 
 
-def load_organization(path: Path | str | None = None,
-                      settings: Sequence[str] = ()) -> Organization:
+def load_organization(path: Path | str | None = None, settings: Sequence[str] = (),
+                      within: Path | None = None) -> Organization:
     """Return the organization profile at `path` (or an empty one) with `settings`
-    (`key=value`, dotted keys such as `approver.name.ru=И.И. Иванов`) applied."""
+    (`key=value`, dotted keys such as `approver.name.ru=И.И. Иванов`) applied.
+
+    With `within` (the project's folder, for a profile the project names), the
+    profile and the files it names (reference document, wording, number register)
+    must lie inside that folder, links resolved: each one outside is a finding."""
     if path is not None:
-        loaded = loader.load(path)
+        loaded = loader.load(path, reader.PROFILE, within)
         if loaded.data is None:
             loaded.data = {}
     else:
@@ -37,14 +42,14 @@ def load_organization(path: Path | str | None = None,
         # A path in the profile is relative to the profile, wherever jobdocs runs.
         full = Path(path).parent / reference
         loaded.data["reference_doc"] = str(full)
-        if not full.is_file():
+        if _inside(loaded, "reference_doc", full, within, problems) and not full.is_file():
             problems.append(loaded.problem(("reference_doc",), f"reference_doc: no such file "
                                            f"{full}", "io"))
     wording = loaded.data.get("wording")
     if isinstance(wording, str) and wording and path is not None:
         full = Path(path).parent / wording  # relative to the profile, like reference_doc
         loaded.data["wording"] = [str(full)]
-        if not full.is_dir():
+        if _inside(loaded, "wording", full, within, problems) and not full.is_dir():
             problems.append(loaded.problem(("wording",), f"wording: no such folder {full}",
                                            "io"))
     elif isinstance(wording, str):
@@ -52,10 +57,22 @@ def load_organization(path: Path | str | None = None,
     if problems:
         raise InvalidInput(problems)
     base = Path(path).parent if path is not None else None
-    number = numbers.from_data(loaded.data.get("number"), base, loaded.problem)
+    number = numbers.from_data(loaded.data.get("number"), base, loaded.problem, within)
     return replace(from_data(loaded.data, str(path or ""), number),
                    declared=sections.declarations(loaded, "profile"),
                    section_rules=sections.rules(loaded))
+
+
+def _inside(loaded: loader.Loaded, key: str, full: Path, within: Path | None,
+            problems: list[Problem]) -> bool:
+    """Whether `full`, which the profile's `key` names, lies inside `within` (when given);
+    add a finding when it does not."""
+    if within is None or full.resolve().is_relative_to(within.resolve()):
+        return True
+    problems.append(loaded.problem((key,), f"{key}: {full} is outside the project folder "
+                                   f"{within}; keep the profile's files inside it",
+                                   "outside-project"))
+    return False
 
 
 def _apply(loaded: loader.Loaded, setting: str) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..intake import reader
 from ..model import SectionDecl, SectionRules
 from ..roles import loader
 from ..roles.schema import check
@@ -125,7 +126,7 @@ def untrusted(path: Path) -> str:
 
 def load_project(path: Path) -> Project:
     """Load and check a project file; raise InvalidInput with every problem."""
-    loaded = loader.load(path)
+    loaded = loader.load(path, reader.PROJECT)
     if loaded.data is None:
         loaded.data = {}
     problems = check(loaded, PROJECT_SCHEMA)
@@ -134,16 +135,18 @@ def load_project(path: Path) -> Project:
     data = loaded.data
     base = path.parent.resolve()
 
-    def where(key: str, default: str | None = None, section: str = "") -> Path | None:
-        value = (data.get(section) or {} if section else data).get(key) or default
+    def where(key: str | int, default: str | None = None, section: str = "") -> Path | None:
+        holder = data.get(section) or {} if section else data
+        value = (holder[key] if isinstance(key, int) else holder.get(key)) or default
         if not value:
             return None
         target = (base / value).resolve()
         if not target.is_relative_to(base):
             at = (section, key) if section else (key,)
             problems.append(loaded.problem(
-                at, f"{'.'.join(at)}: '{value}' is outside the project folder {base}; paths "
-                f"in {FILENAME} stay inside it (give another place on the command line)",
+                at, f"{'.'.join(map(str, at))}: '{value}' is outside the project folder "
+                f"{base}; paths in {FILENAME} stay inside it (give another place on the "
+                "command line)",
                 "outside-project"))
         return target
 
@@ -164,9 +167,10 @@ def load_project(path: Path) -> Project:
         output=where("output"),
         reference_doc=where("reference_doc"),
         house_style=house_style_from(data.get("house_style")),
-        number=numbers.from_data(data.get("number"), base, loaded.problem),
+        number=numbers.from_data(data.get("number"), base, loaded.problem, base),
         wording=where("wording"),
-        organizations=tuple(base / p for p in data.get("organizations", ())),
+        organizations=tuple(where(i, section="organizations") or base
+                            for i in range(len(data.get("organizations", ())))),
         declared=sections.declarations(loaded, "project"),
         section_rules=sections.rules(loaded),
         acknowledgements=Acknowledgements(database, where("staff", None, "acknowledgements"),

@@ -34,6 +34,7 @@ from .reader import (
     Unreadable,
     confine,
     decode,
+    fingerprint,
     is_regular,
     read_bytes,
     read_text,
@@ -52,5 +53,6 @@ def __getattr__(name: str) -> object:
 
 __all__ = ["CATALOG", "DOCUMENT", "MANIFEST", "PROFILE", "PROJECT", "REFERENCE", "REGISTER",
            "ROLE", "SHEET", "STAFF", "TEMPLATE", "TEXT", "YAML", "Kind", "Package",
-           "Unreadable", "confine", "decode", "is_regular", "open_package", "parse_xml",
+           "Unreadable", "confine", "decode", "fingerprint", "is_regular", "open_package",
+           "parse_xml",
            "read_bytes", "read_package", "read_text", "word_int"]

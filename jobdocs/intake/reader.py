@@ -18,6 +18,7 @@ exit code 1, rule `io`, `size`, `outside-project` or `encoding`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -129,6 +130,32 @@ def _open(shown: Path | str, target: Path, kind: Kind) -> int:
 def _too_big(path: Path | str, kind: Kind, size: str) -> Unreadable:
     return Unreadable(path, f"the {kind.name} is {size} bytes; a {kind.name} may be at most "
                       f"{kind.limit:,} bytes", "size")
+
+
+#: The most bytes `fingerprint` hashes: more is no input of a job description.
+FINGERPRINT_LIMIT = 256 * MB
+
+
+def fingerprint(path: Path | str, *, within: Path | str | None = None) -> str:
+    """Return the SHA-256 of the regular file at `path` (inside `within`, when given),
+    read in pieces; "" when it is missing, not a regular file, outside, or too large."""
+    try:
+        target = confine(path, within) if within is not None else Path(path)
+        fd = os.open(target, _FLAGS)
+    except (Unreadable, OSError):
+        return ""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > FINGERPRINT_LIMIT:
+        os.close(fd)
+        return ""
+    digest = hashlib.sha256()
+    with os.fdopen(fd, "rb") as f:
+        try:
+            for chunk in iter(lambda: f.read(MB), b""):
+                digest.update(chunk)
+        except OSError:
+            return ""
+    return digest.hexdigest()
 
 
 def is_regular(path: Path) -> bool:

@@ -19,7 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InvalidInput
 from ..files import write_atomic
+from ..intake import MANIFEST as MANIFEST_KIND
+from ..intake import fingerprint, read_text
+from ..resources import data_dir
 
 MANIFEST = ".jobdocs-manifest.json"
 MANIFEST_FORMAT = 1
@@ -28,21 +32,20 @@ NOT_CONTENT = frozenset({"format", "roles", "organization", "organizations", "la
                          "formats", "output", "reference_doc"})
 
 
-def file_hash(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes ("" when it cannot be read)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+def file_hash(path: Path, within: Path | None = None) -> str:
+    """Return the SHA-256 of a regular file's bytes (inside `within`, when given), read
+    through the one reader; "" when it is none (a FIFO, a device, a link out)."""
+    return fingerprint(path, within=within)
 
 
 def tree_hash(roots: Iterable[Path]) -> str:
-    """Return one hash of every file under `roots`, names and bytes."""
+    """Return one hash of every regular file under `roots` (none followed out), names
+    and bytes."""
     digest = hashlib.sha256()
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(file_hash(path).encode())
+            digest.update(file_hash(path, root).encode())
     return digest.hexdigest()
 
 
@@ -78,19 +81,23 @@ class Manifest:
     path: Path
     inputs: str = ""
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
+    folder: Path | None = None  # the project's: only its files (and shipped roles) are hashed
 
     @classmethod
-    def load(cls, out_dir: Path, inputs: str) -> Manifest:
-        """Return the manifest of `out_dir`; an unreadable one, or one from other
+    def load(cls, out_dir: Path, inputs: str, folder: Path | None = None) -> Manifest:
+        """Return the manifest of `out_dir`, read through the one reader and checked
+        entry by entry; an unreadable one, one of another shape, or one from other
         shared inputs (templates, version), counts as empty."""
         path = out_dir / MANIFEST
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") == MANIFEST_FORMAT and data.get("inputs") == inputs:
-                return cls(path, inputs, dict(data["units"]))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass
-        return cls(path, inputs)
+            data = json.loads(read_text(path, MANIFEST_KIND))
+        except (InvalidInput, ValueError, RecursionError):
+            return cls(path, inputs, folder=folder)
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT \
+                or data.get("inputs") != inputs or not isinstance(data.get("units"), dict):
+            return cls(path, inputs, folder=folder)
+        units = {unit: entry for unit, entry in data["units"].items() if _valid(entry)}
+        return cls(path, inputs, units, folder)
 
     def save(self) -> None:
         """Write the manifest atomically, so an interrupted build leaves the old one."""
@@ -112,9 +119,16 @@ class Manifest:
         for name in entry["files"]:
             path = Path(name)
             if path not in hashes:
-                hashes[path] = file_hash(path)
+                hashes[path] = file_hash(path, self._within(path))
             now[name] = hashes[path]
         return chain_digest(now)
+
+    def _within(self, path: Path) -> Path | None:
+        """The folder a recorded file must lie in to be hashed: a role shipped with
+        jobdocs is read where it is installed, anything else in the project."""
+        shipped = data_dir("roles").resolve()
+        return None if self.folder is None or Path(os.path.abspath(path)).is_relative_to(
+            shipped) else self.folder
 
     def current(self, unit: str, out_dir: Path, keys: Mapping[str, str]) -> bool:
         """Whether every document in `keys` ({name: input key}) was written from those
@@ -125,6 +139,21 @@ class Manifest:
             if not recorded or recorded[0] != key or recorded[1:] != stamp(out_dir / name):
                 return False
         return True
+
+
+def _valid(entry: Any) -> bool:
+    """Whether a manifest entry has the shape a build writes (anything else is forgotten)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        return False
+    files, langs, docs = entry.get("files"), entry.get("languages"), entry.get("docs")
+    return (isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in files.items())
+            and isinstance(langs, list) and all(isinstance(x, str) for x in langs)
+            and isinstance(docs, dict) and all(
+                isinstance(k, str) and isinstance(v, list) and len(v) == 3
+                and isinstance(v[0], str) and all(isinstance(n, int) for n in v[1:])
+                for k, v in docs.items())
+            and isinstance(entry.get("chain", ""), str))
 
 
 def chain_files(files: Iterable[Path]) -> dict[str, str]:

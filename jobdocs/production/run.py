@@ -20,8 +20,9 @@ from pathlib import Path
 from .. import __version__
 from ..config.project import Project
 from ..errors import MissingTool, UsageError
-from ..files import ensure_dir, shown
+from ..files import STAGING_PREFIX, STAGING_SUFFIX, ensure_dir, shown, sweep_staging
 from ..formats import file_name, parse_name
+from ..intake import PROJECT
 from ..resources import data_dir
 from ..roles import loader
 from ..roles.library import SUFFIXES
@@ -75,7 +76,9 @@ def build_project(settings: Settings, *, jobs: int | None = None, force: bool = 
         raise UsageError(no_project(settings))
     began = time.perf_counter()
     out_root = ensure_dir((project.output or project.path.parent / "out").resolve())
-    staging = Path(tempfile.mkdtemp(prefix=".jobdocs-", dir=out_root))
+    sweep_staging(out_root)  # what builds killed before they could clean up left
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=STAGING_SUFFIX,
+                                    dir=out_root))
     try:
         build = _Build(settings, project, tuple(dict.fromkeys(formats or settings.formats)),
                        out_root, staging, force)
@@ -103,7 +106,8 @@ class _Build:
         self.out_root, self.staging = out_root, staging
         self.roles = _role_files(project)
         self.targets = targets(settings, [role.stem for role in self.roles])
-        self.manifest = Manifest.load(out_root, _shared_inputs(project))
+        self.manifest = Manifest.load(out_root, _shared_inputs(project),
+                                      project.path.parent.resolve())
         self.summary = Summary()
         self.printing = Printing(staging)
         self.pending: dict[str, Task] = {}  # the task of every document to print, by name
@@ -146,7 +150,7 @@ class _Build:
                 yield Task(unit, self.count, str(role), target,
                            str(self.out_root / target.folder), str(self.out_root),
                            tuple(self.project.languages), self.formats, str(self.staging),
-                           frozenset(skip), self.force)
+                           frozenset(skip), self.force, str(self.project.path.parent.resolve()))
 
     def record(self, task: Task, outcome: Outcome) -> None:
         """Count an outcome and remember what its documents were built from."""
@@ -198,18 +202,22 @@ def _shared_inputs(project: Project) -> str:
     """Return the hash of what every document depends on: jobdocs, its templates and
     catalogs, and the project's content settings (each organization's letterhead is
     in its own digest)."""
-    data = loader.load(project.path).data
+    data = loader.load(project.path, PROJECT).data
     return inputs.combine(__version__, inputs.tree_hash([data_dir("templates"),
                                                          data_dir("locales")]),
                           inputs.settings_hash(data if isinstance(data, dict) else {}))
 
 
 def _role_files(project: Project) -> list[Path]:
+    """Return the role files of the project: every *.yaml and *.yml of its roles folder
+    that is not a folder, as named there (a link is not followed here; the worker reads
+    it only inside the project, and a FIFO is an error of its own, not left out)."""
     if not project.roles.is_dir():
         raise UsageError(f"{project.path}: no role folder {project.roles}; create it or "
                          "name another with `roles:`")
-    return sorted(p.resolve() for p in project.roles.iterdir()
-                  if p.suffix in SUFFIXES and p.is_file())
+    folder = project.roles.resolve()
+    return sorted(folder / p.name for p in folder.iterdir()
+                  if p.suffix in SUFFIXES and not p.name.startswith(".") and not p.is_dir())
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:

@@ -14,7 +14,9 @@ from pathlib import Path
 from ..errors import InvalidInput, JobdocsError
 from ..files import write_atomic
 from ..formats import FORMATS, file_name
+from ..intake import ROLE
 from ..roles import loader
+from ..roles.memo import Within
 from .inputs import chain_files
 from .orgs import Target
 
@@ -34,6 +36,7 @@ class Task:
     staging: str  # where DOCX files to print as PDF go
     skip: frozenset[str] = frozenset()  # documents that are current: neither render nor write
     force: bool = False  # write even the documents whose bytes are the same
+    folder: str = ""  # the project's: role files are read only inside it (or shipped)
 
 
 @dataclass
@@ -83,9 +86,11 @@ def _build(task: Task, outcome: Outcome) -> None:
 
     read: list[Path] = []
 
+    confined = Within(Path(task.folder)) if task.folder else None
+
     def recording(path: Path) -> loader.Loaded:
         read.append(Path(path))
-        return loader.load(path)
+        return confined(path) if confined else loader.load(path, ROLE)
 
     try:
         role = load_role_with(Path(task.role), recording,
