@@ -58,7 +58,10 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
                          f"not '{lang}'")
     org = org or Organization()
     t = i18n.translations(lang, org.wording)
-    title = role.title[lang]
+    title = role.title.get(lang)
+    if title is None:  # checking the role reports it at the title; never a KeyError
+        raise InvalidInput(Problem(role.path or role.id, None, None, f"the role has no title "
+                                   f"in '{lang}'; give title.{lang}", "missing-translation"))
     problems: list[Problem] = []
     plan = layout(role, org, problems)
     code = law_of(org, lang) if law is None else law
