@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import JobdocsError, UsageError
+from ..files import shown
 from .options import files_among, org_options, settings
+from .terminal import echo
+
+if TYPE_CHECKING:
+    from ..importer.document import Imported
 
 
 @click.command("import")
@@ -21,7 +27,8 @@ from .options import files_among, org_options, settings
 @click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
               help="Directory to write the role files to. Default: the project's roles "
               "folder (jobdocs.yaml), else roles.")
-@click.option("--force", is_flag=True, help="Replace role files that exist.")
+@click.option("--force", is_flag=True,
+              help="Replace role files and suggested profiles that exist.")
 @click.option("--into", "into", metavar="ROLE", help="Bring a reviewed DOCX rendered from "
               "ROLE (a role file or id) back into that role's YAML: its changed, added, "
               "removed and moved clauses (docs/review-in-word.md).")
@@ -58,11 +65,11 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     from ..files import ensure_dir
     from ..importer.document import import_document
     from ..importer.output import expand, write
-    from ..importer.report import report
 
     # The project of the folder the roles go to: its profile, sections and house style
-    # apply to the new roles, as `jobdocs validate` will apply them.
-    s = settings([out_dir] if out_dir else [], keep_going=True)
+    # apply to the new roles, as `jobdocs validate` will apply them; given -o, a broken
+    # project file is a warning, as for render.
+    s = settings([out_dir] if out_dir else [], keep_going=True, lenient=out_dir is not None)
     out_dir = out_dir or s.roles or Path("roles")
     failed = 0
     taken: set[str] = set()
@@ -73,7 +80,7 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
         except UsageError:
             raise
         except JobdocsError as e:
-            click.echo(f"Error: {e}", err=True)
+            echo(f"Error: {e}", err=True)
             failed += 1
             continue
         failed += not report(result, written)
@@ -95,6 +102,20 @@ def _into(role: str, files: tuple[Path, ...], lang: str | None, reject: bool, pa
     result = import_into(role, files[0], library=s.library, org=s.org, reject=reject,
                          partial=partial, parent=in_parent, lang=lang, write=not dry_run,
                          render=lambda doc: render(doc, s.letterhead))
-    click.echo(as_json(result) if fmt == "json" else as_text(result))
+    echo(as_json(result) if fmt == "json" else as_text(result))  # a document's codes as text
     if result.errors:
         raise click.exceptions.Exit(1)
+
+
+def report(result: Imported, written: Path) -> bool:
+    """Print what was imported and every finding (what a document holds shown as text,
+    never as terminal codes); return whether the role is valid."""
+    errors = sum(p.severity == "error" for p in result.findings)
+    echo(f"{shown(result.source)} -> {shown(written)}: {result.sections} sections, "
+         f"{result.clauses} clauses; {len(result.findings)} findings"
+         + (f", {errors} errors: the role does not validate yet" if errors else ""))
+    for p in result.findings:
+        where = shown(p.path) + (f":{p.line}" if p.line else "")
+        where += f":{p.column}" if p.column else ""
+        echo(f"  {where}: {p.severity} [{p.rule}] {p.message}")
+    return not errors

@@ -1,151 +1,191 @@
 """Read a Word document into lines, with Word's own list numbering spelt out.
 
-A paragraph in a numbered list carries no number in its text: Word computes
-it from the paragraph's list (numPr: numId, ilvl) and the list's abstract
-definition (numFmt, lvlText "%1.%2.", start). We compute it the same way, so
-"1.6.1." reads the same whether it was typed or numbered by Word.
+The package is opened through the one door (jobdocs.intake): zip limits, safe
+XML, and its images never unpacked. Every paragraph of the body is read, in
+tables (nested ones too) and content controls; what cannot be imported (an
+embedded document, a text box) is a note with its place, never dropped
+without a word. Styles are looked up in a table made once, not by scanning the
+styles part for every paragraph.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..intake import DOCUMENT
+from ..intake.word import HEADINGS, OUTLINE, open_package, word_int
+from .docx_numbering import Numbering, num_pr, w
 from .source import _OLE, BadInput, Line, clean
 
+#: (paragraph number, what could not be imported there)
+Note = tuple[int, str]
 
-def read_docx(path: Path, data: bytes) -> list[Line]:
-    """Return the paragraphs of the body (tables row by row), numbered as Word shows them."""
+
+def read_docx(path: Path, data: bytes) -> tuple[list[Line], list[Note]]:
+    """Return the paragraphs of the body (wide tables row by row), numbered as Word shows
+    them, and a note for each thing the import leaves out."""
     if data[:8] == _OLE:
         raise BadInput(f"{path}: the document is password-protected or an old .doc file; "
                        "remove the password (or save it as .docx) in Word and import again")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise BadInput(f"{path}: not a DOCX file (it is not a ZIP package); save it as .docx")
+    package = open_package(data, path, DOCUMENT, text_only=True)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        document = docx.Document(io.BytesIO(package.to_bytes(compress=False)))
+    except (PackageNotFoundError, KeyError, ValueError) as e:
         raise BadInput(f"{path}: not a Word document, or a damaged one ({e}); open and "
                        "save it again in Word") from None
-    except Exception as e:  # lxml's XMLSyntaxError and friends: a corrupt part
+    except Exception as e:  # python-docx has no one error for a part it cannot read
         raise BadInput(f"{path}: the Word document is damaged ({type(e).__name__}); open and "
                        "save it again in Word") from None
-    numbering = _Numbering(document)
-    styles = Styles(document)
-    lines: list[Line] = []
-    for n, block in enumerate(_blocks(document), start=1):
-        if isinstance(block, list):  # a wide table (the acknowledgement sheet): a line a row
-            for row in block:
-                cells = [clean(" ".join(_text(p) for p in c.paragraphs)) for c in row]
-                text = " | ".join(c for c in cells if c)
-                if text and not all(c.isdigit() for c in text.replace(" | ", "")):
-                    lines.append(Line(text, n, style="table"))
-        else:
-            lines += _paragraph(block, n, numbering, styles.name(block))
-    return lines
+    try:
+        numbering = Numbering(document.part.numbering_part.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering = Numbering(None)
+    reader = _Reader(numbering, _Styles(document.styles.element))
+    for n, block in enumerate(_blocks(document.element.body), start=1):
+        reader.block(block, n)
+    return reader.lines, reader.notes
 
 
-class Styles:
-    """The name of a paragraph's style, looked up by its id in a table made once per
-    document: python-docx's `Paragraph.style` searches styles.xml with XPath each time
-    (four times a paragraph, half of reading a document). Same answer: the first style
-    with the id, the default paragraph style when it is missing or of another type."""
+class _Styles:
+    """Every style by id, read once (python-docx's `Paragraph.style` searches styles.xml
+    with XPath each time: 20,000 styles took 23 s). As python-docx answers: the first
+    style with the id; the default paragraph style when it is missing or of another
+    type. Each with the list it numbers with."""
 
-    def __init__(self, document: Any) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
+    def __init__(self, root: Any) -> None:
+        from docx.styles import BabelFish
 
-        paragraph = WD_STYLE_TYPE.PARAGRAPH
         self.names: dict[str, str | None] = {}
-        for style in document.styles:
-            self.names.setdefault(style.style_id, style.name if style.type == paragraph
-                                  else None)
-        default = document.styles.default(paragraph)
-        self.default = (default.name or "") if default is not None else ""
+        self.numbers: dict[str, tuple[str, int]] = {}
+        self.default = ""
+        for style in root.iterchildren(w("style")):
+            sid = str(style.get(w("styleId")) or "")
+            if sid in self.names:
+                continue
+            paragraph = style.get(w("type")) in (None, "paragraph")
+            element = style.find(w("name"))
+            name = BabelFish.internal2ui(str(element.get(w("val")))) if element is not None \
+                else ""
+            self.names[sid] = name if paragraph else None
+            found = num_pr(style.find(w("pPr")))
+            if found and paragraph:
+                self.numbers[name] = found
+            if paragraph and style.get(w("default")) in ("1", "true", "on") and not self.default:
+                self.default = name
 
-    def name(self, paragraph: Any) -> str:
-        """Return the name of the paragraph's style ("" when the document has none)."""
-        found = self.names.get(paragraph._p.style) if paragraph._p.style is not None else None
+    def name(self, p: Any) -> str:
+        """Return the name of a paragraph's style ("" when the document has none)."""
+        ppr = p.find(w("pPr"))
+        ref = ppr.find(w("pStyle")) if ppr is not None else None
+        found = self.names.get(str(ref.get(w("val")))) if ref is not None else None
         return found or self.default
 
 
-def _paragraph(paragraph: Any, n: int, numbering: _Numbering, style: str) -> list[Line]:
-    label, bullet = numbering.label(paragraph, style)
-    if bullet:
-        return [Line(clean(_text(paragraph)), n, bullet=bullet, style=style)]
-    if label:
-        return [Line(f"{label} {clean(_text(paragraph))}", n, style=style,
-                     heading=_heading_level(style, paragraph))]
-    # A line break inside a paragraph (Shift+Enter) separates lines of a block
-    # such as «УТВЕРЖДАЮ / Генеральный директор / ...»: each is a line of its own.
-    return [Line(clean(part), n, heading=_heading_level(style, paragraph), style=style)
-            for part in _text(paragraph).split("\n")]
+class _Reader:
+    def __init__(self, numbering: Numbering, styles: _Styles) -> None:
+        self.numbering, self.styles = numbering, styles
+        self.lines: list[Line] = []
+        self.notes: list[Note] = []
+
+    def block(self, block: Any, n: int) -> None:
+        if isinstance(block, str):
+            self.notes.append((n, block))
+        elif isinstance(block, _Joined):  # a row of signature cells: one printed line
+            text = "\t".join(self.text(p, n) for p in block.paragraphs)
+            self.lines += self.paragraph(block.paragraphs[0], n, text)
+        elif isinstance(block, list):  # a wide table (the acknowledgement sheet): a row a line
+            for row in block:
+                cells = [clean(" ".join(self.text(p, n) for p in _paragraphs(c))) for c in row]
+                text = " | ".join(c for c in cells if c)
+                if text and not all(c.isdigit() for c in text.replace(" | ", "")):
+                    self.lines.append(Line(text, n, style="table"))
+        else:
+            self.lines += self.paragraph(block, n)
+
+    def paragraph(self, p: Any, n: int, text: str | None = None) -> list[Line]:
+        style = self.styles.name(p)
+        found = num_pr(p.find(w("pPr"))) or self.styles.numbers.get(style)
+        label, bullet = self.numbering.label(found)
+        text = self.text(p, n) if text is None else text
+        if bullet:
+            return [Line(clean(text), n, bullet=bullet, style=style)]
+        heading = _heading_level(style, p)
+        if label:
+            return [Line(f"{label} {clean(text)}", n, style=style, heading=heading)]
+        # A line break inside a paragraph (Shift+Enter) separates lines of a block
+        # such as «УТВЕРЖДАЮ / Генеральный директор / ...»: each is a line of its own.
+        return [Line(clean(part), n, heading=heading, style=style) for part in text.split("\n")]
+
+    def text(self, p: Any, n: int) -> str:
+        """Return a paragraph's text as Word shows it with tracked changes accepted.
+
+        python-docx's `Paragraph.text` leaves out runs inside <w:ins> (an inserted,
+        not yet accepted change): their words would be lost. Deleted text and field
+        codes are left out; a text box's text is a note."""
+        out: list[str] = []
+
+        def walk(element: Any) -> None:
+            for child in element.iterchildren():
+                tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+                if tag in _SKIP:
+                    continue
+                if tag == "txbxContent":
+                    boxed = clean(" ".join(t.text or "" for t in child.iter(w("t"))))
+                    if boxed:
+                        self.notes.append((n, f"the text box «{_short(boxed)}» is not "
+                                              "imported; move its text into the document"))
+                elif tag == "t":
+                    out.append(child.text or "")
+                elif tag == "tab":
+                    out.append("\t")
+                elif tag in ("br", "cr"):
+                    out.append("\n")
+                elif tag == "noBreakHyphen":
+                    out.append("-")
+                else:
+                    walk(child)
+
+        walk(p)
+        return "".join(out)
 
 
-_SKIP = {"del", "moveFrom", "txbxContent", "instrText", "delText"}
+_SKIP = {"del", "moveFrom", "instrText", "delText", "fallback", "Fallback"}
 
 
-def _text(paragraph: Any) -> str:
-    """Return a paragraph's text as Word shows it with tracked changes accepted.
-
-    python-docx's `Paragraph.text` leaves out runs inside <w:ins> (an inserted,
-    not yet accepted change): their words would be lost. Deleted text is left
-    out, and so are text boxes and field codes.
-    """
-    if isinstance(paragraph, _Joined):
-        return "\t".join(_text(p) for p in paragraph.paragraphs)
-    out: list[str] = []
-
-    def walk(element: Any) -> None:
-        for child in element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-            if tag in _SKIP:
-                continue
-            if tag == "t":
-                out.append(child.text or "")
-            elif tag == "tab":
-                out.append("\t")
-            elif tag in ("br", "cr"):
-                out.append("\n")
-            elif tag == "noBreakHyphen":
-                out.append("-")
-            else:
-                walk(child)
-
-    walk(paragraph._p)
-    return "".join(out)
-
-
-def _blocks(document: Any) -> list[Any]:
-    """Return the body's paragraphs and wide tables (as lists of rows of cells) in order.
+def _blocks(body: Any) -> list[Any]:
+    """Return the body's paragraphs and wide tables (as lists of rows of cells) in order,
+    content controls opened, and a note (a str) for an embedded document.
 
     A table of one or two columns, or one that draws no lines, is a layout device
     (the approval block at the right, signature rows): its paragraphs count as the
     body's, row by row.
     """
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     out: list[Any] = []
-    for child in document.element.body.iterchildren():
+    for child in _content(body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(Paragraph(child, document))
+            out.append(child)
         elif tag == "tbl":
-            rows = [_unique(row.cells) for row in Table(child, document).rows]
+            rows = [_cells(tr) for tr in child.iterchildren(w("tr"))]
             wide = max((len(r) for r in rows), default=0) > 2
             if wide and not _unruled(child):
                 out.append(rows)
             elif wide:  # signature rows: a line of each cell's n-th paragraph, as printed
-                out += [_Joined([c.paragraphs[n] for c in row if n < len(c.paragraphs)])
-                        for row in rows
-                        for n in range(max(len(c.paragraphs) for c in row))]
+                for row in rows:
+                    cells = [list(_paragraphs(c)) for c in row]
+                    out += [_Joined([c[n] for c in cells if n < len(c)])
+                            for n in range(max((len(c) for c in cells), default=0))]
             else:
-                out += [p for row in rows for cell in row for p in cell.paragraphs]
+                out += [p for row in rows for cell in row for p in _paragraphs(cell)]
+        elif tag == "altChunk":
+            out.append("an embedded document (altChunk) is not imported; open the document "
+                       "in Word, save it again (Word merges it in) and import that")
     return out
 
 
@@ -154,158 +194,63 @@ class _Joined:
 
     def __init__(self, paragraphs: list[Any]) -> None:
         self.paragraphs = paragraphs
-        self.style = paragraphs[0].style if paragraphs else None
-        self._p = paragraphs[0]._p
 
 
 def _unruled(tbl: Any) -> bool:
     """Whether a table draws no lines: no table style, every border off."""
-    properties = tbl.find(_w("tblPr"))
-    if properties is None or properties.find(_w("tblStyle")) is not None:
+    properties = tbl.find(w("tblPr"))
+    if properties is None or properties.find(w("tblStyle")) is not None:
         return False
-    borders = properties.find(_w("tblBorders"))
+    borders = properties.find(w("tblBorders"))
     return borders is not None and len(borders) > 0 and all(
-        edge.get(_w("val")) in ("nil", "none") for edge in borders)
+        edge.get(w("val")) in ("nil", "none") for edge in borders)
 
 
-def _unique(cells: list[Any]) -> list[Any]:
-    seen: list[Any] = []
-    for c in cells:  # merged cells repeat
-        if not any(c._tc is s._tc for s in seen):
-            seen.append(c)
-    return seen
+def _content(element: Any) -> Iterator[Any]:
+    """Yield the block-level children of `element`, content controls and custom XML opened."""
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag == "sdt":
+            for content in child.iterchildren(w("sdtContent")):
+                yield from _content(content)
+        elif tag in ("customXml", "ins", "moveTo"):
+            yield from _content(child)
+        elif tag:
+            yield child
 
 
-def _heading_level(style: str, paragraph: Any) -> int:
+def _cells(tr: Any) -> list[Any]:
+    """Return a row's cells (a cell merged across columns once)."""
+    out = []
+    for child in _content(tr):
+        if child.tag == w("tc"):
+            out.append(child)
+    return out
+
+
+def _paragraphs(cell: Any) -> Iterator[Any]:
+    """Yield every paragraph of a table cell in order, nested tables' ones too."""
+    for child in _content(cell):
+        if child.tag == w("p"):
+            yield child
+        elif child.tag == w("tbl"):
+            for tr in child.iterchildren(w("tr")):
+                for tc in _cells(tr):
+                    yield from _paragraphs(tc)
+
+
+def _heading_level(style: str, p: Any) -> int:
     if style == "Title":
         return 1
-    if style.startswith("Heading ") and style[8:].isdigit():
-        return int(style[8:])
-    ppr = paragraph._p.pPr
-    outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
-    if outline is not None and outline.get(_w("val"), "").isdigit():
-        return int(outline.get(_w("val"))) + 1
+    if style.startswith("Heading "):
+        return word_int(style[8:], HEADINGS, 0) if style[8:].isdigit() else 0
+    ppr = p.find(w("pPr"))
+    outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+    if outline is not None:
+        level = word_int(outline.get(w("val")), OUTLINE, OUTLINE[1])
+        return level + 1 if level < OUTLINE[1] else 0  # 9: body text
     return 0
 
 
-_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{_NS}}}{tag}"
-
-
-@dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = "%1."
-    start: int = 1
-
-
-@dataclass
-class _List:
-    levels: dict[int, _Level] = field(default_factory=dict)
-    counters: dict[int, int] = field(default_factory=dict)
-
-
-class _Numbering:
-    """Word's list numbering: definitions from numbering.xml, counters as Word keeps them."""
-
-    def __init__(self, document: Any) -> None:
-        self.lists: dict[str, _List] = {}
-        self.abstract_of: dict[str, str] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
-        abstracts: dict[str, dict[int, _Level]] = {}
-        if root is not None:
-            for a in root.iterchildren(_w("abstractNum")):
-                abstracts[a.get(_w("abstractNumId"))] = {
-                    int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in a.iter(_w("lvl"))}
-            for num in root.iterchildren(_w("num")):
-                ref = num.find(_w("abstractNumId"))
-                levels = dict(abstracts.get(ref.get(_w("val")) if ref is not None else "", {}))
-                for override in num.iterchildren(_w("lvlOverride")):
-                    ilvl = int(override.get(_w("ilvl"), "0"))
-                    start = override.find(_w("startOverride"))
-                    if start is not None and ilvl in levels:
-                        levels[ilvl] = _Level(levels[ilvl].fmt, levels[ilvl].text,
-                                              int(start.get(_w("val"), "1")))
-                self.lists[num.get(_w("numId"))] = _List(levels)
-        for style in document.styles:
-            ppr = getattr(style.element, "pPr", None)
-            found = _num_pr(ppr)
-            if found:
-                self.style_num[style.name] = found
-
-    def label(self, paragraph: Any, style: str) -> tuple[str, int]:
-        """Return the paragraph's list number ("1.6.1.") or its bullet level (1-based);
-        `style` is the name of its style."""
-        found = _num_pr(paragraph._p.pPr)
-        if found is None and style:
-            found = self.style_num.get(style)
-        if found is None or found[0] not in self.lists:
-            return "", 0
-        num_id, ilvl = found
-        lst = self.lists[num_id]
-        level = lst.levels.get(ilvl, _Level())
-        if level.fmt in ("bullet", "none"):
-            return "", ilvl + 1
-        lst.counters[ilvl] = lst.counters.get(ilvl, level.start - 1) + 1
-        for deeper in [k for k in lst.counters if k > ilvl]:
-            del lst.counters[deeper]
-        text = level.text
-        for k in range(ilvl + 1):
-            lvl = lst.levels.get(k, _Level())
-            value = lst.counters.get(k, lvl.start)
-            text = text.replace(f"%{k + 1}", _format(value, lvl.fmt))
-        return text, 0
-
-
-def _num_pr(ppr: Any) -> tuple[str, int] | None:
-    if ppr is None:
-        return None
-    num_pr = ppr.find(_w("numPr"))
-    if num_pr is None:
-        return None
-    num_id = num_pr.find(_w("numId"))
-    ilvl = num_pr.find(_w("ilvl"))
-    if num_id is None or num_id.get(_w("val")) == "0":
-        return None
-    return num_id.get(_w("val")), int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0
-
-
-def _level(lvl: Any) -> _Level:
-    def val(tag: str, default: str) -> str:
-        e = lvl.find(_w(tag))
-        return e.get(_w("val"), default) if e is not None else default
-
-    start = val("start", "1")
-    return _Level(val("numFmt", "decimal"), val("lvlText", "%1."),
-                  int(start) if start.lstrip("-").isdigit() else 1)
-
-
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-
-
-def _format(n: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
-        out = ""
-        for value, numeral in _ROMAN:
-            while n >= value:
-                out, n = out + numeral, n - value
-        return out if fmt == "upperRoman" else out.lower()
-    if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "russianLower":
-        return _RU_LETTERS[(n - 1) % len(_RU_LETTERS)]
-    if fmt == "russianUpper":
-        return _RU_LETTERS[(n - 1) % len(_RU_LETTERS)].upper()
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

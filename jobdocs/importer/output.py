@@ -49,13 +49,22 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
         result.role_id = role_id
     taken.add(role_id)
     path = out_dir / f"{role_id}.yaml"
-    if path.exists() and not force:
-        raise JobdocsError(f"{path}: exists; give --force to replace it, or another -o")
-    write_atomic(path, result.role_yaml.encode())
+    # Beside the roles, not among them: `jobdocs list` reads every YAML in the folder.
+    profile = out_dir / "organizations" / f"{role_id}.yaml" if result.profile_yaml else None
+    for target in (path, profile):
+        if target is not None and target.exists() and not force:
+            raise JobdocsError(f"{target}: exists; give --force to replace it, or another -o "
+                               "(nothing was written)")
+    _write(path, result.role_yaml)
     result.findings += validate(path, org, roles)
-    if result.profile_yaml:
-        # Beside the roles, not among them: `jobdocs list` reads every YAML in the folder.
-        profile = out_dir / "organizations" / f"{role_id}.yaml"
-        write_atomic(profile, result.profile_yaml.encode())
+    if profile is not None:
+        _write(profile, result.profile_yaml)
         result.findings += validate(profile)
     return path
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:  # a full disk, a folder that may not be written
+        raise JobdocsError(f"{path}: cannot write it: {e.strerror or e}") from e

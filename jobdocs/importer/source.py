@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import JobdocsError
+from ..intake import DOCUMENT, TEXT, read_bytes
 
 #: The suffixes `jobdocs import` reads, and how.
 TEXT_SUFFIXES = (".txt", ".text")
@@ -33,10 +34,11 @@ class Line:
 
 @dataclass(frozen=True)
 class Source:
-    """A document read into lines."""
+    """A document read into lines, and what could not be read into them (line, why)."""
 
     path: str
     lines: tuple[Line, ...]
+    notes: tuple[tuple[int, str], ...] = ()
 
 
 class BadInput(JobdocsError):
@@ -44,21 +46,19 @@ class BadInput(JobdocsError):
 
 
 def read_source(path: Path) -> Source:
-    """Return the lines of a DOCX, Markdown or plain-text file."""
+    """Return the lines of a DOCX, Markdown or plain-text file, read through the one
+    reader: a regular file under the cap of its kind (a FIFO, /dev/zero or a 130 MB
+    text is one clear error)."""
     suffix = path.suffix.lower()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path}: is a directory; give the documents in it "
-                       f"({path}/*.docx)") from None
-    except OSError as e:
-        raise BadInput(f"{path}: cannot read it: {e.strerror}") from e
+    if path.is_dir():
+        raise BadInput(f"{path}: is a directory; give the documents in it ({path}/*.docx)")
+    kind = TEXT if suffix in TEXT_SUFFIXES + MARKDOWN_SUFFIXES else DOCUMENT
+    data = read_bytes(path, kind)
+    notes: list[tuple[int, str]] = []
     if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04" or data[:8] == _OLE:
         from .docx_source import read_docx
 
-        lines = read_docx(path, data)
+        lines, notes = read_docx(path, data)
     elif suffix in TEXT_SUFFIXES + MARKDOWN_SUFFIXES or not suffix:
         text = decode(path, data)
         lines = markdown_lines(text) if suffix in MARKDOWN_SUFFIXES else text_lines(text)
@@ -70,7 +70,7 @@ def read_source(path: Path) -> Source:
         raise BadInput(f"{path}: the document has no text to import"
                        + (" (only images or empty paragraphs)" if suffix in DOCX_SUFFIXES
                           else ""))
-    return Source(str(path), found)
+    return Source(str(path), found, tuple(notes))
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or an encrypted DOCX
@@ -103,7 +103,7 @@ def text_lines(text: str) -> list[Line]:
     return [Line(clean(t), n) for n, t in enumerate(text.splitlines(), start=1)]
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_HEADING = re.compile(r"(#{1,6})\s+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation
 _MD_STRONG = re.compile(r"(\*\*)(.+?)\1")
 _MD_TABLE = re.compile(r"^\|.*\|$")
@@ -128,11 +128,21 @@ def markdown_lines(text: str) -> list[Line]:
         level = 0
         m = _MD_HEADING.match(t)
         if m:
-            level, t = len(m.group(1)), m.group(2)
+            level, t = len(m.group(1)), _heading_text(t[m.end():])
         if t.endswith("\\"):  # a hard line break: the next line is a paragraph of its own
             t = t[:-1]
         lines.append(Line(_unescape(clean(t)), n, heading=level))
     return lines
+
+
+def _heading_text(rest: str) -> str:
+    """Return an ATX heading's text without its closing #s (CommonMark), in linear time
+    (a pattern such as `(.*?)\\s*#*\\s*$` takes cubic time over inner spaces)."""
+    rest = rest.strip()
+    bare = rest.rstrip("#")
+    if bare != rest and (not bare or bare[-1] in " \t"):
+        rest = bare.rstrip()
+    return rest
 
 
 def _unescape(text: str) -> str:

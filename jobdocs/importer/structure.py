@@ -48,10 +48,12 @@ def parse(source: Source, lang: str | None = None) -> Draft:
     if start is None:
         raise BadInput(f"{source.path}: found no section headings (such as «1. Общие "
                        "положения» or \"2. Job Duties\"); is it a job description?")
-    end = _tail_start(lines, start)
+    body, tail = _split(lines, start)
     frame.read_preamble(draft, lines[:start])
-    _Body(draft, lines[start:end]).read()
-    frame.read_tail(draft, lines[end:])
+    _Body(draft, body).read()
+    frame.read_tail(draft, tail)
+    for line, note in source.notes:
+        draft.find(line, note, "not-imported")
     if not draft.title:
         draft.find(lines[0].line, "found no title line (such as «Должностная инструкция "
                    "менеджера по продажам» or \"Job Description: Sales Manager\"); write the "
@@ -83,6 +85,31 @@ def _heading(lines: list[Line], i: int, preamble: bool = False
             if k == "dotted" and len(n) > 1:
                 return (None, rest, number[0]) if n[0] == number[0] else None
     return None
+
+
+def _split(lines: list[Line], start: int) -> tuple[list[Line], list[Line]]:
+    """Return the body's lines and the frame's (signatures, visas, acknowledgement).
+
+    The body goes on where a section heading follows a frame block (an
+    acknowledgement between two sections): its clauses are imported, not lost.
+    """
+    body: list[Line] = []
+    tail: list[Line] = []
+    while start < len(lines):
+        end = _tail_start(lines, start)
+        body += lines[start:end]
+        resume = next((i for i in range(end, len(lines)) if _resumes(lines, i)), len(lines))
+        tail += lines[end:resume]
+        start = resume
+    return body, tail
+
+
+def _resumes(lines: list[Line], i: int) -> bool:
+    """Whether line i, after a frame block, opens a section again: a known section's
+    heading or a numbered one, and no part of a signature or an acknowledgement sheet."""
+    found = _heading(lines, i)
+    return bool(found and (found[0] is not None or found[2] is not None)
+                and not frame.is_frame(lines[i].text))
 
 
 def _tail_start(lines: list[Line], start: int) -> int:
@@ -260,11 +287,12 @@ class _Body:
             sec.clauses.append(DraftClause(text, line.line))  # a section of plain paragraphs
             self.list_owner = None
             return
-        target = self.list_owner.children[-1] if self.list_owner else self.last
-        assert target is not None
+        # After a repeated section's heading no clause is open: the section's last one is.
+        target = (self.list_owner.children[-1] if self.list_owner else self.last
+                  or sec.clauses[-1])
         self.draft.find(line.line, f"an unnumbered paragraph after clause "
-                        f"{self.last.label if self.last else ''}: joined to the text before it "
-                        f"(«{_short(text)}»)", "joined-paragraph")
+                        f"{self.last.label if self.last else target.label}: joined to the text "
+                        f"before it («{_short(text)}»)", "joined-paragraph")
         target.text = f"{target.text} {text}"
 
 

@@ -86,34 +86,47 @@ class Package:
         return buf.getvalue()
 
 
-def read_package(path: Path | str, kind: Kind, *, within: Path | str | None = None) -> Package:
+def read_package(path: Path | str, kind: Kind, *, within: Path | str | None = None,
+                 text_only: bool = False) -> Package:
     """Read the Word package at `path` through the one reader and open it (see open_package)."""
-    return open_package(reader.read_bytes(path, kind, within=within), path, kind)
+    return open_package(reader.read_bytes(path, kind, within=within), path, kind, text_only)
 
 
-def open_package(data: bytes, path: Path | str, kind: Kind) -> Package:
-    """Return the parts of the Word package `data` (read from `path`), checked."""
+def open_package(data: bytes, path: Path | str, kind: Kind, text_only: bool = False) -> Package:
+    """Return the parts of the Word package `data` (read from `path`), checked.
+
+    With `text_only` (a document read for its text), parts that are not XML
+    (images, embedded files) are not unpacked at all: they stay empty, so a
+    zip bomb in an image costs nothing and stops nothing."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise Unreadable(path, f"not a Word document (.docx); give the {kind.name} as a .docx "
                          "file") from None
     with archive:
-        package = Package(str(path), kind, _unpack(path, archive, kind))
+        package = Package(str(path), kind, _unpack(path, archive, kind, text_only))
     for name, content in package.parts.items():
-        if name.endswith((".xml", ".rels")):
+        if _is_xml(name):
             parse_xml(content, str(path), name)  # one clear error for a broken part, now
     return package
 
 
-def _unpack(path: Path | str, archive: zipfile.ZipFile, kind: Kind) -> dict[str, bytes]:
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def _unpack(path: Path | str, archive: zipfile.ZipFile, kind: Kind,
+            text_only: bool) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
         raise Unreadable(path, f"the {kind.name} has {len(infos):,} parts; a Word document "
                          f"has far fewer (at most {MAX_PARTS:,} are read)", "size")
+    parts: dict[str, bytes] = {}
+    if text_only:
+        parts = {i.filename: b"" for i in infos if not _is_xml(i.filename)}
+        infos = [i for i in infos if _is_xml(i.filename)]
     if sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise _unpacks_to_more(path, kind)
-    parts: dict[str, bytes] = {}
     total = 0
     for info in infos:
         if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size,
