@@ -41,7 +41,14 @@ def serve(host: str, port: int, token: str | None) -> None:
     token = token or None  # on loopback, an empty token is none
     hosts = None if is_loopback(host) else {host, "localhost", "127.0.0.1"}
     # Any address (0.0.0.0) answers under every name the machine has: the token guards it.
-    app = create_app(token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
+    from pathlib import Path
+
+    from ..serve.site import Site
+    from .options import settings
+
+    # The project of this folder, as every command finds it (a planted one is named).
+    site = Site(Path.cwd().resolve(), settings(keep_going=True))
+    app = create_app(site, token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
                      warm=True)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
