@@ -46,21 +46,22 @@ def read_docx(path: Path, data: bytes) -> tuple[list[Line], list[Note]]:
         numbering = Numbering(document.part.numbering_part.element)
     except (KeyError, NotImplementedError, AttributeError):
         numbering = Numbering(None)
-    reader = _Reader(numbering, _Styles(document.styles.element))
+    reader = _Reader(numbering, Styles(document))
     for n, block in enumerate(_blocks(document.element.body), start=1):
         reader.block(block, n)
     return reader.lines, reader.notes
 
 
-class _Styles:
+class Styles:
     """Every style by id, read once (python-docx's `Paragraph.style` searches styles.xml
     with XPath each time: 20,000 styles took 23 s). As python-docx answers: the first
     style with the id; the default paragraph style when it is missing or of another
     type. Each with the list it numbers with."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, document: Any) -> None:
         from docx.styles import BabelFish
 
+        root = document.styles.element
         self.names: dict[str, str | None] = {}
         self.numbers: dict[str, tuple[str, int]] = {}
         self.default = ""
@@ -79,8 +80,9 @@ class _Styles:
             if paragraph and style.get(w("default")) in ("1", "true", "on") and not self.default:
                 self.default = name
 
-    def name(self, p: Any) -> str:
+    def name(self, paragraph: Any) -> str:
         """Return the name of a paragraph's style ("" when the document has none)."""
+        p = getattr(paragraph, "_p", paragraph)  # python-docx's Paragraph, or its element
         ppr = p.find(w("pPr"))
         ref = ppr.find(w("pStyle")) if ppr is not None else None
         found = self.names.get(str(ref.get(w("val")))) if ref is not None else None
@@ -88,7 +90,7 @@ class _Styles:
 
 
 class _Reader:
-    def __init__(self, numbering: Numbering, styles: _Styles) -> None:
+    def __init__(self, numbering: Numbering, styles: Styles) -> None:
         self.numbering, self.styles = numbering, styles
         self.lines: list[Line] = []
         self.notes: list[Note] = []
