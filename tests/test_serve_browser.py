@@ -136,7 +136,7 @@ def test_a_person_finds_reads_downloads_compares_and_edits_a_role(server, browse
     assert "1. Общие положения" in page.locator("article.document").inner_text()
     assert page.locator("#c-category").get_attribute("title") == "Написан в этой роли"
     shot(page, "2-role-ru")
-    page.get_by_label("en", exact=True).check()
+    page.get_by_label("Английский", exact=True).check()
     page.get_by_role("button", name="Показать").click()
     page.wait_for_url(re.compile(r"lang=en"))
     document = page.locator("article.document").inner_text()
@@ -258,3 +258,36 @@ def test_the_pages_work_from_the_keyboard(server, browser):
     page.goto(url + "/validate")
     shot(page, "7-validation")
     assert "Все роли корректны." in page.locator("main").inner_text()
+
+
+def test_a_russian_summary_counts_one_two_and_five_changes_in_words(server, browser):
+    from test_serve_words import reword
+
+    url, root = server
+    page = browser
+    said = {}
+    for count, start in ((1, 0), (2, 1), (5, 3)):
+        reword(root, count, start)
+        page.goto(f"{url}/compare?role={KAM}")
+        page.get_by_label("Из ревизии").fill("HEAD~1")
+        page.get_by_label("В ревизию").fill("HEAD")
+        page.get_by_role("button", name="Сравнить ревизии").click()
+        page.get_by_role("link", name="Английский").click()
+        said[count] = page.locator("p.summary").inner_text()
+    assert said == {1: "1 пункт изменён", 2: "2 пункта изменено", 5: "5 пунктов изменено"}
+    shot(page, "9-compare-five")
+
+
+@pytest.mark.parametrize(("lang", "heading", "rule"), [
+    ("de", "Prüfung", "Der Text eines Punktes verwendet einen Namen"),
+    ("sv", "Kontroll", "En punkts text använder ett namn")])
+def test_the_interface_speaks_german_and_swedish(server, browser, lang, heading, rule):
+    url, root = server
+    page = browser
+    path = root / "roles" / "client-manager.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{{ title }}", "{{ titel }}", 1),
+                    encoding="utf-8")
+    page.goto(f"{url}/validate?ui={lang}")
+    assert page.locator("h1").inner_text() == heading
+    assert rule in page.locator("table.findings").inner_text()
+    shot(page, f"10-validation-{lang}")

@@ -62,9 +62,15 @@ def context(role: Role, lang: str, org: Organization | None
             ) -> tuple[dict[str, Any], dict[str, str]]:
     """Return the names clause text may use in `lang`, and every clause's number."""
     org = org or Organization()
-    plan = layout(role, org, [])
-    numbers, items = number_clauses(role, [k for k in plan.order if role.sections.get(k)])
+    numbers, items = clause_numbers(role, org)
     return clause_context(role, lang, org, numbers, items), numbers
+
+
+def clause_numbers(role: Role, org: Organization | None
+                   ) -> tuple[dict[str, str], dict[str, str]]:
+    """Return every clause's printed number, and each dashed item's clause."""
+    plan = layout(role, org or Organization(), [])
+    return number_clauses(role, [k for k in plan.order if role.sections.get(k)])
 
 
 def printed(source: str, lang: str, names: Mapping[str, Any]) -> str:

@@ -13,13 +13,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..diff import RoleDiff, diff_roles
+from ..diff.changes import LangDiff
+from ..diff.labels import KINDS
 from ..errors import InvalidInput, JobdocsError
 from ..formats import FORMATS
 from ..model import Role
 from ..roles import git as gitsource
+from . import ui
 from .app import message, page, say, site_of, ui_language
+from .chips import CASE_NAMES
 from .security import valid_revision
 from .site import Site
+from .ui import tr
 
 #: How many commits of a role file the revision lists offer.
 HISTORY = 30
@@ -133,8 +138,43 @@ def compare(request: Request) -> Response:
     entry = site.entry(role_id) if role_id else None
     commits = history(entry.path) if entry else []
     return page(request, "compare.html", ids=sorted(site.role_files()), sides=sides,
+                summary=summary, field_label=field_label, field_value=field_value,
                 diff=result, lang=lang, q=q, commits=commits, role_id=role_id,
                 query=urlencode([(k, v) for k, v in q.multi_items() if k != "lang"]))
+
+
+def summary(d: LangDiff, lang: str) -> str:
+    """Return "1 clause added, 2 clauses changed" in the interface language, each number
+    with its word's plural form."""
+    t = ui.catalog(lang)
+    n = {k: sum(c.kind == k for c in d.changes) for k in KINDS}
+    parts = [t.ngettext("%(num)d clause added", "%(num)d clauses added", n["added"]),
+             t.ngettext("%(num)d clause changed", "%(num)d clauses changed", n["changed"]),
+             t.ngettext("%(num)d clause moved", "%(num)d clauses moved", n["moved"]),
+             t.ngettext("%(num)d clause removed", "%(num)d clauses removed", n["removed"]),
+             t.ngettext("%(num)d reference renumbered", "%(num)d references renumbered",
+                        n["references"])]
+    counts = [text % {"num": n[k]} for k, text in zip(KINDS, parts, strict=True) if n[k]]
+    return ", ".join(counts) if counts or d.fields else t.gettext("No changes.")
+
+
+def field_label(name: str, lang: str) -> str:
+    """Return what a changed field is, in the interface language ("Job title, genitive")."""
+    say = ui.catalog(lang).gettext
+    key, _, rest = name.partition(".")
+    if key == "title":
+        return say(tr("Job title")) + (f", {say(CASE_NAMES[rest])}" if rest in CASE_NAMES
+                                       else f" ({rest})" if rest else "")
+    labels = {"section": tr("Section"), "version": tr("Version"), "id": tr("Id"),
+              "languages": tr("Languages"), "extends": tr("Parent role")}
+    return say(labels[key]) if key in labels else name
+
+
+def field_value(name: str, value: str, lang: str) -> str:
+    """Return a changed field's value as a person reads it (languages by name)."""
+    if name != "languages" or not value:
+        return value
+    return ", ".join(ui.language_name(code.strip(), lang) for code in value.split(","))
 
 
 def redline_download(request: Request) -> Response:

@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..importer import ids
+from ..roles.reference import text_hash
 from ..roles.yamledit import CHILDREN, EditError, RoleFile, put, styled
 from .ui import tr
 
@@ -37,6 +38,7 @@ class Node:
     texts: dict[str, str]
     children: list[Node] = field(default_factory=list)
     new: bool = False
+    reviewed: set[str] = field(default_factory=set)  # translations checked against the reference
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -141,7 +143,8 @@ def from_form(fields: Mapping[str, list[str]], langs: tuple[str, ...]) -> Draft:
             raise EditError(tr("The form is damaged; reload the page."))
         node = Node(key, one.get(f"id.{key}", "").strip(),
                     {lang: one.get(f"text.{key}.{lang}", "") for lang in langs},
-                    new=one.get(f"new.{key}") == "1")
+                    new=one.get(f"new.{key}") == "1",
+                    reviewed={lang for lang in langs if one.get(f"reviewed.{key}.{lang}")})
         by_key[key] = node
         if parent:
             if parent not in by_key:
@@ -152,9 +155,14 @@ def from_form(fields: Mapping[str, list[str]], langs: tuple[str, ...]) -> Draft:
     return draft
 
 
-def write(rf: RoleFile, draft: Draft, titles: Mapping[str, Any], inherited: set[str]) -> None:
+def write(rf: RoleFile, draft: Draft, titles: Mapping[str, Any], inherited: set[str],
+          reference: str = "") -> None:
     """Write the draft's sections into the role file: texts changed in their style,
-    clauses moved, added (with new ids) and removed, every other key kept."""
+    clauses moved, added (with new ids) and removed, every other key kept.
+
+    With a `reference` language (law's `follows:`), a new clause's translations follow
+    its reference text, a translation marked reviewed follows the reference text as
+    saved, and a changed reference text leaves the other languages due for review."""
     taken = (rf.ids() | inherited) - {n.key for n in draft.nodes() if not n.new}
     for node in draft.nodes():
         if node.id and not CLAUSE_ID.fullmatch(node.id):
@@ -177,7 +185,7 @@ def write(rf: RoleFile, draft: Draft, titles: Mapping[str, Any], inherited: set[
             if not nodes:
                 continue
             seq = sections[key] = CommentedSeq()
-        _sync(seq, nodes, existing)
+        _sync(seq, nodes, existing, reference)
 
 
 def _maps(rf: RoleFile) -> dict[str, CommentedMap]:
@@ -195,9 +203,10 @@ def _maps(rf: RoleFile) -> dict[str, CommentedMap]:
     return out
 
 
-def _sync(seq: CommentedSeq, nodes: list[Node], existing: dict[str, CommentedMap]) -> None:
+def _sync(seq: CommentedSeq, nodes: list[Node], existing: dict[str, CommentedMap],
+          reference: str = "") -> None:
     """Make `seq` hold the maps of `nodes` in order, each updated from its node."""
-    want = [_updated(n, existing) for n in nodes]
+    want = [_updated(n, existing, reference) for n in nodes]
     keep = {id(m) for m in want}
     for i in reversed(range(len(seq))):
         if id(seq[i]) not in keep:
@@ -212,7 +221,7 @@ def _sync(seq: CommentedSeq, nodes: list[Node], existing: dict[str, CommentedMap
         _put(seq, i, m, comment)
 
 
-def _updated(node: Node, existing: dict[str, CommentedMap]) -> CommentedMap:
+def _updated(node: Node, existing: dict[str, CommentedMap], reference: str) -> CommentedMap:
     m = existing.get(node.key) if not node.new else None
     if m is None:
         m = CommentedMap()
@@ -241,8 +250,32 @@ def _updated(node: Node, existing: dict[str, CommentedMap]) -> CommentedMap:
         else:
             if not isinstance(m.get(key), CommentedSeq):
                 m[key] = CommentedSeq()
-            _sync(m[key], node.children, existing)
+            _sync(m[key], node.children, existing, reference)
+    if reference:
+        _follow(m, node, reference)
     return m
+
+
+def _follow(m: CommentedMap, node: Node, reference: str) -> None:
+    """Record which reference text the clause's translations follow (`follows:`)."""
+    text = m.get("text")
+    source = text.get(reference) if isinstance(text, Mapping) else None
+    if source is None or not (node.new or node.reviewed):
+        return
+    now = text_hash(str(source))
+    langs = [lang for lang in text if lang != reference]
+    if node.new:
+        m["follows"] = now
+        return
+    old = m.get("follows")
+    stamps = {lang: (old.get(lang, old.get("*")) if isinstance(old, Mapping) else old)
+              for lang in langs}
+    stamps.update({lang: now for lang in node.reviewed if lang in stamps})
+    values = set(stamps.values())
+    if len(values) == 1 and None not in values:
+        m["follows"] = values.pop()
+    else:
+        m["follows"] = CommentedMap((lang, v) for lang, v in stamps.items() if v)
 
 
 def _take(seq: CommentedSeq, i: int) -> tuple[Any, Any]:

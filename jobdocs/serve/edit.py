@@ -23,7 +23,7 @@ from starlette.responses import RedirectResponse, Response
 
 from ..errors import JobdocsError, Problem
 from ..files import FileChanged, write_atomic
-from ..roles import loader
+from ..roles import loader, reference
 from ..roles.yamledit import EditError, RoleFile, digest
 from . import chips
 from .app import message, page, say, ui_language
@@ -121,7 +121,8 @@ def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
     try:
         rf = RoleFile(current, site.relative(entry.path))
         titles = entry.role.title if entry.role else dict(rf.data.get("title") or {})
-        write(rf, draft, titles, _inherited(entry))
+        ref_lang = entry.role.reference if entry.role else str(rf.data.get("reference") or "")
+        write(rf, draft, titles, _inherited(entry), ref_lang)
     except EditError as e:
         return _editor(request, site, entry, current, draft, 422, base=base,
                        refusal=say(request, str(e)))
@@ -182,6 +183,7 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
     langs = draft.langs
     ui = ui_language(request)
     numbers, headings = _numbers(entry, ui)
+    problems = tuple(dict.fromkeys(problems))
     at = _at_clauses(problems, candidate, entry)
     data: dict[str, Any] = {}
     if entry.role is not None:
@@ -189,9 +191,15 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
         data = chips.chips(entry.role, langs, site.profile(), texts,
                            lambda s: say(request, s))
     only = request.query_params.get("section", "")
-    return page(request, "edit.html", status, entry=entry, draft=draft, langs=langs,
+    due: dict[str, set[str]] = {}
+    if entry.role is not None:
+        for d in reference.due(entry.role):
+            due.setdefault(d.clause.id, set()).add(d.lang)
+    return page(request, "edit.html", status, due=due,
+                reference=entry.role.reference if entry.role else "", entry=entry, draft=draft,
+                langs=langs,
                 headings=headings, numbers=numbers, base=base or digest(text.encode("utf-8")),
-                file=site.relative(entry.path), problems=localized(problems, ui, site),
+                file=site.relative(entry.path), problems=localized(problems, ui, site, numbers),
                 at=at, refusal=refusal, focus=focus, pending=pending,
                 saved=request.query_params.get("saved") == "1" and not refusal,
                 only=only if only in draft.sections and len(draft.sections) == 1 else "",

@@ -1,16 +1,26 @@
 """Findings as a person reads them: in the interface language, with paths from the
-project folder, and each rule's explanation (docs/validation.md in one line)."""
+project folder, the clause by its number, languages by name, and each rule's
+explanation (docs/validation.md in one line).
+
+The checks word their findings in English for the command line. Here the ones an
+author meets while editing are worded again in the interface language (PATTERNS:
+the detail each carries, as the checker words it); any other finding is told by
+its rule's explanation, with the English detail one click away.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from ..check.rules import rule as rule_of
 from ..errors import Problem
+from ..resolve.sandbox import upfirst
 from . import ui
+from .ui import tr
 
 
 class Relative(Protocol):
@@ -30,6 +40,7 @@ class Finding:
     rule: str
     message: str  # in the interface language
     explanation: str  # what the rule means, in the interface language
+    detail: str = ""  # the checker's own words, when the message could not say it all
 
     @property
     def where(self) -> str:
@@ -41,15 +52,82 @@ class Finding:
         return at
 
 
-def localized(problems: Iterable[Problem], lang: str, site: Relative) -> list[Finding]:
-    """Return `problems` as the interface in `lang` shows them."""
+_CLAUSE = re.compile(r"clause '(?P<id>[a-z0-9-]+)' \((?P<lang>[a-z]{2,3})\): (?P<rest>.*)", re.S)
+_HINT = r"(?: \(did you mean '(?P<hint>[^']+)'\?\))?"
+
+#: (rule, what the checker writes after "clause 'ID' (LANG): " or the file's path, what
+#: the interface says instead). Names in the pattern are handed to the message.
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (rule, re.compile(pattern, re.S), message) for rule, pattern, message in (
+        ("undefined-variable", r"'(?P<name>[^']+)' is undefined" + _HINT +
+         r"; clause text may use: (?P<known>.*)",
+         tr("the text uses “%(name)s”, which nothing provides%(hint)s")),
+        ("unknown-ref", r"ref\('(?P<ref>[^']*)'\): no clause has that id" + _HINT,
+         tr("the reference names a clause that does not exist (“%(ref)s”)%(hint)s")),
+        ("unknown-ref", r"ref\('(?P<ref>[^']*)'\) names an item of clause '(?P<clause>[^']+)'.*",
+         tr("the reference names a dashed item, which has no number: refer to its clause "
+            "(“%(clause)s”)")),
+        ("jinja-syntax", r"template syntax: .*",
+         tr("a chip or a brace of the text is broken: remove what was typed between “{{” "
+            "and “}}”, or insert the chip again from the menu")),
+        ("missing-translation", r"\S+: missing the '(?P<missing>\w+)' text \(the role's "
+         r"languages are .*\)", tr("the text in %(missing)s is missing")),
+        ("same-in-two-languages", r"the text is the same as the '(?P<other>\w+)' text; "
+         r"translate it", tr("the text is the same as in %(other)s: translate it")),
+        ("translation-due", r"translation due: .*",
+         tr("the translation may be out of date: the reference text changed since it was "
+            "written")),
+        ("long-clause", r".*", tr("the clause is very long: split it into clauses or items")),
+        ("empty", r"\S+: must not be empty or blank", tr("the text is empty")),
+    ))
+
+#: Names in a finding that are language codes (shown as the language's name).
+_LANGS = ("lang", "missing", "other")
+
+
+def localized(problems: Iterable[Problem], lang: str, site: Relative,
+              numbers: Mapping[str, str] | None = None) -> list[Finding]:
+    """Return `problems` as the interface in `lang` shows them (each once, as
+    `jobdocs validate` counts them); `numbers` gives clause ids their printed numbers."""
     t = ui.catalog(lang)
     out = []
-    for p in problems:
+    for p in dict.fromkeys(problems):
         summary = rule_of(p.rule).summary
+        explanation = t.gettext(summary) if summary else ""
+        message, detail = _words(p, lang, t.gettext, numbers or {})
+        if message is None:
+            message, detail = (explanation, _paths(p.message, site)) if lang != "en" else (
+                _paths(p.message, site), "")
         out.append(Finding(site.relative(p.path), p.line, p.column, p.severity, p.rule,
-                           _paths(p.message, site), t.gettext(summary) if summary else ""))
+                           message, explanation, detail))
     return out
+
+
+def _words(p: Problem, lang: str, say: Callable[[str], str], numbers: Mapping[str, str]
+           ) -> tuple[str | None, str]:
+    """Return the finding in the interface language (None when no pattern words it)."""
+    m = _CLAUSE.fullmatch(p.message)
+    rest = m["rest"] if m else p.message
+    for rule, pattern, text in PATTERNS:
+        if rule != p.rule:
+            continue
+        found = pattern.fullmatch(rest)
+        if found is None:
+            continue
+        values = {k: v or "" for k, v in found.groupdict().items()}
+        for k in _LANGS:
+            if values.get(k):
+                values[k] = ui.language_name(values[k], lang, capital=False)
+        values["hint"] = (say(tr(" (perhaps “%(hint)s”?)")) % values
+                          if values.get("hint") else "")
+        message = upfirst(say(text) % values)
+        if m:
+            where = say(tr("Clause %(number)s, %(language)s text")) % {
+                "number": numbers.get(m["id"], m["id"]),
+                "language": ui.language_name(m["lang"], lang, capital=False)}
+            message = f"{where}: {say(text) % values}"
+        return message, ""
+    return None, ""
 
 
 def _paths(message: str, site: Relative) -> str:

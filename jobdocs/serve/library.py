@@ -9,7 +9,9 @@ from starlette.responses import Response
 
 from ..errors import Problem
 from ..roles import loader
+from . import chips
 from .app import page, site_of, ui_language
+from .findings import Finding, localized
 from .site import Entry
 
 
@@ -53,13 +55,13 @@ def index(request: Request) -> Response:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A problem with the role and clause it points at, for the validation page."""
+class Listed:
+    """A finding with the role and clause it points at, for the validation page."""
 
-    problem: Problem
-    file: str
+    finding: Finding
     role_id: str
     clause: str
+    number: str
 
 
 def clause_lines(path: str) -> list[tuple[int, str]]:
@@ -92,23 +94,31 @@ def _at(data: object, key: tuple[str | int, ...]) -> object:
 
 
 def validation(request: Request) -> Response:
+    """Every finding of the library once (a parent's in none of its children), as
+    `jobdocs validate` counts them, in the interface language."""
     site = site_of(request)
+    lang = ui_language(request)
     entries = site.entries()
-    findings: list[Finding] = []
-    files = 0
+    listed: list[Listed] = []
+    seen: set[Problem] = set()
     for e in entries:
-        files += 1
         lines = clause_lines(str(e.path)) if e.problems else []
+        numbers = chips.clause_numbers(e.role, site.profile())[0] if (
+            e.role and e.problems) else {}
         for p in e.problems:
+            if p in seen:
+                continue
+            seen.add(p)
             clause = ""
             own = p.line is not None and _same(p.path, e)
             if own and p.line is not None:
                 at = p.line
                 clause = next((cid for line, cid in reversed(lines) if line <= at), "")
-            findings.append(Finding(p, site.relative(p.path), e.id if own else "", clause))
-    errors = sum(f.problem.severity == "error" for f in findings)
-    return page(request, "validation.html", findings=findings, files=files, errors=errors,
-                warnings=len(findings) - errors, folder=site.relative(site.local_dir))
+            [f] = localized([p], lang, site, numbers)
+            listed.append(Listed(f, e.id if own else "", clause, numbers.get(clause, "")))
+    errors = sum(x.finding.severity == "error" for x in listed)
+    return page(request, "validation.html", findings=listed, files=len(entries), errors=errors,
+                warnings=len(listed) - errors, folder=site.relative(site.local_dir))
 
 
 def _same(path: str, entry: Entry) -> bool:

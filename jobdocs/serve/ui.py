@@ -1,7 +1,7 @@
 """The pages' language and templates: gettext catalogs of the `serve` domain, Jinja.
 
 The interface speaks the languages that have a `locales/<lang>/LC_MESSAGES/serve.po`
-(Russian and English); a page takes its language from `?ui=`, then the cookie
+(Russian, English, German, Swedish); a page takes its language from `?ui=`, then the cookie
 that switch sets, then the browser's Accept-Language, else English.
 """
 
@@ -82,22 +82,26 @@ def environment(lang: str) -> Environment:
         default=True), undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
         trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.install_gettext_translations(catalog(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(ui_lang=lang, ui_languages=languages(), BLANK=BLANK)
+    env.globals.update(ui_lang=lang, ui_languages=languages(), BLANK=BLANK,
+                       own_name=lambda code: language_name(code, code))
     env.filters["upfirst"] = upfirst
-    env.filters["language"] = lambda code: language_name(code, lang)
+    env.filters["language"] = lambda code, capital=True: language_name(code, lang, capital)
     return env
 
 
 @lru_cache(maxsize=256)  # keyed by (language, interface language): bounded
-def language_name(code: str, ui_lang: str) -> str:
-    """Return a language's name as the interface in `ui_lang` writes it («Английский»)."""
+def language_name(code: str, ui_lang: str, capital: bool = True) -> str:
+    """Return a language's name as the interface in `ui_lang` writes it: «Английский»
+    (at the start of a label), «английский» (inside a sentence, `capital=False`)."""
     from babel import Locale, UnknownLocaleError
 
     try:
         name = Locale.parse(code).get_display_name(Locale.parse(ui_lang))
     except (ValueError, TypeError, UnknownLocaleError):
         return code
-    return upfirst(name) if name else code
+    if not name:
+        return code
+    return upfirst(name) if capital else name
 
 
 def render(name: str, ui_lang: str, **context: Any) -> str:

@@ -93,6 +93,10 @@
       textarea.value = serialize(editor);
       keep();
       markDirty();
+      if (textarea.hasAttribute("data-reference")) {  // the translations will be due
+        var clause = textarea.closest(".clause-edit");
+        clause.querySelector(".langs").querySelectorAll("p.due").forEach(function (p) { p.hidden = false; });
+      }
     });
     editor.addEventListener("keydown", function (e) {
       if (e.key === "Enter") { e.preventDefault(); document.execCommand("insertText", false, "\n"); }

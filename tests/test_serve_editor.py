@@ -1,0 +1,110 @@
+"""The editor's one form: translations due when the reference text changes (law's
+`follows:`), ids made as `jobdocs import` makes them, sections edited alone."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytest.importorskip("starlette")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from serve_project import KAM, editor_fields, make_project, post_editor  # noqa: E402
+
+from jobdocs.roles.reference import text_hash  # noqa: E402
+from jobdocs.serve.app import create_app  # noqa: E402
+from jobdocs.serve.site import Site  # noqa: E402
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def client(project: Path) -> TestClient:
+    return TestClient(create_app(Site.here()), base_url="http://localhost")
+
+
+def clause(path: Path, section: str, cid: str) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return next(c for c in data["sections"][section] if c["id"] == cid)
+
+
+def due_langs(html: str, key: str) -> set[str]:
+    part = html[html.index(f'id="c-{key}"'):]
+    part = part[:part.index("</fieldset>")]
+    out = set()
+    for chunk in part.split('<p class="due"')[1:]:
+        if not chunk.startswith(" hidden"):
+            out.add(chunk.split(f"reviewed.{key}.")[1][:2])
+    return out
+
+
+def test_a_changed_reference_text_leaves_its_translations_due_until_checked(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nversion:", "\nreference: ru\nversion:", 1), encoding="utf-8")
+    page = client.get(f"/roles/{KAM}/edit")
+    assert due_langs(page.text, "appointment") == {"en", "de", "sv"}  # nothing recorded yet
+    saved = post_editor(client, KAM, "save", {f"reviewed.appointment.{lang}": "1"
+                                              for lang in ("en", "de", "sv")}, html=page.text)
+    assert saved.status_code == 303
+    ru = clause(path, "general", "appointment")["text"]["ru"]
+    assert clause(path, "general", "appointment")["follows"] == text_hash(ru)
+    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "appointment") == set()
+
+    changed = post_editor(client, KAM, "save", {
+        "text.appointment.ru": "{{ title.nominative | upfirst }} назначается приказом.",
+        "reviewed.appointment.en": "1"})
+    assert changed.status_code == 303
+    after = clause(path, "general", "appointment")
+    assert after["follows"] == {"en": text_hash("{{ title.nominative | upfirst }} назначается "
+                                                "приказом."), "de": text_hash(ru),
+                                "sv": text_hash(ru)}
+    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "appointment") == {"de", "sv"}
+
+
+def test_a_new_clause_follows_the_reference_text_it_was_written_with(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nversion:", "\nreference: ru\nversion:", 1), encoding="utf-8")
+    added = post_editor(client, KAM, "add:rights")
+    new = next(v.split("/")[-1] for v in editor_fields(added.text)["node"] if "/new-" in v)
+    texts = {"ru": "Вносить предложения руководству.", "en": "Make proposals to management.",
+             "de": "Vorschläge an die Leitung richten.", "sv": "Lämna förslag till ledningen."}
+    saved = post_editor(client, KAM, "save", {f"text.{new}.{k}": v for k, v in texts.items()},
+                        html=added.text)
+    assert saved.status_code == 303, saved.text
+    rights = yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]["rights"]
+    written = rights[-1]
+    assert written["id"] == "make-proposals"  # "management" is the title's word, left out
+    assert written["follows"] == text_hash(texts["ru"])
+
+
+def test_one_section_is_edited_alone_and_the_others_are_left_as_they_are(client, project):
+    path = project / "roles" / f"{KAM}.yaml"
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]
+    page = client.get(f"/roles/{KAM}/edit", params={"section": "rights"})
+    fields = editor_fields(page.text)
+    assert fields["section"] == ["rights"]
+    assert {v.split("/")[0] for v in fields["node"]} == {"rights"}
+    first = fields["node"][0].split("/")[-1]
+    fields["node"] = fields["node"][1:]  # the first right removed
+    fields["op"] = ["save"]
+    saved = client.post(f"/roles/{KAM}/edit?section=rights", data=fields,
+                        follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].endswith(
+        "?section=rights&saved=1")
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]
+    assert [c["id"] for c in after["rights"]] == [c["id"] for c in before["rights"] if
+                                                   c["id"] != first]
+    assert {k: v for k, v in after.items() if k != "rights"} == {
+        k: v for k, v in before.items() if k != "rights"}
