@@ -10,6 +10,7 @@ phase are swept by later runs.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import sys
@@ -30,6 +31,19 @@ STAGING_PREFIX, STAGING_SUFFIX = ".jobdocs-", ".staging"
 STAGING_STALE_AFTER = 3600.0
 #: `-o -` names standard output.
 STDOUT = "-"
+
+
+#: What the machine refuses, whatever the command asked: a full disk, a missing
+#: permission, a read-only folder, too many open files. Exit 1 with one line.
+ENVIRONMENT = frozenset(getattr(errno, name) for name in (
+    "ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EIO", "EMFILE", "ENFILE", "ETXTBSY")
+    if hasattr(errno, name))
+
+
+def refused(e: OSError) -> str:
+    """Return the one line that says what the machine refused and what to check."""
+    where = f"{shown(e.filename)}: " if e.filename else ""
+    return f"{where}{e.strerror or e}; check the folder's permissions and free space"
 
 
 class FileChanged(JobdocsError):
@@ -160,7 +174,10 @@ def write_output(target: str | Path, data: bytes, what: str = "output",
     try:
         write_atomic(path, data)
     except OSError as e:
-        raise UsageError(f"-o {target}: cannot write the {what}: {e.strerror or e}") from e
+        # A full disk or a missing permission is the machine's (exit 1); a place that
+        # cannot be a file (a missing folder, a file as a folder) is the option's (2).
+        error = JobdocsError if e.errno in ENVIRONMENT else UsageError
+        raise error(f"-o {target}: cannot write the {what}: {e.strerror or e}") from e
 
 
 def ensure_dir(path: Path) -> Path:

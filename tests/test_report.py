@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,9 +114,15 @@ def test_junit_survives_characters_xml_cannot_hold():
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_format_carries_every_finding_of_the_fixture_library(fmt):
+def test_every_format_carries_every_finding_of_the_fixture_library(fmt, monkeypatch):
+    monkeypatch.chdir(FIXTURES.parent.parent.parent)  # reports name files from here
     report = check_paths([FIXTURES])
     out = render(report, fmt)
+    for p in report.problems:  # the library's findings name files as found...
+        assert os.path.isabs(p.path)
+    # ...every report as a person reads them here: tests/fixtures/invalid/...
+    report = replace(report, problems=tuple(replace(p, path=os.path.relpath(p.path))
+                                            for p in report.problems))
     if fmt == "json":
         found = [(p["path"], p["line"], p["column"], p["rule"])
                  for p in json.loads(out)["problems"]]

@@ -63,6 +63,12 @@ def init(directory: Path) -> None:
 
     target = directory / "jobdocs.yaml"
     if target.exists():
+        from ..config.project import untrusted
+
+        why = untrusted(target)
+        if why:  # `build` said there is none to use: say why this one is not used
+            raise UsageError(f"{target}: exists already, and jobdocs ignores it: {why}; "
+                             "move the project into a folder of your own")
         raise UsageError(f"{target}: exists already; edit it, or remove it first")
     write_atomic(target, STARTER.encode())
     (directory / "roles").mkdir(exist_ok=True)

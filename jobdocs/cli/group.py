@@ -4,16 +4,19 @@ message and exit code in one place, warnings printed, closed pipes ended quietly
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 import traceback
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from ..errors import InvalidInput, JobdocsError, JobdocsWarning, UsageError
+from ..files import ENVIRONMENT, refused, shown
 from .terminal import echo, visible
 
 #: A bug in jobdocs, not a user mistake.
@@ -26,6 +29,7 @@ class Group(click.Group):
     """Map every JobdocsError to its one-line message and exit code, in one place."""
 
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
+        _escape_what_cannot_be_shown()
         given = list(sys.argv[1:] if args is None else args)
         for arg in given:
             if _undecodable(arg):
@@ -50,8 +54,8 @@ class Group(click.Group):
         except UsageError as e:
             raise click.UsageError(visible(str(e)), ctx) from None
         except InvalidInput as e:
-            for problem in e.problems:
-                click.echo(visible(str(problem)), err=True)
+            for problem in e.problems:  # at its path from the current folder
+                click.echo(visible(str(replace(problem, path=shown(problem.path)))), err=True)
             ctx.exit(e.exit_code)
         except JobdocsError as e:
             click.echo(f"Error: {visible(str(e))}", err=True)
@@ -62,6 +66,9 @@ class Group(click.Group):
             if e.errno == errno.EPIPE or isinstance(e, BrokenPipeError):
                 _quiet_stdout()
                 ctx.exit(BROKEN_PIPE)
+            if e.errno in ENVIRONMENT:  # the machine's refusal, not a bug: one line, exit 1
+                click.echo(f"Error: {visible(refused(e))}", err=True)
+                ctx.exit(JobdocsError.exit_code)
             _internal(ctx, e)
         except Exception as e:
             _internal(ctx, e)
@@ -85,6 +92,17 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass  # not a real file (a test runner's buffer): nothing will be flushed
+
+
+def _escape_what_cannot_be_shown() -> None:
+    """Let standard output and error show what their encoding cannot (Cyrillic under a
+    Windows code page, cp1252) as escapes (\\u0414) instead of failing on it."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass  # closed, or not ours to change
 
 
 def _undecodable(arg: str) -> bool:

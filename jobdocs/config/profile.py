@@ -34,6 +34,11 @@ def load_organization(path: Path | str | None = None, settings: Sequence[str] = 
     if not isinstance(loaded.data, dict):
         raise InvalidInput(loaded.problem((), "an organization profile is a mapping of keys "
                                           "such as name, approver, date", "type"))
+    if path is not None and {"sections", "title"} <= loaded.data.keys():
+        # A role given as the profile (--org roles/x.yaml): say so, not a line per key.
+        raise InvalidInput(loaded.problem((), "this is a role file, not an organization "
+                                          "profile: give the role as ROLE, and a profile "
+                                          "(name, approver, date...) with --org", "type"))
     for setting in settings:
         _apply(loaded, setting)
     problems = check(loaded, ORGANIZATION_SCHEMA)

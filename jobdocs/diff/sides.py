@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..files import shown
 from ..model import Role
 from ..roles import git as gitsource
 from ..roles.library import Library, find_role, load_role
@@ -44,7 +45,7 @@ def specs(old: str | None, new: str | None, from_rev: str | None, to_rev: str | 
         return old, new
     if new is not None or old is None:
         raise UsageError("with --from, give one FILE: jobdocs diff --from REV [--to REV] FILE")
-    path = find_role(old, library=library).as_posix()
+    path = Path(shown(find_role(old, library=library))).as_posix()
     for rev in (from_rev, to_rev):
         if rev is not None and not gitsource.is_revision(rev):
             raise UsageError(f"'{rev}' is not a git revision here")

@@ -8,11 +8,11 @@ and picklable, so the work spreads over processes started with `spawn`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InvalidInput, JobdocsError
-from ..files import write_atomic
+from ..files import shown, write_atomic
 from ..formats import FORMATS, file_name
 from ..intake import ROLE
 from ..roles import loader
@@ -61,16 +61,16 @@ def build_unit(task: Task) -> Outcome:
     outcome = Outcome(task.unit)
     try:
         _build(task, outcome)
-    except InvalidInput as e:
-        outcome.errors += [str(p) for p in e.problems]
+    except InvalidInput as e:  # at their paths from the current folder, as render says
+        outcome.errors += [str(replace(p, path=shown(p.path))) for p in e.problems]
     except JobdocsError as e:
-        outcome.errors.append(f"{task.role}: {e}")
+        outcome.errors.append(f"{shown(task.role)}: {e}")
     except MemoryError:  # past the process's budget: this role only
         from ..budget import exceeded
 
         outcome.errors.append(f"{task.role}: {exceeded('building this role')}")
     except Exception as e:  # a bug in jobdocs: fail this role, build the others
-        outcome.errors.append(f"{task.role}: internal error: {type(e).__name__}: {e} "
+        outcome.errors.append(f"{shown(task.role)}: internal error: {type(e).__name__}: {e} "
                               "(please report it)")
     if outcome.errors:
         expected = len(outcome.languages or task.langs or ("",)) * len(task.formats)

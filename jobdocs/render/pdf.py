@@ -12,10 +12,12 @@ LibreOffice never hangs a build.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import JobdocsError, MissingTool
@@ -25,7 +27,10 @@ from . import keep
 START_TIMEOUT = 120
 PER_DOCUMENT = 10
 INSTALL = ("PDF output needs LibreOffice: install it (Debian/Ubuntu: "
-           "apt-get install libreoffice-writer-nogui) so that `soffice` is on PATH")
+           "apt-get install libreoffice-writer-nogui; Windows, macOS: libreoffice.org), or "
+           "name its soffice program in JOBDOCS_SOFFICE")
+#: The environment variable that names LibreOffice's program wherever it is.
+ENV = "JOBDOCS_SOFFICE"
 
 
 def available() -> bool:
@@ -38,11 +43,37 @@ def available() -> bool:
 
 
 def soffice() -> str:
-    """Return the path of LibreOffice's `soffice`, or fail saying what to install."""
+    """Return the path of LibreOffice's `soffice`: the one JOBDOCS_SOFFICE names, else
+    the one on PATH, else where LibreOffice's installer puts it on Windows and macOS;
+    or fail saying what to install."""
+    named = os.environ.get(ENV, "").strip()
+    if named:
+        found = shutil.which(named)
+        if found is None:
+            raise MissingTool(f"{ENV}={named}: no such program; name LibreOffice's soffice "
+                              "(soffice.exe on Windows), or unset it to look on PATH")
+        return found
     found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        raise MissingTool(INSTALL)
-    return found
+    if found:
+        return found
+    for place in installed_places():
+        if place.is_file():
+            return str(place)
+    raise MissingTool(INSTALL)
+
+
+def installed_places(platform: str = sys.platform,
+                     environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Return where LibreOffice's installers put `soffice` off PATH: Program Files on
+    Windows, /Applications on macOS (Linux packages put it on PATH)."""
+    if platform == "win32":
+        roots = dict.fromkeys(environ.get(name, "") for name in
+                              ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"))
+        return [Path(root) / "LibreOffice" / "program" / "soffice.exe" for root in roots if root]
+    if platform == "darwin":
+        app = Path("Applications") / "LibreOffice.app" / "Contents" / "MacOS" / "soffice"
+        return [Path("/") / app, Path(environ.get("HOME", "~")).expanduser() / app]
+    return []
 
 
 def convert_each(sources: Sequence[Path], out_dir: Path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,13 @@ class Revision:
     library: Library | None = None  # where parent roles missing at the revision are found
 
     def spec(self, path: Path) -> str:
-        # "./" makes the path relative to the current directory, as on the command line.
+        # "./" makes the path relative to the current directory, as on the command line;
+        # git refuses an absolute one (a role id found in the project's library).
+        if path.is_absolute():
+            try:
+                path = Path(os.path.relpath(path))
+            except ValueError:  # another drive on Windows: git cannot read it either
+                pass
         return f"{self.rev}:./{path.as_posix()}"
 
     def exists(self, path: Path) -> bool:

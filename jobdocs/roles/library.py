@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,11 @@ class Library:
                 candidate = d / f"{ref}{suffix}"
                 if candidate.is_file():
                     return candidate
-        known = ", ".join(sorted({p.stem for d in self.dirs for p in _role_files(d)}))
+        ids = sorted({p.stem for d in self.dirs for p in _role_files(d)})
+        close = difflib.get_close_matches(ref, ids, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
         raise RoleNotFound(f"{ref}: no such role file, and no role with that id "
-                           f"(available: {known or 'none'}; see `jobdocs list`)")
+                           f"({hint}available: {', '.join(ids) or 'none'}; see `jobdocs list`)")
 
     def load(self, ref: str | Path) -> Role:
         """Load, check and return the role named by a path or an id, merged onto

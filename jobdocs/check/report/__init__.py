@@ -6,8 +6,10 @@ Each format is one small module with `render(report) -> str`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...errors import UsageError
+from ...files import shown
 from ..runner import Report
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -15,7 +17,10 @@ STDOUT = "-"
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str:
-    """Return the report in one of FORMATS."""
+    """Return the report in one of FORMATS, every path as a person reads it from the
+    current folder (relative inside it, as git and ruff print them)."""
+    report = replace(report, files=tuple(shown(f) for f in report.files),
+                     problems=tuple(replace(p, path=shown(p.path)) for p in report.problems))
     if fmt == "text":
         from . import text
 
