@@ -6,9 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 KAM = "key-account-manager"
@@ -106,3 +109,23 @@ def post_editor(client: Any, role: str, op: str = "save", changes: dict[str, str
         fields[k] = [v]
     fields["op"] = [op]
     return client.post(f"/roles/{role}/edit{query}", data=fields, follow_redirects=False)
+
+
+def new_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh project folder, the current folder of the test (a test module's fixture:
+    `project = pytest.fixture(new_project)`)."""
+    root = make_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
+
+
+def new_client(project: Path) -> Any:
+    """Starlette's test client of a server of `project` (`client = pytest.fixture(new_client)`)."""
+    with warnings.catch_warnings():  # newer Starlette prefers httpx2 and says so on import
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from jobdocs.serve.app import create_app
+    from jobdocs.serve.site import Site
+
+    return TestClient(create_app(Site.here()), base_url="http://localhost")

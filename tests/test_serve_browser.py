@@ -291,3 +291,138 @@ def test_the_interface_speaks_german_and_swedish(server, browser, lang, heading,
     assert page.locator("h1").inner_text() == heading
     assert rule in page.locator("table.findings").inner_text()
     shot(page, f"10-validation-{lang}")
+
+
+def test_two_saves_make_two_versions_in_the_history_and_legal_gets_the_redline(
+        server, browser, tmp_path):
+    url, root = server
+    page = browser
+    page.goto(f"{url}/roles/{KAM}/history")
+    page.get_by_role("button", name="Отметить текущую версию утверждённой").click()
+    assert "Отмечено как утверждённая версия" in page.locator("main").inner_text()
+    for text, name in (("Назначается приказом директора.", "Мария Иванова"),
+                       ("Назначается приказом генерального директора.", "")):
+        page.goto(f"{url}/roles/{KAM}/edit?section=general")
+        if name:
+            page.get_by_label("Ваше имя (для истории изменений)").fill(name)
+        else:  # the name given last is remembered
+            assert page.get_by_label("Ваше имя (для истории изменений)").input_value() == (
+                "Мария Иванова")
+        editor = page.locator("#c-appointment").get_by_role("textbox", name="Русский")
+        editor.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type(text)
+        page.get_by_role("button", name="Сохранить").first.click()
+        page.wait_for_url(re.compile(r"saved=1"))
+        assert "Записано в историю как" in page.locator("main").inner_text()
+    page.get_by_role("link", name="История изменений").first.click()
+    versions = page.locator("article.version")
+    assert versions.count() == 4
+    assert "Мария Иванова" in versions.nth(0).inner_text()
+    assert "Мария Иванова" in versions.nth(1).inner_text()
+    assert "1 пункт изменён" in versions.nth(0).locator("summary").inner_text()
+    since = page.locator("section.approved")
+    assert "1 пункт изменён" in since.inner_text()
+    shot(page, "11-history")
+    with page.expect_download() as info:
+        since.get_by_role("link", name=re.compile("Скачать правку Word")).click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.read_bytes()[:2] == b"PK" and saved.name.endswith(".redline.docx")
+
+
+@contextmanager
+def phone() -> Iterator[object]:
+    """Yield a page of headless Chromium 390 px wide, in Russian."""
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844},
+                                      is_mobile=True, has_touch=True, device_scale_factor=2)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def test_on_a_phone_no_page_scrolls_sideways_and_the_filter_knows_word_forms(server):
+    url, _ = server
+    with phone() as page:
+        for n, path in enumerate(["/", f"/roles/{KAM}", f"/roles/{KAM}?lang=en",
+                                  f"/roles/{KAM}/edit?section=general", f"/roles/{KAM}/history",
+                                  "/validate", f"/compare?role={KAM}&from=HEAD~1&to=HEAD"]):
+            page.goto(url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width == page.evaluate("window.innerWidth") == 390, path
+            shot(page, f"12-phone-{n}")
+        page.goto(url + "/")
+        for typed, count in (("менеджеры", 7), ("ключевыми менеджерами", 2), ("kam", 1)):
+            page.get_by_label("Поиск роли").fill(typed)
+            page.get_by_role("button", name="Найти").click()
+            page.wait_for_url(re.compile(r"q="))
+            assert page.locator("table.library tbody tr").count() == count, typed
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_download_says_it_is_being_prepared(server, browser, tmp_path):
+    url, _ = server
+    page = browser
+    page.goto(f"{url}/roles/{KAM}")
+    status = page.get_by_role("status").filter(has_text="Готовлю PDF")
+    assert status.is_hidden()
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("link", name="Скачать PDF").click()
+        status.wait_for(state="visible")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == f"{KAM}.ru.pdf" and saved.read_bytes()[:5] == b"%PDF-"
+    status.wait_for(state="hidden")
+
+
+def test_a_new_role_is_created_in_a_short_form_and_rendered(server, browser):
+    pytest.importorskip("pymorphy3")
+    url, root = server
+    page = browser
+    page.goto(url + "/")
+    page.get_by_role("link", name="Новая роль").click()
+    page.get_by_label("Русский").fill("Менеджер по закупкам")
+    page.get_by_label("Английский").fill("Buyer")
+    page.get_by_role("button", name="Далее").click()
+    assert page.get_by_label("Русский: родительный падеж").input_value() == (
+        "менеджера по закупкам")
+    for area in page.locator("textarea[name^='clause.']").all():
+        lang = area.get_attribute("lang")
+        area.fill("Пункт о {{ title.genitive }}." if lang == "ru" else
+                  "A clause on the {{ title }}.")
+    page.get_by_label("Идентификатор роли (имя файла)").fill("buyer")
+    page.get_by_label("Ваше имя (для истории изменений)").fill("Мария Иванова")
+    shot(page, "13-new-role")
+    page.get_by_role("button", name="Создать роль").click()
+    page.wait_for_url(re.compile(r"/roles/buyer$"))
+    assert "Пункт о менеджера по закупкам." in page.locator("article.document").inner_text()
+    assert check_paths([str(root / "roles" / "buyer.yaml")]).ok
+    shot(page, "14-new-role-rendered")
+
+
+def test_a_word_document_is_imported_by_upload_reviewed_and_saved(server, browser, tmp_path):
+    from jobdocs import load_role, resolve
+    from jobdocs.render import render_document
+
+    url, root = server
+    docx_file = tmp_path / "должностная инструкция.docx"  # a colleague's Word document
+    docx_file.write_bytes(render_document(resolve(load_role("purchasing-manager"), "ru"), "docx"))
+    page = browser
+    page.goto(url + "/")
+    page.get_by_role("link", name="Импортировать документ").click()
+    page.get_by_label("Документ", exact=True).set_input_files(str(docx_file))
+    page.get_by_role("button", name="Прочитать документ").click()
+    summary = page.locator("p.summary").inner_text()
+    assert "должностная инструкция.docx" in summary
+    role_id = page.locator("input[name='role_id']").input_value()
+    assert page.locator(".clause-preview").count() > 10
+    shot(page, "15-import-review")
+    assert not (root / "roles" / f"{role_id}.yaml").exists()
+    page.get_by_role("button", name="Сохранить роль").click()
+    page.wait_for_url(re.compile(rf"/roles/{role_id}/edit\?saved=1"))
+    assert (root / "roles" / f"{role_id}.yaml").exists()
+    shot(page, "16-import-saved")

@@ -12,25 +12,13 @@ import yaml
 pytest.importorskip("starlette")
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
-from serve_project import KAM, editor_fields, make_project, post_editor  # noqa: E402
+from serve_project import KAM, editor_fields, new_client, new_project, post_editor  # noqa: E402
 
 from jobdocs.roles.reference import text_hash  # noqa: E402
-from jobdocs.serve.app import create_app  # noqa: E402
-from jobdocs.serve.site import Site  # noqa: E402
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-@pytest.fixture
-def client(project: Path) -> TestClient:
-    return TestClient(create_app(Site.here()), base_url="http://localhost")
+project = pytest.fixture(new_project)
+client = pytest.fixture(new_client)
 
 
 def clause(path: Path, section: str, cid: str) -> dict:
@@ -101,8 +89,7 @@ def test_one_section_is_edited_alone_and_the_others_are_left_as_they_are(client,
     fields["op"] = ["save"]
     saved = client.post(f"/roles/{KAM}/edit?section=rights", data=fields,
                         follow_redirects=False)
-    assert saved.status_code == 303 and saved.headers["location"].endswith(
-        "?section=rights&saved=1")
+    assert saved.status_code == 303 and "?section=rights&saved=1" in saved.headers["location"]
     after = yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]
     assert [c["id"] for c in after["rights"]] == [c["id"] for c in before["rights"] if
                                                    c["id"] != first]

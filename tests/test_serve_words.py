@@ -12,27 +12,15 @@ import pytest
 pytest.importorskip("starlette")
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
-from serve_project import KAM, git, make_project  # noqa: E402
+from serve_project import KAM, git, new_client, new_project  # noqa: E402
 
 from jobdocs.check import check_paths  # noqa: E402
-from jobdocs.serve.app import create_app  # noqa: E402
-from jobdocs.serve.site import Site  # noqa: E402
 
 RU = {"accept-language": "ru"}
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    return root
-
-
-@pytest.fixture
-def client(project: Path) -> TestClient:
-    return TestClient(create_app(Site.here()), base_url="http://localhost")
+project = pytest.fixture(new_project)
+client = pytest.fixture(new_client)
 
 
 def text_of(html: str) -> str:

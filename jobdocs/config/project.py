@@ -60,6 +60,7 @@ class Project:
     declared: tuple[SectionDecl, ...] = ()  # sections every role of the project may use
     section_rules: SectionRules | None = None  # house_style.sections
     acknowledgements: Acknowledgements | None = None
+    approved: str = ""  # the git tags of a role's approved versions ("{role}": its id)
 
 
 @dataclass
@@ -175,6 +176,7 @@ def load_project(path: Path) -> Project:
         section_rules=sections.rules(loaded),
         acknowledgements=Acknowledgements(database, where("staff", None, "acknowledgements"),
                                           str(ack.get("organization") or "")),
+        approved=str(data.get("approved") or ""),
     )
     if problems:
         raise InvalidInput(problems)

@@ -240,6 +240,10 @@ PROJECT_SCHEMA: dict[str, Any] = {
                     "description": "A folder of catalogs and templates that override the "
                                    "packaged ones message by message, or add a language; "
                                    "searched after the profile's. See docs/translating.md."},
+        "approved": {"type": "string", "pattern": r"^[A-Za-z0-9_{][A-Za-z0-9_./{}*-]*$",
+                     "description": "The git tags that mark the approved versions of a role "
+                                    "(`{role}` is its id; default approved/{role}/*): "
+                                    "`jobdocs serve` shows the changes since the newest."},
         "acknowledgements": {
             "type": "object",
             "description": "The acknowledgement register (`jobdocs ack`). See "

@@ -29,7 +29,7 @@ MANIFEST = ".jobdocs-manifest.json"
 MANIFEST_FORMAT = 1
 #: Project keys that choose what is built and where, not what a document says.
 NOT_CONTENT = frozenset({"format", "roles", "organization", "organizations", "languages",
-                         "formats", "output", "reference_doc"})
+                         "formats", "output", "reference_doc", "approved"})
 
 
 def file_hash(path: Path, within: Path | None = None) -> str:

@@ -62,16 +62,20 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     `warm`, every role is checked in the background from the start, so that the
     first visit to the library does not wait for it.
     """
-    from . import acknowledgements, compare, document, edit, library
+    from . import acknowledgements, compare, document, edit, importing, library, newrole, versions
 
     routes = [
         Route("/", library.index),
         Route("/validate", library.validation),
         Route("/compare", compare.compare),
         Route("/compare/redline", compare.redline_download),
+        Route("/roles/new", newrole.new_role, methods=["GET", "POST"]),
+        Route("/import", importing.import_page, methods=["GET", "POST"]),
         Route("/roles/{role_id}", document.role_page),
         Route("/roles/{role_id}/download", document.download),
         Route("/roles/{role_id}/edit", edit.editor, methods=["GET", "POST"]),
+        Route("/roles/{role_id}/history", versions.history_page),
+        Route("/roles/{role_id}/approve", versions.approve, methods=["POST"]),
         Route("/roles/{role_id}/acknowledgements", acknowledgements.role_status),
         Route("/acknowledgements", acknowledgements.due_page),
         Route("/acknowledgements/sheet", acknowledgements.sheet),

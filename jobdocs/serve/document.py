@@ -67,7 +67,8 @@ def role_page(request: Request) -> Response:
         return page(request, "broken.html", 200, entry=entry, relative=site.relative,
                     error=str(e), problems=problems)
     return page(request, "role.html", entry=entry, role=entry.role, doc=doc, lang=lang,
-                org=org, organizations=list(site.organizations()), formats=formats())
+                org=org, organizations=site.organization_names(ui_language(request)),
+                formats=formats())
 
 
 def download(request: Request) -> Response:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote, unquote, urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -25,7 +26,7 @@ from ..errors import JobdocsError, Problem
 from ..files import FileChanged, write_atomic
 from ..roles import loader, reference
 from ..roles.yamledit import EditError, RoleFile, digest
-from . import chips
+from . import chips, history
 from .app import message, page, say, ui_language
 from .document import find
 from .draft import OPS, SECTION_KEY, Draft, from_file, from_form, write
@@ -36,6 +37,8 @@ from .site import Entry, Site, check_candidate
 
 #: The longest text a field may hold.
 MAX_TEXT = 20_000
+#: The cookie that remembers the name this browser's saves are committed under.
+AUTHOR_COOKIE = "jobdocs_author"
 
 
 async def editor(request: Request) -> Response:
@@ -95,7 +98,7 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
         return _editor(request, site, entry, current, draft, base=base, focus=shown,
                        pending=True)
     with site.lock(entry.path):  # one save of a file at a time: read, check, write
-        return _save(request, site, entry, draft, base, langs)
+        return _save(request, site, entry, draft, base, fields)
 
 
 def _one(fields: Mapping[str, list[str]], key: str) -> str:
@@ -111,7 +114,7 @@ def _langs(rf: RoleFile, entry: Entry) -> tuple[str, ...]:
 
 
 def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
-          langs: tuple[str, ...]) -> Response:
+          fields: Mapping[str, list[str]]) -> Response:
     try:
         current = site.read(entry)
     except JobdocsError as e:
@@ -148,9 +151,29 @@ def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
     except OSError as e:
         return message(request, 500, say(request, "The file could not be written: %(why)s")
                        % {"why": e.strerror or str(e)})
+    author = history.valid_name(_one(fields, "author"))
+    subject = _one(fields, "note") or say(request, "%(role)s: changed in the browser") % {
+        "role": entry.id}
+    commit = history.record(site.folder, entry.path, author, subject)
     only = request.query_params.get("section", "")
-    back = f"?section={only}&saved=1" if SECTION_KEY.fullmatch(only) else "?saved=1"
-    return RedirectResponse(f"/roles/{entry.id}/edit{back}", 303)
+    back = {"section": only} if SECTION_KEY.fullmatch(only) else {}
+    back |= {"saved": "1", "commit": commit} if commit else {"saved": "1"}
+    return remember(RedirectResponse(f"/roles/{entry.id}/edit?{urlencode(back)}", 303), author)
+
+
+def remember(response: Response, author: str) -> Response:
+    """Return `response` remembering the name this browser's saves are committed under."""
+    if author:
+        response.set_cookie(AUTHOR_COOKIE, quote(author), max_age=365 * 86400,
+                            samesite="strict", httponly=True)
+    return response
+
+
+def _author(request: Request, site: Site) -> str:
+    """Return the name a save is committed under: the one given last in this browser,
+    else the repository's configured user."""
+    return history.valid_name(unquote(request.cookies.get(AUTHOR_COOKIE, ""))) or \
+        history.configured_name(site.folder)
 
 
 def _inherited(entry: Entry) -> set[str]:
@@ -195,7 +218,10 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
     if entry.role is not None:
         for d in reference.due(entry.role):
             due.setdefault(d.clause.id, set()).add(d.lang)
-    return page(request, "edit.html", status, due=due,
+    repository = history.repository(site.folder) is not None
+    return page(request, "edit.html", status, due=due, repository=repository,
+                author=_author(request, site) if repository else "",
+                commit=request.query_params.get("commit", ""),
                 reference=entry.role.reference if entry.role else "", entry=entry, draft=draft,
                 langs=langs,
                 headings=headings, numbers=numbers, base=base or digest(text.encode("utf-8")),

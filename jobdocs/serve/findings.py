@@ -81,6 +81,33 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("empty", r"\S+: must not be empty or blank", tr("the text is empty")),
     ))
 
+#: What the findings of `jobdocs import` mean (its report's rules, besides the checks').
+IMPORT_RULES = {
+    "check-pair": tr("Check that the two languages of this clause say the same."),
+    "declared-section": tr("A section jobdocs does not have became a section of the role's "
+                           "own: check its heading."),
+    "section-in-clause": tr("A heading inside a clause was read as a section: check where "
+                            "it belongs."),
+    "section-intro": tr("The opening sentence of a section is left out: jobdocs prints its "
+                        "own."),
+    "title-cases": tr("Not every form of the title was found: check them in the role."),
+    "agreed": tr("An agreement block went into the suggested organization profile."),
+    "author": tr("The author's signature went into the suggested organization profile."),
+    "dangling-reference": tr("A reference to a clause the document does not have was kept "
+                             "as text."),
+    "joined-paragraph": tr("Lines were joined into one clause: check where it ends."),
+    "mixed-list": tr("A list mixes numbers and dashes: check its items."),
+    "no-title": tr("The document's title was not found: give the role its title."),
+    "number-gap": tr("A clause number is missing or repeated in the document: check the "
+                     "order."),
+    "orphan-clause": tr("Text outside any section was placed in the nearest one: check it."),
+    "repeated-section": tr("A section appears twice in the document: check its clauses."),
+    "sheet": tr("The acknowledgement sheet is left out: jobdocs prints its own."),
+    "unpaired-clause": tr("A clause has no counterpart in the translation."),
+    "unpaired-section": tr("A section has no counterpart in the translation."),
+    "unplaced-item": tr("A dashed item could not be placed under a clause: check it."),
+}
+
 #: Names in a finding that are language codes (shown as the language's name).
 _LANGS = ("lang", "missing", "other")
 
@@ -92,7 +119,7 @@ def localized(problems: Iterable[Problem], lang: str, site: Relative,
     t = ui.catalog(lang)
     out = []
     for p in dict.fromkeys(problems):
-        summary = rule_of(p.rule).summary
+        summary = IMPORT_RULES.get(p.rule) or rule_of(p.rule).summary
         explanation = t.gettext(summary) if summary else ""
         message, detail = _words(p, lang, t.gettext, numbers or {})
         if message is None:

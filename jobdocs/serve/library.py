@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,6 +12,7 @@ from ..roles import loader
 from . import chips
 from .app import page, site_of, ui_language
 from .findings import Finding, localized
+from .search import Searchable
 from .site import Entry
 
 
@@ -27,20 +28,21 @@ class Row:
     errors: int
     warnings: int
     editable: bool
-
-    def matches(self, words: list[str]) -> bool:
-        text = f"{self.id} {self.title} {self.parent} {self.version}".casefold()
-        return all(w in text for w in words)
+    found: Searchable = field(compare=False, repr=False,
+                              default_factory=lambda: Searchable((), ()))
 
 
 def row(entry: Entry, lang: str) -> Row:
     role = entry.role
     if role is None:
         return Row(entry.id, "", "", "", (), max(entry.errors, 1), entry.warnings,
-                   entry.editable)
+                   entry.editable, Searchable((entry.id,), ()))
     title = role.title.get(lang) or role.title.get("en") or next(iter(role.title.values()))
+    titles = [form for t in role.title.values() for form in dict.fromkeys(t.forms.values())]
+    found = Searchable((entry.id, *titles, role.extends or "", role.version),
+                       (str(t) for t in role.title.values()))
     return Row(entry.id, str(title), role.version, role.extends or "", role.languages,
-               entry.errors, entry.warnings, entry.editable)
+               entry.errors, entry.warnings, entry.editable, found)
 
 
 def index(request: Request) -> Response:
@@ -48,8 +50,7 @@ def index(request: Request) -> Response:
     lang = ui_language(request)
     query = request.query_params.get("q", "")[:200]
     rows = [row(e, lang) for e in site.entries()]
-    words = query.casefold().split()
-    shown = [r for r in rows if r.matches(words)] if words else rows
+    shown = [r for r in rows if r.found.matches(query)] if query.strip() else rows
     return page(request, "library.html", rows=shown, total=len(rows), q=query,
                 folder=site.relative(site.local_dir))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import intake
-from ..config.organization import Organization
+from ..config.organization import Organization, localized
 from ..config.project import Project
 from ..errors import InvalidInput, JobdocsError, Problem
 from ..model import Role
@@ -72,6 +72,7 @@ class Site:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _profile: tuple[Any, Organization] | None = None
     _locks: dict[Path, threading.Lock] = field(default_factory=dict)
+    _orgs: dict[Path, tuple[Any, Organization | None]] = field(default_factory=dict)
 
     @classmethod
     def here(cls, start: Path | None = None) -> Site:
@@ -184,19 +185,44 @@ class Site:
         return self._profile[1]
 
     def organizations(self) -> dict[str, Path]:
-        """Return the organization profiles of the project, by their path from its root."""
-        found: list[Path] = []
-        if self.project and self.project.organization:
-            found.append(self.project.organization)
-        for pattern in ("organization*.yaml", "*/organization*.yaml", "organizations/*.yaml"):
-            found += sorted(self.root.glob(pattern))
+        """Return the organization profiles of the project, by their path from its root:
+        its profile, the ones jobdocs.yaml names (`organizations:`), then the ones
+        `jobdocs import` wrote beside the roles (`roles/organizations/`) that are
+        profiles (a number register or any other YAML there is not offered)."""
+        project = self.project
+        declared = [p for p in ((self.settings.profile, *project.organizations) if project
+                                else (self.settings.profile,)) if p]
+        imported = self.local_dir / "organizations"
+        found = sorted(imported.glob("*.yaml")) if imported.is_dir() else []
         out: dict[str, Path] = {}
-        for p in found:
-            try:
-                key = p.resolve().relative_to(self.root).as_posix()
-            except ValueError:
-                key = p.name
-            out.setdefault(key, p)
+        for p in declared + [p for p in found if self.named(p) is not None]:
+            out.setdefault(self.relative(p), p)
+        return out
+
+    def named(self, path: Path) -> Organization | None:
+        """Return the finished profile at `path` (cached until its file changes), None
+        when it is not one a page may offer."""
+        stamp = _stamp((path,))
+        with self._lock:
+            cached = self._orgs.get(path)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        try:
+            org: Organization | None = self.settings.organization(path)
+        except JobdocsError:
+            org = None
+        with self._lock:
+            self._orgs[path] = (stamp, org)
+        return org
+
+    def organization_names(self, lang: str) -> dict[str, str]:
+        """Return each organization's key with its company name in `lang` (in another
+        language, or its file's name, when it gives none in that one)."""
+        out = {}
+        for key, path in self.organizations().items():
+            org = self.named(path)
+            name = (localized(org.name, lang) or next(iter(org.name.values()), "")) if org else ""
+            out[key] = name or path.stem
         return out
 
     def organization(self, key: str) -> Organization:

@@ -1,0 +1,177 @@
+"""Import a job description by upload: a DOCX, Markdown or text document is read as
+`jobdocs import` reads it; the page shows the role it made, clause by clause with
+the findings at each clause and the report of what could not be placed; "Save"
+writes the role (and the profile its signatures suggest) into the project."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from ..errors import InvalidInput, JobdocsError, Problem
+from ..files import FileChanged, write_atomic
+from ..roles import loader
+from . import history
+from .app import message, page, say, site_of, ui_language
+from .edit import remember
+from .findings import localized
+from .library import lines_of
+from .newrole import LANGUAGES
+from .security import csrf_ok
+from .site import ROLE_ID, Site, check_candidate
+
+#: The documents an upload may be, by the suffix of its name.
+SUFFIXES = (".docx", ".md", ".txt")
+
+
+async def import_page(request: Request) -> Response:
+    if request.method != "POST":
+        return page(request, "import.html", step=1, languages=LANGUAGES, refusal="")
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    upload = form.get("document")
+    data, name = b"", ""
+    if isinstance(upload, UploadFile):
+        data, name = await upload.read(), upload.filename or ""
+    await form.close()
+    return await run_in_threadpool(_import, request, fields, data, name)
+
+
+def _import(request: Request, fields: dict[str, str], data: bytes, name: str) -> Response:
+    site = site_of(request)
+    if not csrf_ok(request, fields.get("csrf", "")):
+        return message(request, 403, say(request,
+            "The form expired or came from another site; reload the page and try again."))
+    if fields.get("op") == "save":
+        return _save(request, site, fields)
+    suffix = Path(name).suffix.lower()
+    if not data or suffix not in SUFFIXES:
+        return page(request, "import.html", 422, step=1, languages=LANGUAGES, refusal=say(
+            request, "Choose a Word document (.docx), or a Markdown or text file."))
+    lang = fields.get("lang", "")
+    from ..importer.document import import_document
+
+    with tempfile.TemporaryDirectory(prefix="jobdocs-upload-") as folder:
+        path = Path(folder) / f"document{suffix}"
+        path.write_bytes(data)
+        try:
+            result = import_document(path, lang if lang in LANGUAGES else None)
+        except JobdocsError as e:
+            return page(request, "import.html", 422, step=1, languages=LANGUAGES,
+                        refusal=_said(e, name))
+        findings = [Problem(name, p.line, p.column, p.message, p.rule, p.severity)
+                    for p in result.findings]
+    role_id = _free(site, result.role_id)
+    text = result.role_yaml.replace(f"\nid: {result.role_id}\n", f"\nid: {role_id}\n", 1)
+    return _review(request, site, role_id, text, result.profile_yaml, findings, name)
+
+
+def _free(site: Site, role_id: str) -> str:
+    taken, free, n = set(site.role_files()), role_id, 2
+    while free in taken:
+        free, n = f"{role_id}-{n}", n + 1
+    return free
+
+
+def _said(error: JobdocsError, name: str) -> str:
+    if isinstance(error, InvalidInput) and error.problems:
+        return f"{name}: {error.problems[0].message}"
+    return f"{name}: {error}"
+
+
+def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
+            report: list[Problem], name: str, status: int = 200, refusal: str = ""
+            ) -> Response:
+    """Show the role an import made: its clauses with the findings at each, the report."""
+    path = site.local_dir / f"{role_id}.yaml"
+    checked = list(dict.fromkeys(check_candidate(path, text, site.profile())))
+    at: dict[str, list[Any]] = {}
+    lang = ui_language(request)
+    try:
+        loaded = loader.parse(text, str(path))
+        lines = lines_of(loaded)
+        data: Any = loaded.data
+    except JobdocsError:
+        lines, data = [], {}
+    for p, f in zip(checked, localized(checked, lang, site), strict=True):
+        clause = next((cid for first, cid in reversed(lines) if p.line and first <= p.line), "")
+        at.setdefault(clause, []).append(f)
+    return page(request, "import.html", status, step=2, languages=LANGUAGES, role_id=role_id,
+                text=text, profile=profile, document=name, at=at, clauses=clauses_of(data),
+                report=localized(report, lang, site), refusal=refusal,
+                errors=sum(p.severity == "error" for p in checked))
+
+
+def _save(request: Request, site: Site, fields: dict[str, str]) -> Response:
+    role_id, text = fields.get("role_id", ""), fields.get("text", "")
+    profile = fields.get("profile", "")
+    if not ROLE_ID.fullmatch(role_id) or role_id in site.role_files():
+        return _review(request, site, _free(site, role_id or "role"), text, profile, [],
+                       fields.get("name", ""), 409, say(
+                           request, "That id is taken now; the role is shown under a free one."))
+    path = site.local_dir / f"{role_id}.yaml"
+    try:
+        loaded = loader.parse(text, str(path))
+    except InvalidInput as e:
+        return message(request, 422, str(e.problems[0].message))
+    if not isinstance(loaded.data, dict) or loaded.data.get("id") != role_id:
+        return message(request, 422, say(request, "The form is damaged; reload the page."))
+    try:
+        write_atomic(path, text.encode("utf-8"), unchanged=lambda: not path.exists())
+    except FileChanged:
+        return _review(request, site, _free(site, role_id), text, profile, [],
+                       fields.get("name", ""), 409, say(
+                           request, "That id is taken now; the role is shown under a free one."))
+    except OSError as e:
+        return message(request, 500, say(request, "The file could not be written: %(why)s")
+                       % {"why": e.strerror or str(e)})
+    _suggested(site, role_id, profile)
+    author = history.valid_name(fields.get("author", ""))
+    history.record(site.folder, path, author, say(request, "%(role)s: imported from %(file)s")
+                   % {"role": role_id, "file": fields.get("name", "")})
+    return remember(RedirectResponse(f"/roles/{role_id}/edit?saved=1", 303), author)
+
+
+def _suggested(site: Site, role_id: str, profile: str) -> None:
+    """Write the profile the document's signatures suggest beside the roles, as `jobdocs
+    import` does (never over one, never a damaged one)."""
+    if not profile.strip():
+        return
+    target = site.local_dir / "organizations" / f"{role_id}.yaml"
+    try:
+        loader.parse(profile, str(target))
+        target.parent.mkdir(exist_ok=True)
+        write_atomic(target, profile.encode("utf-8"), unchanged=lambda: not target.exists())
+    except (FileChanged, InvalidInput, OSError):
+        pass
+
+
+def clauses_of(data: Any) -> list[tuple[str, str, list[tuple[int, str, dict[str, str]]]]]:
+    """Return each section of a role file's data (key, heading) with its clauses
+    (depth, id, text per language), in order."""
+    sections = data.get("sections") if isinstance(data, dict) else None
+    declared = data.get("declare_sections") or {} if isinstance(data, dict) else {}
+    out = []
+    for key, seq in (sections or {}).items():
+        rows: list[tuple[int, str, dict[str, str]]] = []
+        _walk(seq, 0, rows)
+        heading = (declared.get(key) or {}).get("heading") if isinstance(declared, dict) else {}
+        shown = next(iter(heading.values()), key) if isinstance(heading, dict) else key
+        out.append((str(key), str(shown), rows))
+    return out
+
+
+def _walk(items: Any, depth: int, rows: list[tuple[int, str, dict[str, str]]]) -> None:
+    for c in items if isinstance(items, list) else ():
+        if isinstance(c, dict):
+            text = c.get("text")
+            rows.append((depth, str(c.get("id", "")), {str(k): str(v) for k, v in text.items()}
+                         if isinstance(text, dict) else {}))
+            for k in ("clauses", "items"):
+                _walk(c.get(k), depth + 1, rows)
