@@ -409,3 +409,19 @@ sections:
     declared = yaml.safe_load(path.read_text(encoding="utf-8"))["declare_sections"]
     assert declared["conditions"]["heading"] == {"ru": "Условия труда",
                                                  "en": "Working conditions"}
+
+
+def test_clauses_printed_with_bullets_keep_what_they_are(project, tmp_path, runner):
+    """A frame may print a section's clauses as a bulleted list: marked paragraphs stay
+    clauses (and sub-clauses) whatever mark they print with."""
+    doc = WordDoc(rendered(project))
+    for cid in ("find-suppliers", "negotiate", "negotiate-prices", "place-orders"):
+        number = doc.paragraph(cid).find(".//{http://schemas.openxmlformats.org/"
+                                         "wordprocessingml/2006/main}t")
+        number.text = "•"
+    doc.replace(doc.paragraph("control-delivery"), "сроки", "сроки и качество")
+    result = run(runner, "--into", project, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in result.output.splitlines()[1:]
+            if line.startswith("  ") and not line.startswith("   ")] == ["changed", "due"]
+    assert texts(project)["control-delivery"] == "Контролирует сроки и качество поставки."

@@ -228,8 +228,9 @@ class Placer:
         if para.first.objects:
             self.find(para, "holds a picture or an object besides its text, which the role "
                       "cannot hold: remove it", "unplaced-object")
-        item = dashed or kind == "item" or (not number and kind != "clause" and base is not None
-                                            and not base.number)
+        # A clause the document had stays what it was (a frame may print clauses with
+        # bullets); a new paragraph is an item when it has a dash or the item style.
+        item = not base.number if base is not None else dashed or kind == "item"
         if number:
             depth = number.count(".")
         elif kind == "clause":
