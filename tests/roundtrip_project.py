@@ -97,7 +97,8 @@ def stamped(text: str) -> str:
 
     def walk(seq: object) -> None:
         for node in seq if isinstance(seq, list) else ():
-            node["follows"] = text_hash(node["text"]["ru"])
+            if "ru" in node["text"]:  # a clause for another law only follows nothing
+                node["follows"] = text_hash(node["text"]["ru"])
             for kind in ("clauses", "items"):
                 walk(node.get(kind))
 

@@ -146,6 +146,16 @@ def test_comments_and_tracked_changes_are_reported_at_their_clauses(project, tmp
                        ("propose", "insert", "Ivan Sidorov", "директору")}
 
 
+def test_a_comment_cannot_drive_the_terminal(project, tmp_path, runner):
+    doc = WordDoc(rendered(project))
+    # XML carries no ESC, but a C1 control sequence (CSI) and a bidi override it does.
+    doc.comment(doc.paragraph("propose"), "Красным: \x9b31m\u202eвнимание", AUTHOR)
+    result = run(runner, "--into", project, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    assert "\x9b" not in result.output and "\u202e" not in result.output
+    assert "Красным: \\x9b31m\\u202eвнимание" in result.output
+
+
 def test_template_words_left_alone_stay_template(project, tmp_path, runner):
     doc = WordDoc(rendered(project))
     p = doc.paragraph("qualification")
@@ -312,30 +322,36 @@ def test_with_parent_an_inherited_text_changes_where_it_is_written(project, seni
         project.read_text(encoding="utf-8")
 
 
+def swap(text: str, old: str, new: str) -> str:
+    """Return `text` with `old` replaced, which it must hold."""
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
 def edited_buyer() -> str:
     """The buyer, a version later: a duty reworded, one added, one removed, a right moved,
     a sub-clause added."""
-    text = BUYER.replace("Контролирует сроки поставки.", "Контролирует сроки и качество поставки.")
-    text = text.replace("""        - id: keep-records
-          text: {ru: Ведёт учёт договоров., en: Keep records of contracts.}
+    text = swap(BUYER, "Контролирует сроки поставки.", "Контролирует сроки и качество поставки.")
+    text = swap(text, """    - id: keep-records
+      text: {ru: Ведёт учёт договоров., en: Keep records of contracts.}
 """, "")
-    text = text.replace("""        - id: negotiate
-""", """        - id: approve-suppliers
-          text: {ru: Согласует выбор поставщика., en: Agree the choice of supplier.}
-        - id: negotiate
+    text = swap(text, """    - id: negotiate
+""", """    - id: approve-suppliers
+      text: {ru: Согласует выбор поставщика., en: Agree the choice of supplier.}
+    - id: negotiate
 """)
-    text = text.replace("""            - id: negotiate-terms
-              text: {ru: о сроках поставки., en: on delivery terms.}
-""", """            - id: negotiate-terms
-              text: {ru: о сроках поставки;, en: on delivery terms;}
-            - id: negotiate-volumes
-              text: {ru: об объёмах поставки., en: on delivery volumes.}
+    text = swap(text, """        - id: negotiate-terms
+          text: {ru: о сроках поставки., en: on delivery terms.}
+""", """        - id: negotiate-terms
+          text: {ru: о сроках поставки;, en: on delivery terms;}
+        - id: negotiate-volumes
+          text: {ru: об объёмах поставки., en: on delivery volumes.}
 """)
-    right = """        - id: propose
-          text: {ru: Вносить предложения руководству., en: Make proposals to management.}
+    right = """    - id: propose
+      text: {ru: Вносить предложения руководству., en: Make proposals to management.}
 """
-    text = text.replace(right, "")
-    return text.replace("      rights:\n", "      rights:\n" + right)
+    text = swap(text, right, "")
+    return swap(text, "  rights:\n", "  rights:\n" + right)
 
 
 @pytest.mark.parametrize("reject", [False, True])
@@ -425,3 +441,39 @@ def test_clauses_printed_with_bullets_keep_what_they_are(project, tmp_path, runn
     assert [line.split()[0] for line in result.output.splitlines()[1:]
             if line.startswith("  ") and not line.startswith("   ")] == ["changed", "due"]
     assert texts(project)["control-delivery"] == "Контролирует сроки и качество поставки."
+
+
+def test_a_document_jobdocs_did_not_render_is_refused(project, tmp_path, runner):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("1. Общие положения", 1)
+    document.add_paragraph("1.1. Настоящая инструкция определяет обязанности закупщика.")
+    path = tmp_path / "theirs.docx"
+    document.save(path)
+    result = runner.invoke(cli, ["import", "--into", str(project), str(path)])
+    assert result.exit_code == 1
+    assert "was not rendered by jobdocs" in result.output and "jobdocs import" in result.output
+
+
+def test_a_clause_the_document_does_not_show_keeps_its_place(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = swap(BUYER, "reference: ru  # legal reviews the Russian text\n",
+                "reference: ru\nlaw: {ru: [ru], de: [en]}\n")
+    text = swap(text, """    - id: negotiate
+""", """    - id: works-council
+      law: [de]
+      text: {en: Consult the works council.}
+    - id: negotiate
+""")
+    path = make(tmp_path, text)
+    doc = WordDoc(rendered(path))
+    doc.move_after(doc.paragraph("find-suppliers"), doc.paragraph("place-orders"), AUTHOR)
+    result = run(runner, "--into", path, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    duties = [c["id"] for c in yaml.safe_load(path.read_text(encoding="utf-8"))["sections"][
+        "duties"]]
+    # Held under German law only, it is not in the Russian document: it stays after the
+    # clause it followed.
+    assert duties == ["negotiate", "place-orders", "find-suppliers", "works-council",
+                      "control-delivery", "keep-records"]

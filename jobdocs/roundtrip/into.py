@@ -87,6 +87,11 @@ def import_into(role_ref: str | Path, document: Path, *, library: Library,
     doc = wordml.read(document)
     found = origin(doc)
     shown = str(document)
+    if not found.role and not any(s.marks for s in doc.sources):
+        raise InvalidInput(Problem(shown, None, None, "the document was not rendered by "
+                                   "jobdocs (its properties name no role, and no paragraph "
+                                   "carries a clause's mark): import it as a role of its own "
+                                   f"with `jobdocs import {shown}`", "not-rendered"))
     if found.role and found.role != role.id:
         raise UsageError(f"{shown} is a job description of role '{found.role}', not of "
                          f"'{role.id}': import it --into {found.role}")
@@ -126,7 +131,7 @@ def import_into(role_ref: str | Path, document: Path, *, library: Library,
         result.plan.findings.append(Problem(shown, None, None, f"cannot write the review into "
                                             f"{path}: {e}", "unplaced"))
         return result
-    result.plan.findings += verify(result, role, library, org, base)
+    result.plan.findings += verify(result, role, library, org)
     if write and (partial or not result.errors) and not _broken(result):
         for name, text in result.written.texts.items():
             write_atomic(Path(name), text.encode("utf-8"))

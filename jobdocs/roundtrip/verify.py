@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..config.organization import Organization
 from ..errors import InvalidInput, Problem
-from ..model import Clause, DocClause, Document, Role
+from ..model import Clause, DocClause, Role
 from ..roles import loader
 from ..roles.library import Library
 
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from .into import RoundTrip
 
 
-def verify(result: RoundTrip, role: Role, library: Library, org: Organization,
-           base: Document) -> list[Problem]:
+def verify(result: RoundTrip, role: Role, library: Library, org: Organization
+           ) -> list[Problem]:
     """Return why the planned files must not be written (nothing when they may be)."""
     texts = result.written.texts
     shown = result.document
@@ -67,9 +67,12 @@ def verify(result: RoundTrip, role: Role, library: Library, org: Organization,
             if expected is None or " ".join(text.split()) != " ".join(expected.split()):
                 out.append(_wrong(shown, f"clause '{cid}' would not have the {lang} text "
                                   "planned for it"))
-    for cid in set(old) - set(now):
-        if cid in {c.id for c in base.all_clauses()} and cid not in plan.removed:
-            out.append(_wrong(shown, f"clause '{cid}' would be lost"))
+    gone = set(plan.removed)
+    for clause in old.values():  # what stood under a removed clause goes with it
+        if clause.id in gone:
+            gone |= {c.id for c in clause.walk()}
+    for cid in sorted(set(old) - set(now) - gone):  # a clause the document does not show too
+        out.append(_wrong(shown, f"clause '{cid}' would be lost"))
     return out
 
 
