@@ -477,3 +477,24 @@ def test_a_clause_the_document_does_not_show_keeps_its_place(tmp_path, runner, m
     # clause it followed.
     assert duties == ["negotiate", "place-orders", "find-suppliers", "works-council",
                       "control-delivery", "keep-records"]
+
+
+def test_a_role_file_saved_meanwhile_is_not_overwritten(project, tmp_path, monkeypatch):
+    from jobdocs.errors import JobdocsError
+    from jobdocs.roundtrip import import_into, into
+
+    doc = WordDoc(rendered(project))
+    doc.replace(doc.paragraph("control-delivery"), "сроки", "сроки и качество")
+    path = reviewed(tmp_path, doc)
+    check = into.verify
+
+    def serve_saves_meanwhile(*args):  # another program saves while the import checks
+        project.write_text(project.read_text(encoding="utf-8") + "# saved by serve\n",
+                           encoding="utf-8")
+        return check(*args)
+
+    monkeypatch.setattr(into, "verify", serve_saves_meanwhile)
+    with pytest.raises(JobdocsError, match="changed while the review was imported"):
+        import_into(project, path, library=Library([project.parent]))
+    assert project.read_text(encoding="utf-8").endswith("# saved by serve\n")
+    assert "сроки и качество" not in project.read_text(encoding="utf-8")

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .. import intake
 from ..config.organization import Organization
-from ..errors import InvalidInput, Problem, UsageError
-from ..files import write_atomic
+from ..errors import InvalidInput, JobdocsError, Problem, UsageError
+from ..files import FileChanged, write_atomic
+from ..files import shown as shown_path
 from ..intake.word import open_package
 from ..model import Document, Role
 from ..roles import loader
@@ -134,7 +135,16 @@ def import_into(role_ref: str | Path, document: Path, *, library: Library,
     result.plan.findings += verify(result, role, library, org)
     if write and (partial or not result.errors) and not _broken(result):
         for name, text in result.written.texts.items():
-            write_atomic(Path(name), text.encode("utf-8"))
+            before = files[name].original
+
+            def unchanged(name: str = name, before: str = before) -> bool:
+                return loader.read_text(name, intake.ROLE) == before
+
+            try:  # serve may save the file meanwhile: then nothing of ours replaces it
+                write_atomic(Path(name), text.encode("utf-8"), unchanged=unchanged)
+            except FileChanged:
+                raise JobdocsError(f"{shown_path(name)} changed while the review was imported, so "
+                                   "it was not written: import the document again") from None
             result.wrote.append(name)
     return result
 
