@@ -53,6 +53,11 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     signatures held a suggested profile, DIR/organizations/<role-id>.yaml. Everything
     that could not be placed is reported with its line; review the ids, the
     title's cases and the references (docs/importing.md).
+
+    With --into ROLE, FILE is a document jobdocs rendered from ROLE and someone
+    reviewed (in Word, with tracked changes and comments): its changes go back
+    into ROLE's YAML, and the review is reported at its clauses
+    (docs/review-in-word.md).
     """
     if into is not None:
         _into(into, files, lang, reject, partial, in_parent, dry_run, fmt, org_file, sets)
