@@ -498,3 +498,20 @@ def test_a_role_file_saved_meanwhile_is_not_overwritten(project, tmp_path, monke
         import_into(project, path, library=Library([project.parent]))
     assert project.read_text(encoding="utf-8").endswith("# saved by serve\n")
     assert "сроки и качество" not in project.read_text(encoding="utf-8")
+
+
+def test_a_new_item_and_a_new_sub_clause_by_their_style(project, tmp_path, runner):
+    doc = WordDoc(rendered(project))
+    doc.insert_after(doc.paragraph("know-law"), "–\tпорядок проведения тендеров;",
+                     style="ClauseItem", author=AUTHOR)
+    doc.insert_after(doc.paragraph("negotiate-terms"), "об условиях оплаты.", style="Clause2")
+    result = run(runner, "--into", project, reviewed(tmp_path, doc))
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(project.read_text(encoding="utf-8"))
+    items = data["sections"]["general"][2]["items"]
+    assert [i["text"]["ru"] for i in items] == [
+        "законодательство о закупках;", "порядок проведения тендеров;", "рынок поставщиков."]
+    subs = data["sections"]["duties"][1]["clauses"]
+    assert [c["text"]["ru"] for c in subs] == ["о ценах;", "о сроках поставки.",
+                                               "об условиях оплаты."]
+    assert texts(project)[subs[2]["id"]] == "об условиях оплаты."
