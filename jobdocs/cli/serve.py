@@ -53,7 +53,9 @@ def serve(host: str, port: int, token: str | None) -> None:
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     from .. import budget
+    from ..serve.document import formats
 
+    formats()  # every writer loaded now: a module loaded later counts against the budget
     budget.apply()  # one page that needs too much memory fails, not the server
     click.echo(f"jobdocs serve: open {url} (Ctrl+C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
