@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .config.house_style import HouseStyle
 from .errors import UsageError
+from .house_style import HouseStyle
 
 
 class Mark(NamedTuple):

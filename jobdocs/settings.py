@@ -23,7 +23,7 @@ and `org` holds no path that enters it.
     >>> role = settings.library.load("key-account-manager")
     >>> doc = resolve(role, "ru", settings.org)
 
-A new setting: a key in the schema (config/schema.py) and a field on Project or
+A new setting: a key in the schema (roles/profile_schema.py) and a field on Project or
 Organization, read where it is loaded (config/project.py, config/organization.py);
 if it joins the project's value to the profile's, do it in `finish` and nowhere
 else (CONTRACTS.md, C1).

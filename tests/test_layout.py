@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from jobdocs import list_roles, load_role, render_document, resolve
-from jobdocs.config.house_style import SIZES, HouseStyle, Page
 from jobdocs.config.organization import Organization
 from jobdocs.config.profile import load_organization
+from jobdocs.house_style import SIZES, HouseStyle, Page
 from jobdocs.render import pdf
 
 ROOT = Path(__file__).parent.parent

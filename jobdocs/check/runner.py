@@ -1,26 +1,20 @@
-"""Run the checks as CI does: every problem in every file, in one run.
+"""Check one file as CI does: every problem in it, in one run.
 
 Each file goes through the library's own road (load, inheritance, build,
 resolve in every declared language), so validation never disagrees with
 rendering; what the road reports is collected instead of stopping the run.
-Warnings come on top, and the catalogs of every declared language are
-checked once.
-
-    >>> report = check_paths(["roles"], strict=True)
-    >>> report.ok, report.errors, report.warnings
+Warnings come on top. What a run found is a Report (paths.py runs many files).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config.organization import Organization
-from ..errors import InvalidInput, Problem, RoleNotFound, UsageError
+from ..errors import InvalidInput, Problem, RoleNotFound
 from ..model import Mark
 from ..resolve import i18n, resolve
 from ..resolve.law import documents, law_of
@@ -28,11 +22,10 @@ from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.memo import MEMO
 from ..roles.schema import schema_kind
-from .catalogs import catalog_problems
 from .warnings import role_warnings
 
 if TYPE_CHECKING:
-    from ..settings import Settings
+    pass
 
 
 @dataclass(frozen=True)
@@ -63,56 +56,6 @@ class Report:
         for p in self.problems:
             out.setdefault(p.path, []).append(p)
         return out
-
-
-def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
-                org: str | Path | None = None, jobs: int | None = None,
-                settings: Settings | None = None) -> Report:
-    """Check role files and directories of them, as `jobdocs validate` does.
-
-    The checks run with `settings` (jobdocs.settings); by default, those of
-    `paths`: the jobdocs.yaml of their folder or above, and `org` (default: the
-    project's profile), which is checked too. The project's wording folders
-    are searched after the profile's, before the packaged ones; their catalogs
-    are checked. With `strict`, warnings count as errors. `jobs` processes
-    share the files (default: one per CPU for large libraries). Parent roles
-    are found beside their children, then in the project's library, then in
-    the shipped one. Raise UsageError only when there is nothing to check.
-    """
-    if settings is None:
-        from ..settings import load_settings
-
-        settings = load_settings(paths, org=org, keep_going=True)
-    files = role_files(paths)
-    problems: list[Problem] = list(settings.problems)
-    profile = settings.org
-    languages: set[str] = set()
-    from .many import check_many
-
-    for found, declared in check_many(files, profile, jobs, settings.library):
-        problems += found
-        languages.update(declared)
-    problems += catalog_problems(languages, folders=profile.wording)
-    return _report([str(f) for f in files], problems, strict)
-
-
-def role_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Return the files to check: files as given, directories searched for
-    *.yaml and *.yml (hidden directories skipped); raise UsageError when none."""
-    given = [Path(p) for p in paths]
-    if not given:
-        raise UsageError("give the role files or directories to check")
-    files: list[Path] = []
-    for path in given:
-        if not path.is_dir():
-            files.append(path)  # the loader reports a missing or unreadable file
-            continue
-        for top, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            files += (Path(top, n) for n in sorted(names) if n.endswith(library.SUFFIXES))
-    if not files:
-        raise UsageError(f"no .yaml or .yml files in {', '.join(map(str, given))}")
-    return list(dict.fromkeys(files))
 
 
 @dataclass
@@ -225,12 +168,3 @@ def _unknown_schema(loaded: loader.Loaded) -> Problem:
 @lru_cache(maxsize=16)  # keyed by input: bounded
 def _catalog_languages(folders: tuple[str, ...]) -> frozenset[str]:
     return frozenset(i18n.available_languages(folders))
-
-
-def _report(files: list[str], problems: list[Problem], strict: bool) -> Report:
-    if strict:
-        problems = [replace(p, severity="error") for p in problems]
-    order = {f: i for i, f in enumerate(files)}
-    unique = sorted(dict.fromkeys(problems), key=lambda p: (
-        order.get(p.path, len(order)), p.path, p.line or 0, p.column or 0))
-    return Report(tuple(files), tuple(unique), strict)

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..house_style import HouseStyle
+from ..house_style import from_data as house_style_from
 from ..model import SectionDecl, SectionRules
-from .house_style import HouseStyle
-from .house_style import from_data as house_style_from
 from .numbers import Numbers
 from .staff import Employee, gender
 

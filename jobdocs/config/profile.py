@@ -10,11 +10,11 @@ from typing import Any
 from ..errors import InvalidInput, Problem, UsageError
 from ..intake import reader
 from ..model import Mark
-from ..roles import loader
+from ..roles import loader, sections
+from ..roles.profile_schema import ORGANIZATION_SCHEMA
 from ..roles.schema import check
-from . import numbers, sections
+from . import numbers
 from .organization import Organization, from_data
-from .schema import ORGANIZATION_SCHEMA
 
 
 def load_organization(path: Path | str | None = None, settings: Sequence[str] = (),

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..house_style import HouseStyle
+from ..house_style import from_data as house_style_from
 from ..intake import reader
 from ..model import SectionDecl, SectionRules
-from ..roles import loader
+from ..roles import loader, sections
+from ..roles.profile_schema import PROJECT_SCHEMA
 from ..roles.schema import check
-from . import numbers, sections
-from .house_style import HouseStyle
-from .house_style import from_data as house_style_from
+from . import numbers
 from .numbers import Numbers
-from .schema import PROJECT_SCHEMA
 
 FILENAME = "jobdocs.yaml"
 

@@ -25,7 +25,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(document, name)
     if name == "BadInput":
-        from .source import BadInput
+        from .lines import BadInput
 
         return BadInput
     raise AttributeError(name)

@@ -18,7 +18,7 @@ from typing import Any
 from ..intake import DOCUMENT
 from ..intake.word import HEADINGS, OUTLINE, open_package, word_int
 from .docx_numbering import Numbering, num_pr, w
-from .source import _OLE, BadInput, Line, clean
+from .lines import OLE, BadInput, Line, clean
 
 #: (paragraph number, what could not be imported there)
 Note = tuple[int, str]
@@ -27,7 +27,7 @@ Note = tuple[int, str]
 def read_docx(path: Path, data: bytes) -> tuple[list[Line], list[Note]]:
     """Return the paragraphs of the body (wide tables row by row), numbered as Word shows
     them, and a note for each thing the import leaves out."""
-    if data[:8] == _OLE:
+    if data[:8] == OLE:
         raise BadInput(f"{path}: the document is password-protected or an old .doc file; "
                        "remove the password (or save it as .docx) in Word and import again")
     package = open_package(data, path, DOCUMENT, text_only=True)

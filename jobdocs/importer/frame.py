@@ -11,7 +11,7 @@ from typing import Any
 
 from . import words
 from .draft import Draft
-from .source import Line
+from .lines import Line
 
 _MONTHS = {
     **{m: i for i, m in enumerate(("января", "февраля", "марта", "апреля", "мая", "июня",

@@ -4,45 +4,15 @@ DOCX in `docx_source`. Bad input is one clear error; nothing is guessed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import JobdocsError
 from ..intake import DOCUMENT, TEXT, read_bytes
+from .lines import OLE, BadInput, Line, Source, clean
 
 #: The suffixes `jobdocs import` reads, and how.
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DOCX_SUFFIXES = (".docx", ".docm")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One paragraph of the source, with what its markup said about it.
-
-    `text` is the paragraph with its whitespace collapsed, a typed or Word
-    list number included ("1.6.1. ..."); `line` is the line (text, Markdown)
-    or paragraph (DOCX) it came from, counting from 1.
-    """
-
-    text: str
-    line: int
-    heading: int = 0  # heading level from markup (Markdown '#', Word Heading N); 0: none
-    bullet: int = 0  # dashed list level from markup (Word bullets); 0: none
-    style: str = ""  # the Word paragraph style
-
-
-@dataclass(frozen=True)
-class Source:
-    """A document read into lines, and what could not be read into them (line, why)."""
-
-    path: str
-    lines: tuple[Line, ...]
-    notes: tuple[tuple[int, str], ...] = ()
-
-
-class BadInput(JobdocsError):
-    """A file that cannot be imported at all: nothing is written for it."""
 
 
 def read_source(path: Path) -> Source:
@@ -55,7 +25,7 @@ def read_source(path: Path) -> Source:
     kind = TEXT if suffix in TEXT_SUFFIXES + MARKDOWN_SUFFIXES else DOCUMENT
     data = read_bytes(path, kind)
     notes: list[tuple[int, str]] = []
-    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04" or data[:8] == _OLE:
+    if suffix in DOCX_SUFFIXES or data[:4] == b"PK\x03\x04" or data[:8] == OLE:
         from .docx_source import read_docx
 
         lines, notes = read_docx(path, data)
@@ -73,9 +43,6 @@ def read_source(path: Path) -> Source:
     return Source(str(path), found, tuple(notes))
 
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .doc, or an encrypted DOCX
-
-
 def decode(path: Path, data: bytes) -> str:
     """Return the text of a UTF-8 (or BOM-marked UTF-16) file, or fail naming the line."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -89,11 +56,6 @@ def decode(path: Path, data: bytes) -> str:
         line = data[: e.start].count(b"\n") + 1
         raise BadInput(f"{path}:{line}: the text is not UTF-8 (byte {data[e.start]:#04x}); "
                        "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)") from None
-
-
-def clean(text: str) -> str:
-    """Collapse the whitespace of a paragraph (tabs, no-break spaces, line breaks)."""
-    return " ".join(text.replace("\u00ad", "").split())
 
 
 def text_lines(text: str) -> list[Line]:

@@ -6,7 +6,7 @@ import re
 
 from . import frame, words
 from .draft import Draft, DraftClause, DraftSection
-from .source import BadInput, Line, Source
+from .lines import BadInput, Line, Source
 
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)(?:\.(?!\d)|\s|(?=[^\W\d_«\"“(]))\s*(?=\S)")
 _DOTTED_PAREN = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\)\s*(?=\S)")  # 1.1) and 1.1.)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import sections as sections_config
 from ..errors import InvalidInput, Problem
 from ..jurisdictions import named
 from ..model import MAX_DEPTH, Clause, Mark, Role, Title
 from . import law
+from . import sections as sections_config
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
 from .schema import check, dotted

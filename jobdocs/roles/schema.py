@@ -1,6 +1,6 @@
 """The JSON Schema of role files, and the check that applies it with positions.
 
-The schemas here and in config/schema.py are the only structural truth:
+The schemas here and in profile_schema.py are the only structural truth:
 `jobdocs schema` prints them for editors, and `check()` validates a file
 against exactly that with the `jsonschema` library, so an editor and CI
 never disagree. Each error is mapped to the file, line and column of the
@@ -17,7 +17,11 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from ..config.schema import (
+from ..errors import Problem
+from ..jurisdictions import HOME
+from ..model import CASES, SECTIONS
+from .loader import Key, Loaded
+from .profile_schema import (
     DECLARE_SECTIONS,
     ID_PATTERN,
     LANG_PATTERN,
@@ -29,10 +33,6 @@ from ..config.schema import (
     ROLE_OFFICERS,
     TEXT,
 )
-from ..errors import Problem
-from ..jurisdictions import HOME
-from ..model import CASES, SECTIONS
-from .loader import Key, Loaded
 
 _ID = {"type": "string", "pattern": ID_PATTERN}
 _TEXT = {**TEXT, "description": "The text in each of the role's languages."}

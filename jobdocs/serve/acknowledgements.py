@@ -23,7 +23,7 @@ from ..diff.labels import catalog
 from ..errors import InvalidInput, JobdocsError
 from ..formats import FORMATS
 from ..production.batch import Job, render_one
-from .app import message, page, say, site_of, ui_language
+from .pages import message, page, say, site_of, ui_language
 from .security import csrf_ok
 from .site import ROLE_ID
 

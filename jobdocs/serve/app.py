@@ -1,53 +1,23 @@
-"""The web application: routes, the page helper every view uses, and its safety."""
+"""The web application: its routes and its safety. The views (library.py, document.py,
+compare.py, edit.py, acknowledgements.py) build their pages with pages.py, and never
+import this module: the routes are wired here, in one place."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import ui
-from .security import Guard, TooLarge, csrf_value
+from .pages import message, say
+from .security import Guard, TooLarge
 from .site import Site
 
 STATIC = Path(__file__).parent / "static"
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Return page `name` in the interface language of this request."""
-    lang = ui_language(request)
-    html = ui.render(name, lang, request=request, csrf=csrf_value(request), **context)
-    response = HTMLResponse(html, status)
-    if request.query_params.get("ui") == lang:
-        response.set_cookie(ui.COOKIE, lang, max_age=365 * 86400, samesite="lax")
-    return response
-
-
-def ui_language(request: Request) -> str:
-    return ui.negotiate(request.query_params.get("ui"), request.cookies.get(ui.COOKIE),
-                        request.headers.get("accept-language"))
-
-
-def say(request: Request, text: str) -> str:
-    """Return a message of the interface in this request's language
-    (`pybabel extract -k say:2 -k tr` finds them)."""
-    return ui.catalog(ui_language(request)).gettext(text)
-
-
-def message(request: Request, status: int, text: str) -> HTMLResponse:
-    """Return a page that says one thing (an unknown role, a refused revision...)."""
-    return page(request, "message.html", status, text=text)
-
-
-def site_of(request: Request) -> Site:
-    site: Site = request.app.state.site
-    return site
 
 
 def create_app(site: Site | None = None, *, token: str | None = None,

@@ -20,8 +20,8 @@ from ..formats import FORMATS
 from ..model import Role
 from ..roles import git as gitsource
 from . import ui
-from .app import message, page, say, site_of, ui_language
 from .chips import CASE_NAMES
+from .pages import message, page, say, site_of, ui_language
 from .security import valid_revision
 from .site import Site
 from .ui import tr

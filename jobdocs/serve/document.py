@@ -12,7 +12,7 @@ from ..formats import FORMATS, file_name
 from ..model import Document
 from ..production.documents import produce
 from ..resolve import resolve
-from .app import message, page, say, site_of, ui_language
+from .pages import message, page, say, site_of, ui_language
 from .site import Entry, Site
 
 

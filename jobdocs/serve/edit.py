@@ -27,11 +27,11 @@ from ..files import FileChanged, write_atomic
 from ..roles import loader, reference
 from ..roles.yamledit import EditError, RoleFile, digest
 from . import chips, history
-from .app import message, page, say, ui_language
 from .document import find
 from .draft import OPS, SECTION_KEY, Draft, from_file, from_form, write
 from .findings import localized
 from .library import lines_of
+from .pages import message, page, say, ui_language
 from .security import csrf_ok
 from .site import Entry, Site, check_candidate
 

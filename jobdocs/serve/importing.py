@@ -18,11 +18,11 @@ from ..errors import InvalidInput, JobdocsError, Problem
 from ..files import FileChanged, write_atomic
 from ..roles import loader
 from . import history
-from .app import message, page, say, site_of, ui_language
 from .edit import remember
 from .findings import localized
 from .library import lines_of
 from .newrole import LANGUAGES
+from .pages import message, page, say, site_of, ui_language
 from .security import csrf_ok
 from .site import ROLE_ID, Site, check_candidate
 

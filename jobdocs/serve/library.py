@@ -10,8 +10,8 @@ from starlette.responses import Response
 from ..errors import Problem
 from ..roles import loader
 from . import chips
-from .app import page, site_of, ui_language
 from .findings import Finding, localized
+from .pages import page, site_of, ui_language
 from .search import Searchable
 from .site import Entry
 

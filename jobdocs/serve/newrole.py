@@ -22,10 +22,10 @@ from ..model import SectionRules
 from ..resolve import i18n, inflect
 from ..resolve.frame import HEADINGS
 from . import history
-from .app import message, page, say, site_of, ui_language
 from .draft import CLAUSE_ID
 from .edit import remember
 from .findings import localized
+from .pages import message, page, say, site_of, ui_language
 from .security import csrf_ok
 from .site import ROLE_ID, Site, check_candidate
 from .ui import tr

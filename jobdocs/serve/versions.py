@@ -19,9 +19,9 @@ from ..errors import JobdocsError
 from ..model import Role
 from ..roles import git as gitsource
 from . import history
-from .app import message, page, say, site_of, ui_language
 from .compare import field_label, field_value, summary
 from .document import find
+from .pages import message, page, say, site_of, ui_language
 from .security import csrf_ok
 from .site import Entry, Site
 

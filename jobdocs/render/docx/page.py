@@ -12,8 +12,8 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from ...config.house_style import SIZES, HouseStyle
 from ...errors import JobdocsError
+from ...house_style import SIZES, HouseStyle
 from ...resources import data_dir
 from . import ooxml
 from . import styles as s

@@ -1,13 +1,14 @@
-"""The JSON Schemas of organization profiles and of jobdocs.yaml."""
+"""The JSON Schemas of organization profiles and of jobdocs.yaml, and the parts the role
+schema (schema.py) shares with them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..formats import FORMATS
+from ..house_style import SCHEMA as _LOOK
 from ..jurisdictions import CODES, JURISDICTIONS
 from ..model import CASES
-from .house_style import SCHEMA as _LOOK
 
 LANG_PATTERN = "^[a-z]{2,3}$"
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
