@@ -20,17 +20,48 @@ from .options import settings
               type=click.Choice(names()),
               help="Build only these formats (repeatable). Default: the project's.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--shard", metavar="K/N",
+              help="Build only share K of N (1/4 ... 4/4), for N machines that build one "
+                   "each; the shares' manifests merge (docs/build.md).")
+@click.option("--merge", is_flag=True,
+              help="Fold the shares' manifests in the output folder into its manifest; "
+                   "build nothing.")
+@click.option("--per-employee", is_flag=True,
+              help="Build each employee's copy of the role they hold, named and "
+                   "gender-agreed in the acknowledgement, instead of the roles' documents.")
+@click.option("--staff", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.csv",
+              help="The staff list of --per-employee (name, position, role ...). Default: "
+                   "`acknowledgements: staff:` of jobdocs.yaml.")
 @click.pass_context
 def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str, ...],
-          quiet: bool) -> None:
+          quiet: bool, shard: str | None, merge: bool, per_employee: bool,
+          staff: Path | None) -> None:
     """Build every role of the project (jobdocs.yaml) for every organization,
     language and format it names; only what changed since the last build.
 
     Exit 0: all built, 1: a document failed (the others are built).
     """
-    from ..production.run import build_project
+    from ..production.run import build_project, merge_manifests
+    from ..production.shards import Shard
 
+    share = Shard.parse(shard) if shard is not None else None
+    if merge and (share or per_employee or force or formats):
+        raise UsageError("--merge only folds the shares' manifests; give it alone")
+    if staff is not None and not per_employee:
+        raise UsageError("--staff names the staff list of --per-employee; give both")
     s = settings()
+    if merge:
+        folded = merge_manifests(s)
+        if not quiet:
+            click.echo(f"{len(folded)} manifests of shares merged", err=True)
+        return
+    if per_employee:
+        known = s.project.acknowledgements if s.project else None
+        staff = staff or (known.staff if known else None)
+        if staff is None:
+            raise UsageError("--per-employee makes a copy for each employee of a staff list: "
+                             "give it with --staff FILE.csv, or as `acknowledgements: staff:` "
+                             "in jobdocs.yaml")
     bar = None
 
     def start(total: int):  # type: ignore[no-untyped-def]
@@ -43,7 +74,8 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
         return bar.update
 
     try:
-        summary = build_project(s, jobs=jobs, force=force, formats=formats, start=start)
+        summary = build_project(s, jobs=jobs, force=force, formats=formats, start=start,
+                                shard=share, staff=staff)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

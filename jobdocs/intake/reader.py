@@ -47,7 +47,8 @@ TEXT = Kind("text to import", 5 * MB)
 #: A staff list of 200,000 employees (the register's `ack due`) is about 16 MB.
 STAFF = Kind("staff list", 64 * MB)
 SHEET = Kind("sheet", 20 * MB)
-MANIFEST = Kind("build manifest", 20 * MB)
+#: A build of 200,000 copies (one per employee) keeps about 100 MB of entries.
+MANIFEST = Kind("build manifest", 256 * MB)
 CATALOG = Kind("catalog", 5 * MB)
 TEMPLATE = Kind("template", 1 * MB)
 #: Any other YAML file read with the role loader (a role or a profile is not known yet).

@@ -17,6 +17,7 @@ from ..model import Role
 from ..resolve import resolve
 from ..roles.library import load_role
 from ..settings import letterhead
+from .copies import copy_org
 from .documents import Printing, produce, render_formats
 
 
@@ -47,7 +48,7 @@ def _org_for(org: Organization | None, job: Job) -> Organization | None:
     acknowledgement names them and the sheet holds their row."""
     if job.employee is None or org is None:
         return org
-    return replace(org, employee=job.employee, staff=(job.employee,), acknowledgement_rows=1)
+    return copy_org(org, job.employee)
 
 
 def plan(role_refs: Sequence[str], langs: Sequence[str], formats: Sequence[str],

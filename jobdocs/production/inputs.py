@@ -5,8 +5,11 @@ role chain (the role and every role it extends), its organization profile,
 the reference document, the project's own settings (house style, declared
 sections), the templates and catalogs, and the jobdocs version. The
 manifest, `.jobdocs-manifest.json` in the output folder, keeps the hash of
-those inputs for every document written, and the size and time of the file,
-so that a document edited or deleted by hand is written again.
+those inputs for every document written, and the size, time and hash of the
+file, so that a document edited or deleted by hand is written again, and one
+copied from another machine (a shard's, an artifact) is known by its bytes.
+The files of a role chain are named relative to the project's folder, so a
+manifest holds wherever the project is checked out.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
+from ..config.project import Project
 from ..errors import InvalidInput
 from ..files import write_atomic
 from ..intake import MANIFEST as MANIFEST_KIND
-from ..intake import fingerprint, read_text
+from ..intake import PROJECT, fingerprint, read_text
 from ..resources import data_dir
+from ..roles import loader
 
 MANIFEST = ".jobdocs-manifest.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
 #: Project keys that choose what is built and where, not what a document says.
 NOT_CONTENT = frozenset({"format", "roles", "organization", "organizations", "languages",
                          "formats", "output", "reference_doc", "approved"})
@@ -60,6 +66,15 @@ def settings_hash(data: Mapping[str, Any] | None) -> str:
     return combine(json.dumps(content, sort_keys=True, default=str, ensure_ascii=False))
 
 
+def shared(project: Project) -> str:
+    """Return the hash of what every document of a project depends on: jobdocs, its
+    templates and catalogs, and the project's content settings (each organization's
+    letterhead is in its own digest)."""
+    data = loader.load(project.path, PROJECT).data
+    return combine(__version__, tree_hash([data_dir("templates"), data_dir("locales")]),
+                   settings_hash(data if isinstance(data, dict) else {}))
+
+
 def stamp(path: Path) -> list[int] | None:
     """Return a file's size and modification time, or None when it is missing."""
     try:
@@ -69,13 +84,20 @@ def stamp(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
+def data_hash(data: bytes) -> str:
+    """Return the hash a manifest keeps of a document's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass
 class Manifest:
     """What the last build of an output folder wrote, and from which inputs.
 
     `units` maps a unit (an organization and a role file) to the files its
-    role chain was read from ({path: hash}), the role's languages, and its
-    documents ({file name relative to the output: [input key, size, mtime]}).
+    role chain was read from ({path: hash}; a path relative to the project's
+    folder, or absolute for a role jobdocs ships), the role's languages, and its
+    documents ({file name relative to the output: [input key, size, mtime, hash
+    of the bytes]}).
     """
 
     path: Path
@@ -84,11 +106,12 @@ class Manifest:
     folder: Path | None = None  # the project's: only its files (and shipped roles) are hashed
 
     @classmethod
-    def load(cls, out_dir: Path, inputs: str, folder: Path | None = None) -> Manifest:
-        """Return the manifest of `out_dir`, read through the one reader and checked
-        entry by entry; an unreadable one, one of another shape, or one from other
-        shared inputs (templates, version), counts as empty."""
-        path = out_dir / MANIFEST
+    def load(cls, out_dir: Path, inputs: str, folder: Path | None = None,
+             name: str = MANIFEST) -> Manifest:
+        """Return the manifest `name` of `out_dir`, read through the one reader and
+        checked entry by entry; an unreadable one, one of another shape, or one from
+        other shared inputs (templates, version), counts as empty."""
+        path = out_dir / name
         try:
             data = json.loads(read_text(path, MANIFEST_KIND))
         except (InvalidInput, ValueError, RecursionError):
@@ -105,6 +128,15 @@ class Manifest:
                 "units": dict(sorted(self.units.items()))}
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
 
+    def fold(self, other: Manifest) -> None:
+        """Take in what another manifest of the same output knows (a shard's): its
+        entry of a unit replaces ours, keeping our documents it does not name."""
+        for unit, entry in other.units.items():
+            mine = self.units.get(unit)
+            if mine is not None:
+                entry = {**entry, "docs": {**mine["docs"], **entry["docs"]}}
+            self.units[unit] = entry
+
     def forget(self, units: set[str]) -> None:
         """Keep only `units`: a role file removed from the library leaves no entry."""
         self.units = {unit: entry for unit, entry in self.units.items() if unit in units}
@@ -117,7 +149,7 @@ class Manifest:
             return None
         now = {}
         for name in entry["files"]:
-            path = Path(name)
+            path = self.folder / name if self.folder is not None else Path(name)
             if path not in hashes:
                 hashes[path] = file_hash(path, self._within(path))
             now[name] = hashes[path]
@@ -132,12 +164,20 @@ class Manifest:
 
     def current(self, unit: str, out_dir: Path, keys: Mapping[str, str]) -> bool:
         """Whether every document in `keys` ({name: input key}) was written from those
-        inputs and its file is still as the build left it."""
+        inputs and its file still holds what the build wrote: as the build left it, or
+        with the same bytes (a copy, whose time is its own, is stamped again)."""
         docs = self.units.get(unit, {}).get("docs", {})
         for name, key in keys.items():
             recorded = docs.get(name)
-            if not recorded or recorded[0] != key or recorded[1:] != stamp(out_dir / name):
+            if not recorded or recorded[0] != key:
                 return False
+            now = stamp(out_dir / name)
+            if now is None or now[0] != recorded[1]:
+                return False
+            if now[1] != recorded[2]:
+                if file_hash(out_dir / name) != recorded[3]:
+                    return False
+                recorded[2] = now[1]
         return True
 
 
@@ -150,15 +190,24 @@ def _valid(entry: Any) -> bool:
                                             for k, v in files.items())
             and isinstance(langs, list) and all(isinstance(x, str) for x in langs)
             and isinstance(docs, dict) and all(
-                isinstance(k, str) and isinstance(v, list) and len(v) == 3
-                and isinstance(v[0], str) and all(isinstance(n, int) for n in v[1:])
+                isinstance(k, str) and isinstance(v, list) and len(v) == 4
+                and isinstance(v[0], str) and isinstance(v[3], str)
+                and all(isinstance(n, int) for n in v[1:3])
                 for k, v in docs.items())
             and isinstance(entry.get("chain", ""), str))
 
 
-def chain_files(files: Iterable[Path]) -> dict[str, str]:
-    """Return {absolute path: hash} of the files a role chain was read from."""
-    return {os.path.abspath(p): file_hash(Path(p)) for p in files}
+def chain_files(files: Iterable[Path], folder: Path | None = None) -> dict[str, str]:
+    """Return {path: hash} of the files a role chain was read from: each path relative
+    to the project's `folder` when it lies there (else absolute), in `/` form."""
+    found = {}
+    for p in files:
+        path = Path(os.path.abspath(p))
+        name = path.as_posix()
+        if folder is not None and path.is_relative_to(folder):
+            name = path.relative_to(folder).as_posix()
+        found[name] = file_hash(path)
+    return found
 
 
 def chain_digest(files: Mapping[str, str]) -> str:
@@ -166,6 +215,8 @@ def chain_digest(files: Mapping[str, str]) -> str:
     return combine(*(f"{n}={h}" for n, h in sorted(files.items())))
 
 
-def doc_key(shared: str, org: str, chain: str, lang: str, fmt: str, number: str) -> str:
-    """Return the input key of one document (`number`: its registration number)."""
-    return combine(shared, org, chain, lang, fmt, number)
+def doc_key(shared: str, org: str, chain: str, lang: str, fmt: str, number: str,
+            copy: str = "") -> str:
+    """Return the input key of one document (`number`: its registration number; `copy`:
+    the hash of the employee whose copy it is, if it is one)."""
+    return combine(shared, org, chain, lang, fmt, number, *((copy,) if copy else ()))

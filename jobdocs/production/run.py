@@ -17,21 +17,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..config.project import Project
 from ..errors import MissingTool, UsageError
 from ..files import STAGING_PREFIX, STAGING_SUFFIX, ensure_dir, shown, sweep_staging
-from ..formats import file_name, parse_name
-from ..intake import PROJECT
-from ..resources import data_dir
-from ..roles import loader
+from ..formats import file_name
 from ..roles.library import SUFFIXES
 from ..settings import Settings, no_project
 from ..workers import cpus, share
 from . import inputs
+from .copies import Copy, read_copies
 from .documents import Printing
 from .inputs import Manifest
 from .orgs import Target, targets
+from .shards import Shard, fold_shards
 from .worker import Outcome, Task, build_unit
 
 
@@ -63,13 +61,16 @@ def default_jobs() -> int:
 
 
 def build_project(settings: Settings, *, jobs: int | None = None, force: bool = False,
-                  formats: Sequence[str] = (), start: Callable[[int], Progress] | None = None
-                  ) -> Summary:
+                  formats: Sequence[str] = (), start: Callable[[int], Progress] | None = None,
+                  shard: Shard | None = None, staff: Path | None = None) -> Summary:
     """Build the documents of the settings' project into its output folder and return
     the summary.
 
     `start(n)` is called with the number of units to build (roles to render
     for an organization) and returns a callback told of each one finished.
+    `shard` builds only that share of the documents (shards.py), and keeps what
+    it built in its own manifest. With `staff` (a staff list), each employee's
+    copy of the role they hold is built instead of the roles' own documents.
     """
     project = settings.project
     if project is None:
@@ -81,52 +82,91 @@ def build_project(settings: Settings, *, jobs: int | None = None, force: bool = 
                                     dir=out_root))
     try:
         build = _Build(settings, project, tuple(dict.fromkeys(formats or settings.formats)),
-                       out_root, staging, force)
-        tasks = {task.unit: task for task in build.tasks()}
+                       out_root, staging, force, shard, staff)
+        tasks = {task.number: task for task in build.tasks()}
         advance = start(len(tasks)) if start else None
         for outcome in _run(list(tasks.values()), jobs or default_jobs()):
-            build.record(tasks[outcome.unit], outcome)
+            build.record(tasks[outcome.number], outcome)
             if advance:
                 advance(1)
         build.print_pdfs()
-        build.manifest.forget(set(tasks) | build.current)
-        build.manifest.save()
+        build.save()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     build.summary.seconds = time.perf_counter() - began
     return build.summary
 
 
+def merge_manifests(settings: Settings) -> list[str]:
+    """Fold the shards' manifests in the project's output folder into its manifest (a
+    build does it too); return the names of those folded."""
+    project = settings.project
+    if project is None:
+        raise UsageError(no_project(settings))
+    out_root = (project.output or project.path.parent / "out").resolve()
+    manifest = Manifest.load(out_root, inputs.shared(project),
+                             project.path.parent.resolve())
+    folded = fold_shards(manifest, out_root)
+    if folded:
+        manifest.save()
+        for name in folded:
+            (out_root / name).unlink(missing_ok=True)
+    return folded
+
+
+#: The copies a task of `--per-employee` builds at most: a role held by thousands
+#: spreads over the workers.
+COPIES_PER_TASK = 8
+
+
 class _Build:
     """One build's state: what is current, what was written, what failed."""
 
     def __init__(self, settings: Settings, project: Project, formats: tuple[str, ...],
-                 out_root: Path, staging: Path, force: bool) -> None:
+                 out_root: Path, staging: Path, force: bool, shard: Shard | None,
+                 staff: Path | None) -> None:
         self.project, self.formats, self.force = project, formats, force
-        self.out_root, self.staging = out_root, staging
+        self.out_root, self.staging, self.shard = out_root, staging, shard
         self.roles = _role_files(project)
         self.targets = targets(settings, [role.stem for role in self.roles])
-        self.manifest = Manifest.load(out_root, _shared_inputs(project),
+        self.manifest = Manifest.load(out_root, inputs.shared(project),
                                       project.path.parent.resolve())
         self.summary = Summary()
+        self.copies: dict[str, list[Copy]] | None = None
+        if staff is not None:
+            found = read_copies(staff, {role.stem for role in self.roles}, project.roles)
+            self.copies = found.copies
+            self.summary.failed += len(found.problems)
+            self.summary.errors += found.problems
+        if shard is None:
+            self.folded = fold_shards(self.manifest, out_root)
+        else:  # what this share built last time, over what the folder's manifest knows
+            self.folded = []
+            self.manifest.fold(Manifest.load(out_root, self.manifest.inputs,
+                                             self.manifest.folder, shard.manifest))
         self.printing = Printing(staging)
         self.pending: dict[str, Task] = {}  # the task of every document to print, by name
-        self.current: set[str] = set()  # units found current, not built
+        self.keys_of_printed: dict[str, str] = {}  # and its input key
+        self.units: set[str] = set()  # every unit of the project: the others are forgotten
+        self.mine: dict[str, set[str]] = {}  # each unit's documents this build answers for
         self.count = 0
 
-    def key(self, target: Target, chain: str, name: str) -> str:
-        """Return the input key of the document `name` (…/<role id>.<lang>.<format>)."""
-        role_id, lang, fmt = parse_name(name)
-        return inputs.doc_key(self.manifest.inputs, target.digest, chain, lang, fmt,
-                              target.number(role_id, lang))
+    def holds(self, key: str) -> bool:
+        """Whether the documents `key` names are this build's (every one, unsharded)."""
+        return self.shard is None or self.shard.holds(key)
 
-    def expected(self, unit: str, prefix: str) -> list[str]:
-        """Return the names of every document a unit built before should have now."""
+    def keys(self, target: Target, chain: str, unit: str, prefix: str,
+             copy: Copy | None) -> dict[str, str]:
+        """Return {name: input key} of every document a unit built before should have
+        now (an employee's copy's, with `copy`)."""
         entry = self.manifest.units[unit]
+        role_id = entry["id"]
         langs = [lang for lang in entry["languages"]
                  if not self.project.languages or lang in self.project.languages]
-        return [prefix + file_name(entry["id"], lang, fmt) for lang in langs
-                for fmt in self.formats]
+        return {prefix + file_name(role_id, lang, fmt, copy.name if copy else ""):
+                inputs.doc_key(self.manifest.inputs, target.digest, chain, lang, fmt,
+                               target.number(role_id, lang), copy.digest() if copy else "")
+                for lang in langs for fmt in self.formats}
 
     def tasks(self) -> Iterator[Task]:
         """Yield a task for every unit with a document to build; count the current ones."""
@@ -135,22 +175,38 @@ class _Build:
             prefix = f"{target.folder}/" if target.folder else ""
             for role in self.roles:
                 unit = f"{prefix}{role.name}"
+                self.units.add(unit)
+                if self.copies is None:
+                    groups: list[Copy | None] = [None] if self.holds(prefix + role.stem) else []
+                else:
+                    groups = [c for c in self.copies.get(role.stem, ())
+                              if self.holds(f"{prefix}{role.stem}.{c.name}")]
+                if not groups:
+                    continue
                 chain = None if self.force else self.manifest.chain_hash(unit, hashes)
-                skip: set[str] = set()
-                if chain is not None:
-                    names = self.expected(unit, prefix)
-                    skip = {name for name in names
-                            if self.manifest.current(unit, self.out_root,
-                                                     {name: self.key(target, chain, name)})}
-                    if len(skip) == len(names):
-                        self.summary.unchanged += len(names)
-                        self.current.add(unit)
-                        continue
-                self.count += 1
-                yield Task(unit, self.count, str(role), target,
-                           str(self.out_root / target.folder), str(self.out_root),
-                           tuple(self.project.languages), self.formats, str(self.staging),
-                           frozenset(skip), self.force, str(self.project.path.parent.resolve()))
+                todo, skip = [], set()
+                for group in groups:
+                    if chain is not None:
+                        keys = self.keys(target, chain, unit, prefix, group)
+                        current = {name for name in keys if self.manifest.current(
+                            unit, self.out_root, {name: keys[name]})}
+                        if len(current) == len(keys):
+                            self.summary.unchanged += len(keys)
+                            self.mine.setdefault(unit, set()).update(keys)
+                            continue
+                        skip |= current
+                    todo.append(group)
+                step = 1 if self.copies is None else COPIES_PER_TASK
+                for at in range(0, len(todo), step):
+                    chunk = todo[at:at + step]
+                    self.count += 1
+                    yield Task(unit, self.count, str(role), target,
+                               str(self.out_root / target.folder), str(self.out_root),
+                               tuple(self.project.languages), self.formats,
+                               str(self.staging), frozenset(skip), self.force,
+                               str(self.project.path.parent.resolve()), self.manifest.inputs,
+                               None if self.copies is None else tuple(
+                                   c for c in chunk if c is not None))
 
     def record(self, task: Task, outcome: Outcome) -> None:
         """Count an outcome and remember what its documents were built from."""
@@ -163,19 +219,22 @@ class _Build:
             self.manifest.units.pop(task.unit, None)
             return
         chain = inputs.chain_digest(outcome.files)
+        entry = self.manifest.units.get(task.unit, {})
         # Documents of other formats or languages keep their entries: a stale one fails
         # its key next time, a current one (built by `-f md` before `-f docx`) is kept.
-        docs = dict(self.manifest.units.get(task.unit, {}).get("docs", {}))
-        for name in outcome.written + outcome.unchanged:
+        docs = dict(entry.get("docs", {})) if entry.get("chain") == chain else {}
+        for name, (key, digest) in outcome.docs.items():
             stamp = inputs.stamp(self.out_root / name)
             if stamp:
-                docs[name] = [self.key(task.target, chain, name), *stamp]
+                docs[name] = [key, *stamp, digest]
         self.manifest.units[task.unit] = {"id": outcome.role_id, "files": outcome.files,
                                           "languages": list(outcome.languages), "docs": docs,
                                           "chain": chain}
-        for fmt, source, name in outcome.printed:
+        self.mine.setdefault(task.unit, set()).update(outcome.unchanged, outcome.docs)
+        for fmt, source, name, key in outcome.printed:
             self.printing.add_file(fmt, Path(source), name)
             self.pending[name] = task
+            self.keys_of_printed[name] = key
 
     def print_pdfs(self) -> None:
         """Print every PDF of the build in one LibreOffice run, and move each into place."""
@@ -193,19 +252,27 @@ class _Build:
                 continue
             os.replace(printed, target)
             self.summary.written += 1
-            entry = self.manifest.units[task.unit]
-            entry["docs"][name] = [self.key(task.target, entry["chain"], name),
-                                   *(inputs.stamp(target) or ())]
+            entry = self.manifest.units.get(task.unit)
+            stamp = inputs.stamp(target)
+            if entry is not None and stamp:
+                entry["docs"][name] = [self.keys_of_printed[name], *stamp,
+                                       inputs.file_hash(target)]
+                self.mine[task.unit].add(name)
 
-
-def _shared_inputs(project: Project) -> str:
-    """Return the hash of what every document depends on: jobdocs, its templates and
-    catalogs, and the project's content settings (each organization's letterhead is
-    in its own digest)."""
-    data = loader.load(project.path, PROJECT).data
-    return inputs.combine(__version__, inputs.tree_hash([data_dir("templates"),
-                                                         data_dir("locales")]),
-                          inputs.settings_hash(data if isinstance(data, dict) else {}))
+    def save(self) -> None:
+        """Write the manifest: the whole folder's, or this share's own."""
+        if self.shard is None:
+            self.manifest.forget(self.units)
+            self.manifest.save()
+            for name in self.folded:
+                (self.out_root / name).unlink(missing_ok=True)
+            return
+        units = self.manifest.units
+        mine = Manifest(self.out_root / self.shard.manifest, self.manifest.inputs, {
+            unit: {**units[unit], "docs": {name: doc for name, doc in units[unit]["docs"].items()
+                                           if name in names}}
+            for unit, names in self.mine.items() if unit in units})
+        mine.save()
 
 
 def _role_files(project: Project) -> list[Path]:

@@ -1,5 +1,6 @@
 """Build one unit of a project: one role file for one organization, every
-language and format, one document at a time (memory stays flat).
+language and format (or, for `--per-employee`, some of its employees' copies),
+one document at a time (memory stays flat).
 
 A Task goes to a worker process and an Outcome comes back; both are small
 and picklable, so the work spreads over processes started with `spawn`
@@ -17,7 +18,8 @@ from ..formats import FORMATS, file_name
 from ..intake import ROLE
 from ..roles import loader
 from ..roles.memo import Within
-from .inputs import chain_files
+from .copies import Copy, copy_org
+from .inputs import chain_digest, chain_files, data_hash, doc_key
 from .orgs import Target
 
 
@@ -37,6 +39,8 @@ class Task:
     skip: frozenset[str] = frozenset()  # documents that are current: neither render nor write
     force: bool = False  # write even the documents whose bytes are the same
     folder: str = ""  # the project's: role files are read only inside it (or shipped)
+    shared: str = ""  # the hash of the inputs every document shares (keys, inputs.py)
+    copies: tuple[Copy, ...] | None = None  # the employees' copies to build, not the role's
 
 
 @dataclass
@@ -44,13 +48,16 @@ class Outcome:
     """What building a unit did; names are relative to the build's output folder."""
 
     unit: str
+    number: int = 0  # the task's
     role_id: str = ""
     files: dict[str, str] = field(default_factory=dict)  # role chain {path: hash}
     languages: tuple[str, ...] = ()
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    # Documents to print: (format, the source written in the staging folder, name).
-    printed: list[tuple[str, str, str]] = field(default_factory=list)
+    # The input key and the hash of the bytes of each document written or found the same.
+    docs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Documents to print: (format, the source written in the staging folder, name, key).
+    printed: list[tuple[str, str, str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: int = 0
 
@@ -58,7 +65,7 @@ class Outcome:
 def build_unit(task: Task) -> Outcome:
     """Load, resolve, render and write the documents of one unit; never raise for
     a problem in the role: report it in the Outcome."""
-    outcome = Outcome(task.unit)
+    outcome = Outcome(task.unit, task.number)
     try:
         _build(task, outcome)
     except InvalidInput as e:  # at their paths from the current folder, as render says
@@ -73,7 +80,8 @@ def build_unit(task: Task) -> Outcome:
         outcome.errors.append(f"{shown(task.role)}: internal error: {type(e).__name__}: {e} "
                               "(please report it)")
     if outcome.errors:
-        expected = len(outcome.languages or task.langs or ("",)) * len(task.formats)
+        copies = 1 if task.copies is None else len(task.copies)
+        expected = len(outcome.languages or task.langs or ("",)) * len(task.formats) * copies
         outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
         outcome.printed = []
     return outcome
@@ -96,25 +104,32 @@ def _build(task: Task, outcome: Outcome) -> None:
         role = load_role_with(Path(task.role), recording,
                               lambda ref, near: find_role(ref, near=near))
     finally:
-        outcome.files = chain_files(read)
+        outcome.files = chain_files(read, Path(task.folder) if task.folder else None)
     outcome.role_id, outcome.languages = role.id, role.languages
-    org = task.target.org
-    reference = Path(task.target.letterhead) if task.target.letterhead else None
+    target, chain = task.target, chain_digest(outcome.files)
+    reference = Path(target.letterhead) if target.letterhead else None
     out_dir, root = Path(task.out_dir), Path(task.out_root)
     for lang in [lang for lang in role.languages if not task.langs or lang in task.langs]:
-        names = {fmt: (out_dir / file_name(role.id, lang, fmt)).relative_to(root).as_posix()
-                 for fmt in task.formats}
-        todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
-        outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
-        if not todo:
-            continue
-        rendered = render_formats(resolve(role, lang, org), todo, reference)
-        for fmt, data in rendered.files.items():
-            _write(root, names[fmt], data, outcome, task.force)
-        for fmt, data in rendered.to_print.items():  # printed at the end, all in one run
-            source = Path(task.staging) / f"{task.number}-{lang}.{FORMATS[fmt].printed_from}"
-            source.write_bytes(data)
-            outcome.printed.append((fmt, str(source), names[fmt]))
+        number = target.number(role.id, lang)
+        for n, copy in enumerate((None,) if task.copies is None else task.copies):
+            names = {fmt: (out_dir / file_name(role.id, lang, fmt, copy.name if copy else ""))
+                     .relative_to(root).as_posix() for fmt in task.formats}
+            todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
+            outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
+            if not todo:
+                continue
+            org = target.org if copy is None else copy_org(target.org, copy.employee)
+            rendered = render_formats(resolve(role, lang, org), todo, reference)
+            keys = {fmt: doc_key(task.shared, target.digest, chain, lang, fmt, number,
+                                 copy.digest() if copy else "") for fmt in todo}
+            for fmt, data in rendered.files.items():
+                _write(root, names[fmt], data, outcome, task.force)
+                outcome.docs[names[fmt]] = (keys[fmt], data_hash(data))
+            for fmt, data in rendered.to_print.items():  # printed at the end, all in one run
+                source = Path(task.staging) / \
+                    f"{task.number}-{lang}-{n}.{FORMATS[fmt].printed_from}"
+                source.write_bytes(data)
+                outcome.printed.append((fmt, str(source), names[fmt], keys[fmt]))
 
 
 def _write(root: Path, name: str, data: bytes, outcome: Outcome, force: bool) -> None:
