@@ -31,7 +31,7 @@ else (CONTRACTS.md, C1).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,6 +67,11 @@ class Settings:
     def output(self) -> Path:
         """The folder documents go to by default."""
         return (self.project.output if self.project else None) or Path("out")
+
+    @property
+    def lint(self) -> Mapping[str, str]:
+        """The severity the project gives lint rules (error, warning, off)."""
+        return self.project.lint if self.project else {}
 
     @property
     def roles(self) -> Path | None:

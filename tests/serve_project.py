@@ -4,6 +4,7 @@ and a git history in which the Key Account Manager changed once."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import warnings
@@ -13,12 +14,17 @@ from typing import Any
 
 import pytest
 
+from jobdocs.roles.reference import as_yaml, text_hash
+
 ROOT = Path(__file__).resolve().parent.parent
 KAM = "key-account-manager"
-#: The clause the second commit rewords, and its new English text.
-REWORDED = "category"
-NEW_TEXT = "The {{ title }} belongs to the category of managers."
-NEW_TEXT_RU = "относится к категории руководителей."
+#: The clause the second commit rewords (in every language, its translations reviewed),
+#: and its new English and Russian texts.
+REWORDED = "plan-visits"
+WORDS = {"Еженедельно": "Ежемесячно", "a weekly schedule": "a monthly schedule",
+         "Wöchentliche Planung": "Monatliche Planung", "Varje vecka": "Varje månad"}
+NEW_TEXT = "Draw up a monthly schedule of client visits and calls."
+NEW_TEXT_RU = "Ежемесячно составляет график посещений и звонков клиентам."
 
 
 def git(root: Path, *args: str) -> str:
@@ -41,12 +47,14 @@ def make_project(root: Path) -> Path:
     git(root, "commit", "-q", "-m", "The roles as shipped")
     kam = root / "roles" / f"{KAM}.yaml"
     text = kam.read_text(encoding="utf-8")
-    old = '"The {{ title }} belongs to the category of specialists."'
-    old_ru = 'относится к категории специалистов."'
-    assert old in text and old_ru in text
-    text = text.replace(old, f'"{NEW_TEXT}"').replace(old_ru, f'{NEW_TEXT_RU}"')
-    kam.write_text(text, encoding="utf-8")
-    git(root, "commit", "-q", "-am", "A key account manager is a manager")
+    block = re.search(rf"    - id: {REWORDED}\n(?:      .*\n)+", text).group(0)
+    new = block
+    for old_word, new_word in WORDS.items():
+        assert old_word in new
+        new = new.replace(old_word, new_word)
+    new = re.sub(r"follows: \S+", f"follows: {as_yaml(text_hash(NEW_TEXT_RU))}", new)
+    kam.write_text(text.replace(block, new), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "A key account manager plans visits monthly")
     return root
 
 

@@ -124,7 +124,7 @@ def test_clause_text_reaches_the_terminal_visible_in_diff_and_list(runner, tmp_p
                                                                   monkeypatch):
     (tmp_path / "roles").mkdir()
     evil = Path(KAM).read_text(encoding="utf-8").replace(
-        "Carry out merchandising.", '"Carry out \\e]0;PWNED\\a merchandising."', 1).replace(
+        "Find and win new clients.", '"Find and win \\e]0;PWNED\\a new clients."', 1).replace(
         "en: Key Account Manager", 'en: "Key \\e[2J Manager"', 1)
     (tmp_path / "roles" / "key-account-manager.yaml").write_text(evil, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import KAM
 from test_diff import repo  # noqa: F401  (the fixture)
 
 from jobdocs.cli import cli
@@ -33,7 +34,7 @@ def test_several_pairs_give_one_json_object_each(runner, edited):
 
 def test_a_failing_pair_does_not_stop_the_others(runner, edited, tmp_path):
     result = runner.invoke(cli, ["diff", str(tmp_path / "missing.yaml"), "client-manager",
-                                 "key-account-manager", str(edited), "-l", "ru"])
+                                 str(KAM), str(edited), "-l", "ru"])
     assert result.exit_code == 2
     assert "missing.yaml" in result.stderr
     assert "1 added, 1 changed" in result.stdout

@@ -35,7 +35,7 @@ ROMASHKA = Organization(
     agreements=(Person({"ru": "Начальник юридического отдела"}, {"ru": "А.С. Орлов"}),
                 Person({"ru": "Начальник отдела кадров"}, {"ru": "Е.В. Смирнова"})),
     number="15-ДИ", date=dt.date(2026, 11, 22), acknowledgement_rows=3,
-    locale={"en": "en_GB"})
+    locale={"en": "en_GB"}, law="ru")
 
 
 def document(role: str = "key-account-manager", lang: str = "ru", org: Organization | None = None,
@@ -275,7 +275,7 @@ def test_language_and_core_properties():
     assert props.title == "Должностная инструкция менеджера по работе с ключевыми клиентами"
     assert props.subject == "Менеджер по работе с ключевыми клиентами"
     assert props.language == "ru-RU"
-    assert props.revision == 1 and props.version == "1.0"
+    assert props.revision == 2 and props.version == "2.0"
     assert props.created == props.modified == dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     assert doc.content_hash in props.identifier
     assert '<w:lang w:val="ru-RU"' in d.styles.element.xml

@@ -11,6 +11,7 @@ import yaml
 
 import jobdocs
 from jobdocs.check.runner import check_file
+from jobdocs.config.organization import Organization
 from jobdocs.files import write_atomic
 from jobdocs.importer import import_document
 from jobdocs.model import SECTIONS
@@ -63,10 +64,12 @@ def test_a_reference_comes_back_as_ref_to_the_clause_it_names(tmp_path):
 
 def test_a_translation_pairs_into_one_bilingual_role(tmp_path):
     role = jobdocs.load_role("corporate-client-manager")
+    russian = Organization(law="ru")  # the English copy of the Russian document
     sources = {}
     for lang, fmt in (("ru", "docx"), ("en", "md")):
         sources[lang] = tmp_path / f"ccm.{lang}.{fmt}"
-        write_atomic(sources[lang], jobdocs.render_document(jobdocs.resolve(role, lang), fmt))
+        write_atomic(sources[lang], jobdocs.render_document(
+            jobdocs.resolve(role, lang, russian), fmt))
 
     result = import_document(sources["ru"], translation=sources["en"])
     written = tmp_path / "ccm.yaml"
@@ -75,7 +78,8 @@ def test_a_translation_pairs_into_one_bilingual_role(tmp_path):
     back = jobdocs.load_role(written)
     assert back.languages == ("ru", "en")
     for lang in ("ru", "en"):
-        assert outline(jobdocs.resolve(back, lang)) == outline(jobdocs.resolve(role, lang))
+        assert outline(jobdocs.resolve(back, lang, russian)) == outline(
+            jobdocs.resolve(role, lang, russian))
     assert str(back.title["en"]) == "Corporate Client Manager"
     assert back.sections["general"][0].id == "job-description-sets-out"  # from the English
 

@@ -43,7 +43,9 @@ def test_the_jurisdiction_comes_from_the_organization():
 
     org = Organization(jurisdiction={"en": "England and Wales"})
     doc = resolve(load_role("key-account-manager"), "en", org)
+    assert doc.law == "gb-eaw"
     [section] = [s for s in doc.sections if s.key == "responsibility"]
-    assert all("Russian" not in c.text for c in section.clauses)
-    assert any("labour and civil legislation of England and Wales" in c.text
+    assert all("Russian" not in c.text and "legislation" not in c.text
+               for c in section.clauses)
+    assert any("the contract of employment and the law of England and Wales" in c.text
                for c in section.clauses)

@@ -36,7 +36,8 @@ def test_english_profile_with_its_own_jurisdiction_and_locale():
     text = md("key-account-manager", "en", org)
     assert "**APPROVED**\\\nManaging Director\\\nNorthwind Trading Ltd\\\n" in text
     assert "2 November 2026 No. HR-JD-042" in text
-    assert "the current labour legislation of England and Wales." in text
+    assert "the contract of employment and the law of England and Wales provide." in text
+    assert "legislation" not in text and "by order of" not in text
 
 
 def test_without_profile_the_blanks_print():

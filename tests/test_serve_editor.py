@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -36,34 +37,41 @@ def due_langs(html: str, key: str) -> set[str]:
     return out
 
 
+def unreviewed(text: str, cid: str) -> str:
+    """Return a role file whose clause `cid` records no reference text it follows (and that
+    names its reference language: the shipped roles do)."""
+    block = re.search(rf"    - id: {cid}\n(?:      .*\n)+", text).group(0)
+    text = text.replace(block, re.sub(r"      follows: .*\n", "", block))
+    if "\nreference: ru\n" not in text:
+        text = text.replace("\nversion:", "\nreference: ru\nversion:", 1)
+    return text
+
+
 def test_a_changed_reference_text_leaves_its_translations_due_until_checked(client, project):
     path = project / "roles" / f"{KAM}.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nversion:", "\nreference: ru\nversion:", 1), encoding="utf-8")
+    path.write_text(unreviewed(path.read_text(encoding="utf-8"), "reporting-line"),
+                    encoding="utf-8")
     page = client.get(f"/roles/{KAM}/edit")
-    assert due_langs(page.text, "appointment") == {"en", "de", "sv"}  # nothing recorded yet
-    saved = post_editor(client, KAM, "save", {f"reviewed.appointment.{lang}": "1"
+    assert due_langs(page.text, "reporting-line") == {"en", "de", "sv"}  # nothing recorded
+    saved = post_editor(client, KAM, "save", {f"reviewed.reporting-line.{lang}": "1"
                                               for lang in ("en", "de", "sv")}, html=page.text)
     assert saved.status_code == 303
-    ru = clause(path, "general", "appointment")["text"]["ru"]
-    assert clause(path, "general", "appointment")["follows"] == text_hash(ru)
-    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "appointment") == set()
+    ru = clause(path, "general", "reporting-line")["text"]["ru"]
+    assert clause(path, "general", "reporting-line")["follows"] == text_hash(ru)
+    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "reporting-line") == set()
 
+    new_ru = "{{ title.nominative | upfirst }} подчиняется {{ officers.line_manager.dative }}."
     changed = post_editor(client, KAM, "save", {
-        "text.appointment.ru": "{{ title.nominative | upfirst }} назначается приказом.",
-        "reviewed.appointment.en": "1"})
+        "text.reporting-line.ru": new_ru, "reviewed.reporting-line.en": "1"})
     assert changed.status_code == 303
-    after = clause(path, "general", "appointment")
-    assert after["follows"] == {"en": text_hash("{{ title.nominative | upfirst }} назначается "
-                                                "приказом."), "de": text_hash(ru),
+    after = clause(path, "general", "reporting-line")
+    assert after["follows"] == {"en": text_hash(new_ru), "de": text_hash(ru),
                                 "sv": text_hash(ru)}
-    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "appointment") == {"de", "sv"}
+    assert due_langs(client.get(f"/roles/{KAM}/edit").text, "reporting-line") == {"de", "sv"}
 
 
 def test_a_new_clause_follows_the_reference_text_it_was_written_with(client, project):
     path = project / "roles" / f"{KAM}.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("\nversion:", "\nreference: ru\nversion:", 1), encoding="utf-8")
     added = post_editor(client, KAM, "add:rights")
     new = next(v.split("/")[-1] for v in editor_fields(added.text)["node"] if "/new-" in v)
     texts = {"ru": "Вносить предложения руководству.", "en": "Make proposals to management.",

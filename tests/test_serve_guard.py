@@ -141,7 +141,7 @@ def test_a_body_over_the_limit_is_refused(client, project):
 def test_a_change_landing_while_a_save_is_checked_is_not_overwritten(client, project,
                                                                      monkeypatch):
     path = kam(project)
-    data = {**edit_form(client), **{f"text.category.{k}": [v] for k, v in {
+    data = {**edit_form(client), **{f"text.reporting-line.{k}": [v] for k, v in {
         "en": "My new text.", "ru": "Мой новый текст.", "de": "Mein Text.",
         "sv": "Min text."}.items()}}
     real = edit.check_candidate

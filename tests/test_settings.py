@@ -15,11 +15,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import KAM, edit_kam
 
 from jobdocs.check import check_paths
 from jobdocs.cli import cli
 from jobdocs.render.docx.page import default_reference
+from jobdocs.roles.reference import as_yaml, text_hash
 from jobdocs.settings import load_settings
 
 pytest.importorskip("starlette")
@@ -33,6 +33,8 @@ from jobdocs.serve.site import Site  # noqa: E402
 #: What the company's catalog says instead of «УТВЕРЖДАЮ».
 APPROVED = "УТВЕРЖДЕНО ДИРЕКТОРОМ"
 HEAD = "Romashka letterhead"
+#: The key account manager as it ships: the company's roles are lint-clean.
+SHIPPED = Path(__file__).parent.parent / "roles" / "key-account-manager.yaml"
 
 
 @pytest.fixture
@@ -41,10 +43,9 @@ def company(tmp_path: Path) -> Path:
     profile), a wording folder, a house style; three roles, one of them incomplete."""
     root = tmp_path / "company"
     (root / "roles").mkdir(parents=True)
-    shutil.copy(KAM, root / "roles")
-    (root / "roles" / "kam-next.yaml").write_text(
-        edit_kam().replace("id: key-account-manager\n", "id: kam-next\n", 1), encoding="utf-8")
-    text = KAM.read_text(encoding="utf-8")
+    shutil.copy(SHIPPED, root / "roles")
+    text = SHIPPED.read_text(encoding="utf-8")
+    (root / "roles" / "kam-next.yaml").write_text(next_version(text), encoding="utf-8")
     (root / "roles" / "kam-short.yaml").write_text(  # no evaluation section
         text[:text.index("\n  evaluation:")].replace("id: key-account-manager\n",
                                                     "id: kam-short\n", 1) + "\n",
@@ -67,6 +68,19 @@ def company(tmp_path: Path) -> Path:
         "house_style: {page: {left_mm: 25}}\n", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
     return root
+
+
+def next_version(text: str) -> str:
+    """Return the shipped key account manager as kam-next: visits planned monthly, in
+    every language, its translations reviewed (follows: the new Russian text)."""
+    block = re.search(r"    - id: plan-visits\n(?:      .*\n)+", text).group(0)
+    new = block
+    for old, word in {"Еженедельно": "Ежемесячно", "weekly": "monthly",
+                      "Wöchentliche": "Monatliche", "Varje vecka": "Varje månad"}.items():
+        new = new.replace(old, word)
+    ru = re.search(r"ru: (.*)", new).group(1)
+    new = re.sub(r"follows: \S+", f"follows: {as_yaml(text_hash(ru))}", new)
+    return text.replace(block, new).replace("id: key-account-manager\n", "id: kam-next\n", 1)
 
 
 def folders(company: Path) -> dict[str, Path]:

@@ -10,10 +10,10 @@ def test_show_merged_role_with_provenance(invoke):
     assert result.exit_code == 0
     out = result.output
     assert out.startswith("# lead-key-account-manager: the role as documents print it, "
-                          "derived from key-account-manager\n")
-    assert "    - id: english  # 1.7 · own\n" in out
-    assert "    - id: qualification  # 1.6 · from key-account-manager\n" in out
-    data = yaml.safe_load(out)
+                          "derived from key-account-manager, under the law of Russia (ru)\n")
+    assert "    - id: english  # 1.7 · own · law: ru, de, se\n" in out
+    assert "    - id: qualification  # 1.6 · from key-account-manager · law: ru\n" in out
+    data = next(yaml.safe_load_all(out))  # the Russian law's document, ru and its en copy
     assert data["extends"] == "key-account-manager"
     duties = data["sections"]["duties"]
     assert len(duties) == 30

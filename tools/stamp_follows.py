@@ -20,8 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jobdocs import load_role
 from jobdocs.roles.loader import Key, Loaded, load
-from jobdocs.roles.reference import text_hash
+from jobdocs.roles.reference import as_yaml, text_hash
 
 
 def clauses(data: Any, key: Key) -> list[tuple[dict[str, Any], Key]]:
@@ -34,9 +35,9 @@ def clauses(data: Any, key: Key) -> list[tuple[dict[str, Any], Key]]:
     return out
 
 
-def edits(loaded: Loaded, missing: bool) -> tuple[dict[int, str], dict[int, str], list[str]]:
+def edits(loaded: Loaded, reference: str, missing: bool
+          ) -> tuple[dict[int, str], dict[int, str], list[str]]:
     """Return the lines to replace and to insert (after line n, 0-based), and skipped ids."""
-    reference = loaded.data.get("reference")
     lines = Path(loaded.path).read_text(encoding="utf-8").splitlines()
     replace, insert, skipped = {}, {}, []
     found = [c for key, value in (loaded.data.get("sections") or {}).items()
@@ -45,7 +46,7 @@ def edits(loaded: Loaded, missing: bool) -> tuple[dict[int, str], dict[int, str]
         text = clause.get("text") or {}
         if reference not in text or len(text) < 2 or (missing and "follows" in clause):
             continue
-        now = text_hash(text[reference])
+        now = as_yaml(text_hash(text[reference]))
         at = loaded.key_marks.get((*key, "text"))
         if at is None or not lines[at.line - 1][:at.column - 1].strip(" -") == "":
             skipped.append(clause["id"])
@@ -71,10 +72,11 @@ def main() -> int:
     args = parser.parse_args()
     for path in args.files:
         loaded = load(path)
-        if not loaded.data.get("reference"):
+        reference = load_role(path).reference  # a derived role inherits it
+        if not reference:
             print(f"{path}: names no reference language (reference: ru)", file=sys.stderr)
             continue
-        replace, insert, skipped = edits(loaded, args.missing)
+        replace, insert, skipped = edits(loaded, reference, args.missing)
         lines = path.read_text(encoding="utf-8").splitlines()
         out = []
         for n, line in enumerate(lines):

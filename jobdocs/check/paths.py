@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, UsageError
 from ..roles import library
 from .catalogs import catalog_problems
+from .lint import lint_severities
 from .many import check_many
 from .runner import Report
 
@@ -50,6 +51,8 @@ def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
         problems += found
         languages.update(declared)
     problems += catalog_problems(languages, folders=profile.wording)
+    if settings.project is not None and settings.lint:
+        problems = lint_severities(problems, settings.lint, str(settings.project.path))
     return _report([str(f) for f in files], problems, strict)
 
 

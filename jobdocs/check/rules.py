@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .lint.patterns import RULES as _LINT
+from .lint.patterns import TITLE_GENDER
+
 
 class Rule(NamedTuple):
     """A kind of finding: its default severity and a one-line summary."""
@@ -99,6 +102,11 @@ RULES: dict[str, Rule] = {
                         "clause bound to another law is left out."),
     "translation-due": Rule("warning", "The reference text changed since a translation was "
                             "written (or the translation records none)."),
+    # A lawyer's lint (warnings unless jobdocs.yaml raises them)
+    **{r.id: Rule("warning", r.reason[:1].upper() + r.reason[1:] + ".")
+       for r in (*_LINT, TITLE_GENDER)},
+    "unknown-rule": Rule("error", "A silence: or jobdocs.yaml's lint: names no lint rule."),
+    "unused-silence": Rule("warning", "A silence: that silences nothing."),
     # Catalogs
     "catalog-untranslated": Rule("error", "A catalog message of a declared language has no "
                                  "translation."),

@@ -22,6 +22,7 @@ from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.memo import MEMO
 from ..roles.schema import schema_kind
+from .lint import lint
 from .warnings import role_warnings
 
 if TYPE_CHECKING:
@@ -141,9 +142,10 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
                 f"{', '.join(sorted(have))}); add one (see docs/translating.md)",
                 "no-catalog"))
     pairs = [(code, lang) for code, lang in documents(role, org) if lang in have]
-    if org is not None and org.law:  # what the profile's documents would leave out
+    if org is not None:  # a law the profile names that the role is not written for
         pairs += [(law_of(org, lang), lang) for lang in role.languages
-                  if lang in have and (law_of(org, lang), lang) not in pairs]
+                  if lang in have and (org.law.get(lang) or org.law.get("*"))
+                  and role.law and law_of(org, lang) not in role.law]
     for code, lang in pairs:
         if lang not in role.title:
             continue  # a missing title is reported where the role gives its titles
@@ -154,6 +156,7 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
     problems += missing_sections(role, org or Organization())
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
+        problems += lint(loaded.path, role, org)
     return list(dict.fromkeys(problems)), role.languages
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import Problem
 from ..model import Clause, Role
 from ..roles.loader import Loaded
-from ..roles.reference import due
+from ..roles.reference import as_yaml, due
 
 #: Characters (after joining lines) above which a clause should be split.
 LONG_CLAUSE = 600
@@ -93,6 +93,7 @@ def _due(role: Role, path: str) -> Iterator[Problem]:
                f"it records no {role.reference} text it follows")
         yield Problem(mark.path, mark.line, mark.column,
                       f"clause '{d.clause.id}' ({d.lang}): translation due: {why}; check it "
-                      f"against the {role.reference} text, then write follows: {d.now} (or "
-                      f"follows: {{{d.lang}: {d.now}}} for this translation alone)",
+                      f"against the {role.reference} text, then write follows: {as_yaml(d.now)} "
+                      f"(or follows: {{{d.lang}: {as_yaml(d.now)}}} for this translation "
+                      "alone)",
                       "translation-due", "warning")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class Project:
     section_rules: SectionRules | None = None  # house_style.sections
     acknowledgements: Acknowledgements | None = None
     approved: str = ""  # the git tags of a role's approved versions ("{role}": its id)
+    lint: Mapping[str, str] = field(default_factory=dict)  # lint rule → error, warning, off
 
 
 @dataclass
@@ -177,6 +179,7 @@ def load_project(path: Path) -> Project:
         acknowledgements=Acknowledgements(database, where("staff", None, "acknowledgements"),
                                           str(ack.get("organization") or "")),
         approved=str(data.get("approved") or ""),
+        lint=dict(data.get("lint") or {}),
     )
     if problems:
         raise InvalidInput(problems)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config.organization import Organization, Person
 from ..model import BLANK, Document, Role, Title
-from ..roles.law import as_title
+from .i18n import title_forms
 
 #: The officers every document offers to clause text, whoever gives them.
 NAMES = ("approver", "proposer", "line_manager")
@@ -28,6 +28,9 @@ def officers(role: Role, org: Organization, lang: str) -> dict[str, Title]:
         found = _position(org.officers.get(given.get(name, name)), lang)
         if found is None and name == "approver":
             found = _position(org.approver, lang)
+            if found is not None and len(found.forms) == 1 and len(title_forms(
+                    lang, org.wording)) > 1:
+                found = None  # a caption for the signature, without the cases text needs
         if found is None:
             own = role.officers.get(name, {})
             found = own.get(lang) or own.get("*")
@@ -38,7 +41,9 @@ def officers(role: Role, org: Organization, lang: str) -> dict[str, Title]:
 def _position(person: Person | None, lang: str) -> Title | None:
     positions: Mapping[str, Any] = person.position if person else {}
     value = positions.get(lang, positions.get("*"))
-    return None if value is None else as_title(value)
+    if value is None:
+        return None
+    return Title(dict(value)) if isinstance(value, Mapping) else Title({"nominative": str(value)})
 
 
 #: German definite articles, which a position carries in a sentence but not as a caption.

@@ -51,7 +51,7 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
         sections = {key: tuple(c for c, _ in clauses) for key, clauses in own.items()}
     else:
         sections = merge(loaded, parent, own, problems, seen)
-        check_inherited(loaded, parent, sections, titles, languages, problems)
+        check_inherited(loaded, parent, sections, titles, languages, problems, laws)
     declared = {d.key: d for d in parent.declared} if parent else {}
     declared.update((d.key, d) for d in sections_config.declarations(
         loaded, "role", languages, problems))  # a derived role may declare a section anew

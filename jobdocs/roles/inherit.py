@@ -9,12 +9,13 @@ its siblings. See docs/role-format.md, "Deriving a role".
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
 from ..errors import Problem
 from ..model import Clause, Role, Title
+from .law import effective, needed
 from .loader import Key, Loaded
 
 
@@ -202,18 +203,28 @@ def _with_parents(clause: Clause, up: Clause | None
 
 def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clause, ...]],
                     titles: dict[str, Title], languages: tuple[str, ...],
-                    problems: list[Problem]) -> None:
-    """Check what only the merged role shows: a language the parent lacks."""
+                    problems: list[Problem],
+                    laws: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    """Check what only the merged role shows: a language the parent lacks (for a clause
+    bound to some jurisdictions, a language the role is written in under them)."""
     for lang in languages:
         if lang not in titles:
             problems.append(loaded.problem(
                 ("languages",), f"no title in '{lang}': neither this role nor '{parent.id}' "
                 "gives one", "missing-translation"))
-        for clauses in sections.values():
-            for clause in clauses:
-                for c in clause.walk():
+    for clauses in sections.values():
+        for clause in clauses:
+            for c, held in _with_law(clause, ()):
+                for lang in needed(laws or {}, held, languages):
                     if lang not in c.text:
                         problems.append(loaded.problem(
-                            ("languages",), f"clause '{c.id}' (from {_where(c)}) has no '{lang}' "
-                            "text; translate it there or override it here",
+                            ("languages",), f"clause '{c.id}' (from {_where(c)}) has no "
+                            f"'{lang}' text; translate it there or override it here",
                             "missing-translation"))
+
+
+def _with_law(clause: Clause, outer: tuple[str, ...]) -> Iterator[tuple[Clause, tuple[str, ...]]]:
+    held = effective(clause.law, outer)
+    yield clause, held
+    for child in clause.children:
+        yield from _with_law(child, held)

@@ -265,6 +265,10 @@ PROJECT_SCHEMA: dict[str, Any] = {
             },
             "additionalProperties": False,
         },
+        "lint": {"type": "object", "propertyNames": _KEY,
+                 "additionalProperties": {"enum": ["error", "warning", "off"]},
+                 "description": "The severity of lint rules (`jobdocs validate`): "
+                                "RULE: error, warning or off."},
     },
     "additionalProperties": False,
 }

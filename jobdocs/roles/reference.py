@@ -23,6 +23,12 @@ def text_hash(source: str) -> str:
     return hashlib.sha256(" ".join(source.split()).encode()).hexdigest()[:8]
 
 
+def as_yaml(digest: str) -> str:
+    """Return a hash as `follows:` must write it: quoted when YAML would read it as a
+    number (`12345678`, `1234e567`)."""
+    return digest if any(c in "abcdf" for c in digest) else f'"{digest}"'
+
+
 class Due(NamedTuple):
     """A translation due for review: the clause, its language, the hash it follows
     (None when it records none) and the hash of the reference text now."""

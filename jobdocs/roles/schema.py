@@ -50,6 +50,10 @@ _ABOUT = {
                        "one per language.",
         "type": ["string", "object"], "pattern": "^[0-9a-f]{8}$",
         "patternProperties": {LANG_PATTERN: _HASH}, "additionalProperties": False},
+    "silence": {
+        "description": "Lint findings that do not apply here: RULE: the reason.",
+        "type": "object", "propertyNames": _ID,
+        "additionalProperties": {"type": "string", "pattern": r"\S"}},
 }
 
 

@@ -98,7 +98,7 @@ def describe(source: str, say: Callable[[str], str], numbers: Mapping[str, str])
         return say(tr("Years of experience"))
     if re.fullmatch(r"\{\{\s*jurisdiction\s*\}\}", source):
         return say(tr("The law that applies"))
-    if re.fullmatch(r"\{\{\s*org\.\w+.*\}\}", source, re.S):
+    if re.fullmatch(r"\{\{\s*(org|officers)\.\w+.*\}\}", source, re.S):
         return say(tr("From the organization profile"))
     return say(tr("Template code"))
 

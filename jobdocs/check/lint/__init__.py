@@ -1,0 +1,144 @@
+"""A lawyer's lint: wording each jurisdiction's lawyers strike, found in the documents a
+role prints under each law it is written for.
+
+Every document is resolved as it would be printed (officers, titles, numbers in
+place) and each clause the file itself writes is read against the rules of its
+language that apply under the document's law (patterns.py). A finding is a
+warning at the word it found, naming the article it rests on; a clause silences
+one rule with `silence: {RULE: reason}`; jobdocs.yaml raises or lowers a rule
+(`lint: {RULE: error}`), `--strict` makes every finding an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import NamedTuple
+
+from ...config.organization import Organization
+from ...errors import InvalidInput, Problem
+from ...model import Clause, Document, Mark, Role
+from ...resolve import resolve
+from ...resolve.law import documents
+from ...roles import positions
+from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, RULES, TITLE_GENDER, LintRule
+
+#: Every lint rule id, beside the checks of the file's structure and text.
+LINT_RULES = (*BY_ID, TITLE_GENDER.id)
+
+
+class _Found(NamedTuple):
+    clause: Clause
+    lang: str
+    rule: LintRule
+    match: str
+    note: str
+
+
+def lint(path: str, role: Role, org: Organization | None = None) -> list[Problem]:
+    """Return the lint findings about the clauses the file at `path` writes."""
+    own = {c.id: c for clauses in role.sections.values() for top in clauses
+           for c in top.walk() if c.mark is not None and c.mark.path == path}
+    section = {c.id: key for key, clauses in role.sections.items() for top in clauses
+               for c in top.walk()}
+    found: dict[tuple[str, str, str, str], list[tuple[_Found, str]]] = {}
+    used: set[tuple[str, str]] = set()
+    problems: list[Problem] = []
+    for code, lang in documents(role, org):
+        try:
+            doc = resolve(role, lang, org, law=code, trace=False, notes=[])
+        except InvalidInput:
+            continue  # the file's errors are reported as such
+        for hit in _hits(doc, own, section, code):
+            if hit.rule.id in hit.clause.silence:
+                used.add((hit.clause.id, hit.rule.id))
+                continue
+            key = (hit.clause.id, hit.lang, hit.rule.id, hit.match.lower())
+            found.setdefault(key, []).append((hit, code))
+        problems += _title_gender(doc, path, code)
+    problems += (_finding(hits) for hits in found.values())
+    problems += _silences(own.values(), used)
+    return list(dict.fromkeys(problems))
+
+
+def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
+          code: str) -> Iterator[_Found]:
+    for printed in doc.all_clauses():
+        clause = own.get(printed.id)
+        if clause is None:
+            continue
+        for rule in RULES:
+            if code not in rule.articles:
+                continue
+            wordings = rule.anywhere.get(doc.lang, ())
+            if not rule.sections or section.get(printed.id) in rule.sections:
+                wordings = (*rule.wording.get(doc.lang, ()), *wordings)
+            for wording in wordings:
+                if wording.laws and code not in wording.laws:
+                    continue
+                m = wording.flags.search(printed.text)
+                if m and not (wording.unless and wording.unless.search(printed.text)):
+                    yield _Found(clause, doc.lang, rule, m.group(0), wording.note)
+                    break  # one finding per rule and clause
+
+
+def _finding(hits: list[tuple[_Found, str]]) -> Problem:
+    hit = hits[0][0]
+    articles = "; ".join(a for a in dict.fromkeys(hit.rule.articles[code] for _, code in hits)
+                         if a) or hit.note
+    words = " ".join(hit.match.split())
+    note = f" ({hit.note})" if hit.note and hit.note != articles else ""
+    mark = hit.clause.text_marks.get(hit.lang) or hit.clause.mark or Mark("", 1, 1)
+    at = positions.locate(mark, re.compile(r"\s+".join(map(re.escape, words.split())),
+                                           re.IGNORECASE)) or mark
+    return Problem(mark.path, at.line, at.column,
+                   f"clause '{hit.clause.id}' ({hit.lang}): \"{words}\"{note}: {hit.rule.reason} "
+                   f"[{articles}]; reword it (or silence: {{{hit.rule.id}: REASON}})",
+                   hit.rule.id, "warning")
+
+
+def _title_gender(doc: Document, path: str, code: str) -> list[Problem]:
+    """A German document's title names every sex, in the title or where the frame prints it."""
+    if doc.lang != "de" or code not in TITLE_GENDER.articles:
+        return []
+    title = doc.title.nominative
+    printed = f"{doc.frame.heading.full_title} {doc.frame.heading.title} {title}"
+    if GENDER_MARK.search(printed) or NEUTRAL_TITLE.search(title):
+        return []
+    m = doc.title.mark
+    if m is not None and m.path != path:
+        return []  # the parent's title: reported in the parent's file
+    m = m or Mark(path, 1, 1)
+    return [Problem(m.path, m.line, m.column, f"the German title \"{title}\" names no sex: "
+                    f"{TITLE_GENDER.reason} [{TITLE_GENDER.articles[code]}]; add (m/w/d) or "
+                    "name the function (Vertriebsleitung)", TITLE_GENDER.id, "warning")]
+
+
+def _silences(clauses: Iterable[Clause], used: set[tuple[str, str]]) -> Iterator[Problem]:
+    for clause in clauses:
+        mark = clause.mark or Mark("", 1, 1)
+        for rule in clause.silence:
+            if rule not in LINT_RULES:
+                yield Problem(mark.path, mark.line, mark.column, f"clause '{clause.id}': "
+                              f"silence: '{rule}' is no lint rule (they are: "
+                              f"{', '.join(LINT_RULES)})", "unknown-rule")
+            elif (clause.id, rule) not in used:
+                yield Problem(mark.path, mark.line, mark.column, f"clause '{clause.id}': "
+                              f"silence: '{rule}' finds nothing here any more; remove it",
+                              "unused-silence", "warning")
+
+
+def lint_severities(problems: Iterable[Problem], levels: Mapping[str, str], where: str
+                    ) -> list[Problem]:
+    """Return `problems` with the severities a project gives lint rules (`lint:` in
+    jobdocs.yaml: error, warning, off), and an error for a rule it names that is none."""
+    out = [Problem(where, None, None, f"lint: '{rule}' is no lint rule (they are: "
+                   f"{', '.join(LINT_RULES)})", "unknown-rule")
+           for rule in levels if rule not in LINT_RULES]
+    for p in problems:
+        level = levels.get(p.rule) if p.rule in LINT_RULES else None
+        if level == "off":
+            continue
+        out.append(replace(p, severity=level) if level else p)
+    return out
