@@ -71,7 +71,7 @@ def test_each_save_is_a_commit_with_the_editors_name_and_the_history_shows_each(
     client = client_of()
     first = post_editor(client, KAM, "save", {
         "author": "Мария Иванова", "note": "Назначение приказом директора",
-        "text.appointment.en": "The {{ title }} is appointed by order of the director."})
+        "text.reporting-line.en": "The {{ title }} reports to the director."})
     assert first.status_code == 303 and "commit=" in first.headers["location"]
     assert client.cookies.get("jobdocs_author")  # remembered for the next save
     client.headers["accept-language"] = "ru"
