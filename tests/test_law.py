@@ -267,3 +267,13 @@ def test_english_is_british_unless_the_law_is_american(write_role):
     assert resolve(role, "en").locale == "en_GB"
     assert resolve(role, "en", Organization(law="us")).locale == "en_US"
     assert resolve(role, "en", Organization(law="us", locale={"en": "en_GB"})).locale == "en_GB"
+
+
+def test_a_role_in_fewer_languages_than_its_parent_is_written_for_its_own(clerk, tmp_path):
+    child = tmp_path / "english-clerk.yaml"
+    child.write_text("id: english-clerk\nextends: clerk\nversion: '1'\nlanguages: [en]\n"
+                     "title: {en: Senior Records Clerk}\n", encoding="utf-8")
+    role = load_role(child)
+    assert role.law == {"ru": ("en",), "gb-eaw": ("en",), "de": ()}
+    assert [(p.rule, p.message) for p in check_file(child)[0]] == []
+    assert "employment" in ids(resolve(role, "en"))

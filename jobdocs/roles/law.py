@@ -20,8 +20,9 @@ def role_law(loaded: Loaded, languages: Sequence[str], parent: Role | None,
              problems: list[Problem]) -> dict[str, tuple[str, ...]]:
     """Return the jurisdictions the role is written for, each with its languages."""
     raw = loaded.data.get("law")
-    if raw is None:
-        return dict(parent.law) if parent else {}
+    if raw is None:  # the parent's, in the languages this role has
+        return {code: tuple(lang for lang in langs if lang in languages)
+                for code, langs in (parent.law if parent else {}).items()}
     out = {}
     for code, langs in raw.items():
         for i, lang in enumerate(langs):
