@@ -183,6 +183,11 @@ def test_a_finding_names_the_article_and_points_at_the_word(tmp_path):
     assert line[f.column - 1:].startswith("штраф")
 
 
+def test_a_finding_quotes_whole_words(tmp_path):
+    [f] = findings(tmp_path, "de", "de", "responsibility", "Die Nichterfüllung des Absatzplans.")
+    assert '"Nichterfüllung des Absatzplans"' in f.message  # not "…des Absatzplan"
+
+
 def test_a_rule_applies_only_under_its_law(tmp_path):
     # Overtime as a duty is struck under Russian law; an English clause is no Russian one.
     assert findings(tmp_path, "gb-eaw", "en", "duties", "Work overtime at weekends.") == []

@@ -24,6 +24,9 @@ from ...resolve.law import documents
 from ...roles import positions
 from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, RULES, TITLE_GENDER, LintRule
 
+#: The rest of the word a match stops in: a finding quotes whole words ("Absatzplans").
+_WORD_END = re.compile(r"\w*")
+
 #: Every lint rule id, beside the checks of the file's structure and text.
 LINT_RULES = (*BY_ID, TITLE_GENDER.id)
 
@@ -79,8 +82,14 @@ def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
                     continue
                 m = wording.flags.search(printed.text)
                 if m and not (wording.unless and wording.unless.search(printed.text)):
-                    yield _Found(clause, doc.lang, rule, m.group(0), wording.note)
+                    yield _Found(clause, doc.lang, rule, _whole(printed.text, m), wording.note)
                     break  # one finding per rule and clause
+
+
+def _whole(text: str, m: re.Match[str]) -> str:
+    """Return the words `m` found, to the end of the word it stops in."""
+    tail = _WORD_END.match(text, m.end())
+    return text[m.start():tail.end() if tail else m.end()]
 
 
 def _finding(hits: list[tuple[_Found, str]]) -> Problem:
