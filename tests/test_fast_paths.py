@@ -161,3 +161,21 @@ def test_a_paragraphs_style_is_the_one_python_docx_names(tmp_path):
         styles = Styles(document)
         for p in document.paragraphs:
             assert styles.name(p) == (p.style.name if p.style is not None else ""), path
+
+
+_TYPESET = st.text(alphabet="АБИЗПгдекпт.т№NoNо 0123456789 ,%лети\u202f\n", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TYPESET, st.sampled_from(
+    ["И.И. Иванов", "Иванов И. И.", "2026 г.", "г. Москва", "и т. п.", "т. д.", "№ 15",
+     "No. 15", "10 %", "2 лет", "3 months", "5 km", " "])), max_size=6).map("".join))
+def test_no_break_spaces_go_where_every_rule_would_put_them(text):
+    """typography.nbsp runs a rule only on a text that has what the rule needs: the same
+    text as running every rule on every text."""
+    from jobdocs.resolve import typography
+
+    every = text.replace("\u202f", typography.NBSP)
+    for pattern, replacement in typography._RULES:
+        every = pattern.sub(replacement, every)
+    assert typography.nbsp(text) == every

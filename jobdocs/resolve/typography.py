@@ -10,6 +10,7 @@ Serif, so it becomes the ordinary no-break space (U+00A0).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 NBSP = "\u00a0"
 _NARROW = "\u202f"
@@ -37,15 +38,20 @@ _RULES = [
 ]
 
 
-#: Any of the rules: most texts match none, and one search is cheaper than every rule.
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES))
+#: What each rule needs in a text before it can match: most texts give no rule a chance,
+#: and these look-ups cost a tenth of searching with the rules.
+_INITIAL = re.compile(rf"[{_UPPER}]\.")
+_NUMBER = re.compile(r"\d\s")
+_NEEDS: list[Callable[[str], object]] = [_INITIAL.search, _INITIAL.search, _INITIAL.search,
+          lambda text: "г." in text, lambda text: "г." in text,
+          lambda text: "т." in text, lambda text: "т." in text,
+          lambda text: "№" in text or "No." in text, _NUMBER.search]
 
 
 def nbsp(text: str) -> str:
     """Return `text` with no-break spaces where Russian and English typesetting want them."""
     text = text.replace(_NARROW, NBSP)
-    if not _ANY.search(text):
-        return text
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for needs, (pattern, replacement) in zip(_NEEDS, _RULES, strict=True):
+        if needs(text):
+            text = pattern.sub(replacement, text)
     return text

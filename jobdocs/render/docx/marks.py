@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 CLAUSE = "_jd_"
@@ -26,6 +25,8 @@ SECTION = "_jds_"
 #: The longest bookmark name Word keeps.
 MAX_NAME = 40
 _HASHED = 8
+_START, _END, _PPR = qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:pPr")
+_ID, _NAME_ATTR = qn("w:id"), qn("w:name")
 _NAME = re.compile(r"_jds?_[a-z0-9_]+")
 #: What LibreOffice appends to a bookmark it pastes while the original is still there.
 _COPY = re.compile(r"(_jds?_[a-z0-9_]+?)_Copy_\d+")
@@ -77,12 +78,9 @@ def decode(name: str, known: Iterable[str] = (), prefix: str = CLAUSE) -> str | 
 
 def bookmark(p: Any, name: str, number: int) -> None:
     """Wrap a paragraph element's content (after its properties) in a bookmark."""
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(number))
-    ppr = p.find(qn("w:pPr"))
+    start = p.makeelement(_START, {_ID: str(number), _NAME_ATTR: name})
+    end = p.makeelement(_END, {_ID: str(number)})
+    ppr = p.find(_PPR)
     if ppr is not None:
         ppr.addnext(start)
     else:

@@ -17,7 +17,7 @@ from ...house_style import SIZES, HouseStyle
 from ...resources import data_dir
 from . import ooxml
 from . import styles as s
-from .paragraphs import Stamp
+from .paragraphs import Body, Stamp
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: What was parsed or prepared once, copied for the next document that asks the same.
@@ -132,9 +132,26 @@ def apply_house_style(document: Any, style: HouseStyle) -> None:
 
 
 def prepare(document: Any, house_style: HouseStyle) -> None:
-    """Lay a reference document out by a house style and add the styles it lacks."""
+    """Lay a reference document out by a house style, add the styles it lacks, and
+    number its pages."""
     apply_house_style(document, house_style)
     s.ensure(document, s.text_width(document.sections[-1]))
     ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
+    number_pages(document)
+
+
+def number_pages(document: Any) -> None:
+    """Number the pages from page 2 (centred at the top); page 1 shows the letterhead the
+    other pages have."""
+    section = document.sections[-1]
+    section.different_first_page_header_footer = True
+    for first, rest in ((section.first_page_header, section.header),
+                        (section.first_page_footer, section.footer)):
+        if first.is_linked_to_previous:
+            first.is_linked_to_previous = False
+            if not rest.is_linked_to_previous:
+                copy_story(rest, first)
+    if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
+        ooxml.page_number(fresh_paragraph(section.header, Body(document).style_id(s.HEADER)))
 
 

@@ -11,6 +11,7 @@ the bytes stay the same.
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from typing import Any
 
@@ -65,9 +66,13 @@ class Body:
         style = self._by_name.get(BabelFish.ui2internal(name))
         return None if style is None else style.get(_ID)
 
-    def paragraphs(self) -> list[Any]:
-        """Return the body's paragraph elements (python-docx's `document.paragraphs`)."""
-        return list(self.body.findall(_P))
+    def last_paragraph(self) -> Any | None:
+        """Return the body's last paragraph element (of python-docx's `document.paragraphs`),
+        or None."""
+        for child in reversed(self.body):
+            if child.tag == _P:
+                return child
+        return None
 
     def add(self, style: str, *parts: str, into: Any = None) -> Paragraph:
         """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab), at
@@ -95,26 +100,28 @@ def add_run(p: Any, text: str) -> Any:
     the rest w:t (keeping its spaces where it starts or ends with one)."""
     r = p.makeelement(_R, {})
     p.append(r)
-    chars: list[str] = []
-    for char in text:
-        if char in "\t\r\n":
-            _flush(r, chars)
-            r.append(r.makeelement(_TAB if char == "\t" else _BR, {}))
-        else:
-            chars.append(char)
-    _flush(r, chars)
+    if not _LAYOUT.search(text):  # most runs: one w:t (or none)
+        if text:
+            _text(r, text)
+        return r
+    for piece in _LAYOUT.split(text):
+        if piece in _BREAKS:
+            r.append(r.makeelement(_BREAKS[piece], {}))
+        elif piece:
+            _text(r, piece)
     return r
 
 
-def _flush(r: Any, chars: list[str]) -> None:
-    if chars:
-        text = "".join(chars)
-        t = r.makeelement(_T, {})
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(_SPACE, "preserve")
-        r.append(t)
-        chars.clear()
+_LAYOUT = re.compile(r"([\t\r\n])")
+_BREAKS = {"\t": _TAB, "\r": _BR, "\n": _BR}
+
+
+def _text(r: Any, text: str) -> None:
+    t = r.makeelement(_T, {})
+    t.text = text
+    if text[0].isspace() or text[-1].isspace():
+        t.set(_SPACE, "preserve")
+    r.append(t)
 
 
 def keep_next(p: Any) -> None:

@@ -13,6 +13,7 @@ Headings and clauses never stand in a table: they are body paragraphs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -22,8 +23,13 @@ WHOLE = 5000
 _TWIPS_PER_CM = 1440 / 2.54
 
 
+@lru_cache(maxsize=64)  # tag and attribute names: a few dozen
+def _w(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def _element(parent: Any, tag: str, **attrs: str) -> Any:
-    element = parent.makeelement(qn(f"w:{tag}"), {qn(f"w:{k}"): v for k, v in attrs.items()})
+    element = parent.makeelement(_w(tag), {_w(k): v for k, v in attrs.items()})
     parent.append(element)
     return element
 

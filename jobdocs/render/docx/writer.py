@@ -18,11 +18,11 @@ from lxml import etree
 
 from ...model import DocClause, Document, Line
 from ...resolve.sandbox import upfirst
-from . import ooxml, signatures
 from . import package as docx_package
+from . import signatures
 from . import styles as s
 from .marks import Marks
-from .page import copy_story, fresh_paragraph, prepare, prepared_reference
+from .page import fresh_paragraph, prepare, prepared_reference
 from .paragraphs import Body, Stamp, keep_next
 from .tables import Table
 from .text import plain
@@ -63,9 +63,10 @@ class Writer:
 
     # The blocks, top to bottom.
 
-    @property
+    @cached_property
     def text_width(self) -> float:
-        """The width (cm) of the text area of the page being written."""
+        """The width (cm) of the text area of the page being written (the page is laid
+        out before the writer writes)."""
         return s.text_width(self.document.sections[-1])
 
     def approval(self) -> None:
@@ -133,9 +134,9 @@ class Writer:
         the body's last paragraph keeps with the first row, so signatures never open a
         page; a long list of visas continues on the next page."""
         frame = self.frame
-        paragraphs = self.body.paragraphs()
-        if paragraphs:
-            keep_next(paragraphs[-1])
+        last = self.body.last_paragraph()
+        if last is not None:
+            keep_next(last)
         signatures.rows(self.body, (frame.author, *frame.agreements), self.text_width)
         self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
         signatures.signed_by(self.body, frame.acknowledgement, self.text_width)
@@ -164,17 +165,9 @@ class Writer:
             self.para(f"{blank} Caption", plain(line.caption))
 
     def page_frame(self) -> None:
-        """Number the pages from page 2 (centred at the top) and trace every page to its inputs."""
+        """Trace every page to its inputs, in both footers (the pages are numbered by
+        `number_pages`, when the page is prepared)."""
         section = self.document.sections[-1]
-        section.different_first_page_header_footer = True
-        for first, rest in ((section.first_page_header, section.header),
-                            (section.first_page_footer, section.footer)):
-            if first.is_linked_to_previous:  # page 1 shows the letterhead the other pages have
-                first.is_linked_to_previous = False
-                if not rest.is_linked_to_previous:
-                    copy_story(rest, first)
-        if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
-            ooxml.page_number(fresh_paragraph(section.header, self.body.style_id(s.HEADER)))
         for footer in (section.footer, section.first_page_footer):
             self.footer_line(fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
 

@@ -40,20 +40,25 @@ def clean(obj: T, what: str = "the Word document") -> T:
 
 
 def _walk(x: Any, found: list[str]) -> Any:
-    if isinstance(x, str):
+    kind = type(x)
+    if kind is str:
         if INVALID.search(x):
             found.append(x)
             return strip(x)
         return x
-    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+    if kind in _ATOMS:
+        return x
+    names = _init_fields(kind)
+    if names is not None:
         changes = {}
-        for f in dataclasses.fields(x):
-            if f.init:
-                value = getattr(x, f.name)
-                new = _walk(value, found)
-                if new is not value:
-                    changes[f.name] = new
+        for name in names:
+            value = getattr(x, name)
+            new = _walk(value, found)
+            if new is not value:
+                changes[name] = new
         return dataclasses.replace(x, **changes) if changes else x
+    if isinstance(x, str):  # a str subclass
+        return _walk(str(x), found) if INVALID.search(x) else x
     if isinstance(x, tuple | list):
         items = [_walk(i, found) for i in x]
         if all(a is b for a, b in zip(items, x, strict=True)):
@@ -67,3 +72,18 @@ def _walk(x: Any, found: list[str]) -> Any:
             return x
         return pairs
     return x
+
+
+#: Types that hold no text.
+_ATOMS = frozenset({int, float, bool, type(None), bytes})
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _init_fields(kind: type) -> tuple[str, ...] | None:
+    """Return the names of a dataclass's init fields (None for a type that is none)."""
+    if kind not in _FIELDS:
+        _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind) if f.init)
+                         if dataclasses.is_dataclass(kind) else None)
+    return _FIELDS[kind]
