@@ -73,3 +73,33 @@ def test_a_chain_left_at_the_foot_of_a_page_begins_the_next_in_the_printed_copy_
         assert b"pageBreakBefore" not in package.read("word/document.xml")
     # A page that ends inside a clause, or with one that keeps with nothing, is left alone.
     assert body.stranded([["2.1. Принимает от клиентов заказы"], ["..."]]) == []
+
+
+def test_the_printed_copy_marks_where_a_keeping_paragraph_ends_and_what_follows_begins():
+    """The copy LibreOffice prints carries a bookmark at the end of every paragraph that keeps
+    with the next and at the start of the block after it: the PDF's named destinations then
+    say on which page each lies, and a chain is moved only when they differ."""
+    from lxml import etree
+
+    from jobdocs.render.keep import Body
+
+    body = Body(render_document(resolve(load_role("key-account-manager"), "ru"), "docx"))
+    heading = next(n for n, text in enumerate(body.texts) if text == "2.Должностныеобязанности")
+    assert body.keeps(heading) and body.keeps(heading + 1) and not body.keeps(heading + 2)
+    marked = body.marked()
+    copy = Body(marked)
+    assert copy.texts == body.texts  # the marks print nothing
+    names = {e.get(qn("w:name")) for e in copy.root.iter(qn("w:bookmarkStart"))}
+    assert {f"jdkeepe{heading}", f"jdkeeps{heading + 1}", f"jdkeepe{heading + 1}",
+            f"jdkeeps{heading + 2}"} <= names
+    assert f"jdkeepe{heading + 2}" not in names
+    # The heading and its lead-in end page 1 (page 0), the first duty begins page 2.
+    ends_page = {f"jdkeepe{heading}": 0, f"jdkeeps{heading + 1}": 0,
+                 f"jdkeepe{heading + 1}": 0, f"jdkeeps{heading + 2}": 1}
+    assert body.stranded_on(ends_page) == [heading]
+    # The lead-in runs onto page 2 with the first duty: still stranded (the heading ends page 1).
+    assert body.stranded_on({**ends_page, f"jdkeeps{heading + 1}": 1,
+                             f"jdkeepe{heading + 1}": 1}) == [heading]
+    assert body.stranded_on({name: 1 for name in ends_page}) == []
+    # The document itself keeps no mark.
+    assert b"jdkeep" not in etree.tostring(body.root)

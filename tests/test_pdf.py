@@ -159,6 +159,20 @@ def test_approval_block_stands_top_right(printed, org):
 
 
 @needs_libreoffice
+def test_the_pdf_says_on_which_page_each_keeping_paragraph_ended(printed):
+    """LibreOffice turns the marks of the printed copy into named destinations, so a chain
+    left at the foot of a page is found without reading the pages (render/keep.py)."""
+    from jobdocs.render import keep
+
+    doc, text, path = printed[("key-account-manager", "ru", "romashka")]
+    marks = keep.marks_printed(path)
+    ends = {name for name in marks if name.startswith("jdkeepe")}
+    assert len(ends) > len(doc.sections)  # every heading, every lead-in, the last clause
+    assert {f"jdkeeps{int(name[7:]) + 1}" for name in ends} <= set(marks)
+    assert set(marks.values()) <= set(range(len(text))) and max(marks.values()) > 0
+
+
+@needs_libreoffice
 @pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(filter(None, c)))
 def test_pages_are_numbered_from_page_two_and_traced(printed, case):
     doc, text, _ = printed[case]

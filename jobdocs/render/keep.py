@@ -5,12 +5,17 @@ The DOCX says what keeps with what through paragraph properties (w:keepNext
 on headings, lead-ins, and the body's last paragraph before the signatures),
 and Word honours every chain. LibreOffice keeps a paragraph with the next one,
 but not a chain of three (a heading, its lead-in, the first clause), and in
-some positions on a page not even two. So a PDF is read back once printed: a
-page whose last line ends a paragraph that keeps with the next has that chain
-begin the next page (w:pageBreakBefore on its first paragraph) in a copy of
-the DOCX that is printed again. The DOCX jobdocs writes never carries these
-breaks: its structure is the same for every reader, and a margin changed in
-Word moves the pages as Word lays them out.
+some positions on a page not even two. So the DOCX is printed as a copy with a
+bookmark at the end of every paragraph that keeps with the next and at the start
+of the block after it; LibreOffice's PDF export turns bookmarks into named
+destinations, and their pages (read without reading any page's text) show each
+chain that a page left stranded. Such a chain begins the next page
+(w:pageBreakBefore on its first paragraph) in a copy that is printed again; only
+documents that need it are. A LibreOffice that makes no destinations has the
+printed lines read back instead (`printed_lines`, `Body.stranded`). The DOCX
+jobdocs writes never carries these breaks or marks: its structure is the same
+for every reader, and a margin changed in Word moves the pages as Word lays
+them out.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +39,14 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _SPACE = re.compile(r"[\s\u00ad\u2010\u2011-]+")
 #: How many times a document is printed again at most (each break moves what follows).
 ROUNDS = 3
+#: The bookmarks of the copy that is printed: where a paragraph that keeps with the next
+#: ends (`jdkeepe12`) and where the block after it begins (`jdkeeps13`). Letters and
+#: digits only: LibreOffice names the PDF's destinations after them.
+_END, _BEGIN = "jdkeepe", "jdkeeps"
+_FIRST_ID = 900000  # far above the ids of the document's own bookmarks
+#: LibreOffice's PDF export, asked to turn every bookmark into a named destination.
+PDF_FILTER = ('pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":'
+              '{"type":"boolean","value":"true"}}')
 
 
 def _norm(text: str) -> str:
@@ -83,14 +97,15 @@ class Body:
             if ends is None:
                 continue
             cursor = ends + 1
-            if not self.keeps(ends):
-                continue
-            first = ends
-            while first > 0 and self.keeps(first - 1):
-                first -= 1
-            if first > 0:
-                starts.append(first)
-        return sorted(set(starts))
+            if self.keeps(ends):
+                starts.append(self.chain_start(ends))
+        return sorted({n for n in starts if n > 0})
+
+    def chain_start(self, n: int) -> int:
+        """Return the first block of the chain of keeping paragraphs that block `n` ends."""
+        while n > 0 and self.keeps(n - 1):
+            n -= 1
+        return n
 
     def _ending(self, lines: list[str], cursor: int) -> int | None:
         """Return the block whose text a page's last lines end, from `cursor` on."""
@@ -102,6 +117,37 @@ class Body:
                     return n
         return None
 
+    def marked(self) -> bytes | None:
+        """Return a copy of the DOCX with a bookmark where each paragraph that keeps with
+        the next ends and where the block after it begins (None: nothing keeps): printed
+        with `PDF_FILTER`, the PDF says on which page each lies."""
+        root = deepcopy(self.root)
+        body = root.find(f"{{{_W}}}body")
+        blocks = [child for child in body if child.tag in (_P, _TBL)]
+        ident = _FIRST_ID
+        for n in range(len(blocks) - 1):
+            if not self.keeps(n):
+                continue
+            _bookmark(blocks[n], f"{_END}{n}", ident, at_end=True)
+            after = blocks[n + 1] if blocks[n + 1].tag == _P else next(blocks[n + 1].iter(_P),
+                                                                         None)
+            if after is not None:
+                _bookmark(after, f"{_BEGIN}{n + 1}", ident + 1, at_end=False)
+            ident += 2
+        if ident == _FIRST_ID:
+            return None
+        return self._package(root)
+
+    def stranded_on(self, pages: dict[str, int]) -> list[int]:
+        """Return the first block of every chain whose keeping paragraph ends a page, from
+        the pages the marks of `marked()` were printed on ({mark: page})."""
+        starts = []
+        for n in range(len(self.blocks) - 1):
+            end, begin = pages.get(f"{_END}{n}"), pages.get(f"{_BEGIN}{n + 1}")
+            if end is not None and begin is not None and begin > end and self.keeps(n):
+                starts.append(self.chain_start(n))
+        return sorted({n for n in starts if n > 0})
+
     def break_before(self, starts: Sequence[int]) -> bytes:
         """Return the DOCX with each of these blocks beginning a new page."""
         for n in starts:
@@ -112,13 +158,31 @@ class Body:
                 p.insert(0, ppr)
             at = sum(1 for child in ppr if child.tag in _BEFORE_BREAK)
             ppr.insert(at, ppr.makeelement(f"{{{_W}}}pageBreakBefore", {}))
-        self.parts["word/document.xml"] = etree.tostring(self.root, xml_declaration=True,
-                                                         encoding="UTF-8", standalone=True)
+        return self._package(self.root)
+
+    def _package(self, root: Any) -> bytes:
+        """Return the DOCX with `root` as its document part."""
+        parts = {**self.parts, "word/document.xml": etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True)}
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
             for name in self.names:
-                package.writestr(self.infos[name], self.parts[name])
+                package.writestr(self.infos[name], parts[name])
         return out.getvalue()
+
+
+def _bookmark(p: Any, name: str, ident: int, *, at_end: bool) -> None:
+    """Put an empty bookmark at the end of a paragraph, or at its start (after its
+    properties)."""
+    start = p.makeelement(f"{{{_W}}}bookmarkStart", {f"{{{_W}}}id": str(ident),
+                                                     f"{{{_W}}}name": name})
+    end = p.makeelement(f"{{{_W}}}bookmarkEnd", {f"{{{_W}}}id": str(ident)})
+    if at_end:
+        p.extend([start, end])
+    else:
+        at = 1 if len(p) and p[0].tag == _PPR else 0
+        p.insert(at, end)
+        p.insert(at, start)
 
 
 def _keeping_styles(xml: bytes | None) -> set[str]:
@@ -156,25 +220,69 @@ def printed_lines(pdf: Path) -> list[list[str]]:
     return [page.extract_text().splitlines() for page in PdfReader(str(pdf)).pages]
 
 
-def settle(sources: Sequence[Path], out_dir: Path, convert: Any, work: Path) -> None:
-    """Print again, with chains moved to the next page, every DOCX whose PDF in `out_dir`
-    strands a paragraph that keeps with the next; `convert(sources, out_dir)` prints
-    (one LibreOffice run), `work` holds the copies."""
-    pending = list(sources)
-    for _ in range(ROUNDS):
-        again: list[Path] = []
-        for source in pending:
-            pdf = out_dir / f"{source.stem}.pdf"
+def marks_printed(pdf: Path) -> dict[str, int]:
+    """Return the page (from 0) of every mark of `Body.marked()` in a PDF printed with
+    `PDF_FILTER`: its named destinations, read without reading a page."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    pages = {}
+    for name, destination in reader.named_destinations.items():
+        key = str(name).lstrip("/")
+        if key.startswith((_END, _BEGIN)):
+            page = reader.get_destination_page_number(destination)
+            if page is not None:
+                pages[key] = page
+    return pages
+
+
+def print_kept(sources: Sequence[Path], out_dir: Path, convert: Any, work: Path) -> str:
+    """Print each DOCX of `sources` as `out_dir/<its stem>.pdf`, a chain a page would
+    strand moved to the next; `convert(sources, out_dir)` prints (one LibreOffice run,
+    with `PDF_FILTER`; it returns the last line LibreOffice said, which is returned),
+    `work` holds the copies printed.
+
+    Each document is printed as a copy with marks (`Body.marked`): the PDF's named
+    destinations tell where each keeping paragraph ended, so only a document with a
+    stranded chain is printed again (with a break before the chain). A LibreOffice that
+    made no destinations has the PDF's lines read instead (`printed_lines`)."""
+    printed: list[Path] = []
+    bodies: dict[Path, tuple[Body, bool]] = {}
+    for n, source in enumerate(sources):
+        try:
+            body = Body(Path(source).read_bytes())
+        except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+            printed.append(Path(source))  # LibreOffice says what it makes of it
+            continue
+        marked = body.marked()
+        if marked is None:  # nothing keeps with the next: printed as it is
+            printed.append(Path(source))
+            continue
+        copy = work / "0" / str(n) / Path(source).name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(marked)
+        printed.append(copy)
+        bodies[copy] = (body, True)
+    said: str = convert(printed, out_dir)
+    for round_ in range(1, ROUNDS + 1):
+        again: dict[Path, tuple[Body, bool]] = {}
+        for copy, (body, with_marks) in bodies.items():
+            pdf = out_dir / f"{copy.stem}.pdf"
             if not pdf.is_file():
                 continue
-            body = Body(source.read_bytes())
-            starts = body.stranded(printed_lines(pdf))
-            if starts:
-                copy = work / f"{len(again)}" / source.name
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_bytes(body.break_before(starts))
-                again.append(copy)
+            pages = marks_printed(pdf) if with_marks else {}
+            starts = body.stranded_on(pages) if pages else body.stranded(printed_lines(pdf))
+            if not starts:
+                continue
+            broken = body.break_before(starts)
+            moved = Body(broken)
+            target = work / str(round_) / str(len(again)) / copy.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            marked = moved.marked() if pages else None
+            target.write_bytes(broken if marked is None else marked)
+            again[target] = (moved, marked is not None)
         if not again:
-            return
-        convert(again, out_dir)
-        pending = again
+            break
+        convert(list(again), out_dir)
+        bodies = again
+    return said

@@ -87,10 +87,9 @@ def convert_each(sources: Sequence[Path], out_dir: Path,
         return {}
     program = soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
-    said = _run(program, sources, out_dir, timeout)
     with tempfile.TemporaryDirectory(prefix="jobdocs-keep-") as work:
-        keep.settle([Path(s) for s in sources], out_dir,
-                    lambda again, out: _run(program, again, out, timeout), Path(work))
+        said = keep.print_kept([Path(s) for s in sources], out_dir,
+                               lambda docs, out: _run(program, docs, out, timeout), Path(work))
     results = {}
     for source in sources:
         pdf = out_dir / f"{Path(source).stem}.pdf"
@@ -110,7 +109,7 @@ def _run(program: str, sources: Sequence[Path], out_dir: Path,
     with tempfile.TemporaryDirectory(prefix="jobdocs-soffice-",
                                      ignore_cleanup_errors=True) as profile:
         command = [program, f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-                   "--headless", "--norestore", "--nologo", "--convert-to", "pdf",
+                   "--headless", "--norestore", "--nologo", "--convert-to", keep.PDF_FILTER,
                    "--outdir", str(out_dir), *map(str, sources)]
         try:
             with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
