@@ -5,6 +5,7 @@ A role that `extends` another is merged onto its parent by `inherit`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..errors import InvalidInput, Problem
@@ -30,11 +31,12 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     problems = check(loaded)
     if problems:
         raise InvalidInput(problems)
-    data = loaded.data
+    data = _undated(loaded, loaded.data, (), problems)
     languages = tuple(data.get("languages") or (parent.languages if parent else ()))
     problems += _check_languages(loaded, languages)
     titles = dict(parent.title) if parent else {}
-    titles.update(_titles(loaded, languages, problems, partial=parent is not None))
+    titles.update(_titles(loaded, data.get("title", {}), languages, problems,
+                          partial=parent is not None))
     laws = law.role_law(loaded, languages, parent, problems)
     reference = law.reference(loaded, languages, parent, problems)
     inherited = {c.id: c.law for clauses in (parent.sections.values() if parent else ())
@@ -126,9 +128,25 @@ def _texts(loaded: Loaded, text: dict[str, str], key: Key, languages: tuple[str,
                 f"{' or '.join(named(c) for c in held)}", "undeclared-language", at_key=True))
 
 
-def _titles(loaded: Loaded, languages: tuple[str, ...], problems: list[Problem],
+def _undated(loaded: Loaded, value: Any, key: Key, problems: list[Problem]) -> Any:
+    """Return the role's data with every value YAML read as a date (`text: 2026-01-01`,
+    which a JSON schema sees as text) back as the text it was, each one a finding.
+    The loaded data is left as it is (it may be shared)."""
+    if isinstance(value, dict):
+        out = {k: _undated(loaded, v, (*key, k), problems) for k, v in value.items()}
+        return value if all(out[k] is value[k] for k in value) else out
+    if isinstance(value, list):
+        items = [_undated(loaded, v, (*key, i), problems) for i, v in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, dt.date):
+        problems.append(loaded.problem(key, f"{dotted(key)}: YAML reads {value} as a date; put "
+                                       "it in quotes to keep it as text", "type"))
+        return value.isoformat()
+    return value
+
+
+def _titles(loaded: Loaded, raw: Any, languages: tuple[str, ...], problems: list[Problem],
             partial: bool = False) -> dict[str, Title]:
-    raw = loaded.data.get("title", {})
     _texts(loaded, raw, ("title",), languages, problems, partial=partial)
     titles = {}
     for lang, value in raw.items():
