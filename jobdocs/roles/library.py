@@ -43,15 +43,18 @@ class Library:
         extends it), then in the library's directories.
         """
         path = Path(ref)
-        if path.suffix in SUFFIXES or len(path.parts) > 1 or path.exists():
-            if not path.is_file():
-                what = "is a directory, not a role file" if path.is_dir() else "no such file"
+        if len(ref) > MAX_REF:
+            raise RoleNotFound(f"{ref[:60]}…: a role id or file name of {len(ref):,} "
+                               f"characters; at most {MAX_REF}")
+        if path.suffix in SUFFIXES or len(path.parts) > 1 or _is(path.exists):
+            if not _is(path.is_file):
+                what = "is a directory, not a role file" if _is(path.is_dir) else "no such file"
                 raise RoleNotFound(f"{ref}: {what}")
             return path
         for d in ([near] if near else []) + list(self.dirs):
             for suffix in SUFFIXES:
                 candidate = d / f"{ref}{suffix}"
-                if candidate.is_file():
+                if _is(candidate.is_file):
                     return candidate
         ids = sorted({p.stem for d in self.dirs for p in _role_files(d)})
         close = difflib.get_close_matches(ref, ids, n=1)
@@ -93,6 +96,19 @@ def _same(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
     except OSError:
+        return False
+
+
+#: The longest role id or file name looked up (file systems take 255 bytes a name).
+MAX_REF = 255
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    """Ask the file system; a name it cannot even look up (too long, not searchable)
+    is no file."""
+    try:
+        return test()
+    except (OSError, ValueError):
         return False
 
 
