@@ -42,6 +42,7 @@ def load_organization(path: Path | str | None = None, settings: Sequence[str] = 
     for setting in settings:
         _apply(loaded, setting)
     problems = check(loaded, ORGANIZATION_SCHEMA)
+    problems += _locales(loaded)
     reference = loaded.data.get("reference_doc")
     if isinstance(reference, str) and reference and path is not None:
         # A path in the profile is relative to the profile, wherever jobdocs runs.
@@ -66,6 +67,22 @@ def load_organization(path: Path | str | None = None, settings: Sequence[str] = 
     return replace(from_data(loaded.data, str(path or ""), number),
                    declared=sections.declarations(loaded, "profile"),
                    section_rules=sections.rules(loaded))
+
+
+def _locales(loaded: loader.Loaded) -> list[Problem]:
+    """Return a finding for each locale Babel does not know (it would fail every date)."""
+    from babel import Locale, UnknownLocaleError
+
+    locales = loaded.data.get("locale")
+    out = []
+    for lang, value in (locales.items() if isinstance(locales, dict) else ()):
+        try:
+            Locale.parse(str(value))
+        except (ValueError, TypeError, UnknownLocaleError):
+            out.append(loaded.problem(("locale", lang), f"locale.{lang}: {str(value)[:40]!r} is "
+                                      "not a locale Babel knows; write one such as en_GB",
+                                      "locale"))
+    return out
 
 
 def _inside(loaded: loader.Loaded, key: str, full: Path, within: Path | None,
