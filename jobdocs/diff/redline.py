@@ -268,9 +268,9 @@ def _versions(document: Any, d: LangDiff, date: dt.date | dt.datetime | None) ->
     assert d.old is not None and d.new is not None
     props = document.core_properties
     old, new = d.old, d.new
-    props.identifier = (f"{old.role_id} {old.role_version} {old.content_hash} → "
-                        f"{new.role_id} {new.role_version} {new.content_hash}")
-    props.version = f"{old.role_version} → {new.role_version}"
+    props.identifier = docx_package.fit(f"{old.role_id} {old.role_version} {old.content_hash} → "
+                                        f"{new.role_id} {new.role_version} {new.content_hash}")
+    props.version = docx_package.fit(f"{old.role_version} → {new.role_version}")
     if date is None:
         _drop_dates(props)
         return

@@ -55,22 +55,31 @@ def set_language(document: Any, tag: str) -> None:
 def revision(version: str) -> int:
     """Return the whole-number revision a role version gives: '3' → 3, '2.1' → 2, 'draft' → 1."""
     head = version.split(".", 1)[0]
-    return int(head) if head.isdigit() and int(head) > 0 else 1
+    return int(head) if head.isdigit() and len(head) <= 9 and int(head) > 0 else 1
+
+
+#: The most characters a core property holds (Word's limit, which python-docx enforces).
+PROPERTY_LIMIT = 255
+
+
+def fit(text: str) -> str:
+    """Return `text` cut to what a core property holds (the document itself keeps it all)."""
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
 
 
 def set_core_properties(document: Any, doc: Document, *, title: str, subject: str,
                         comments: str) -> None:
     """Describe the document in its core properties, dated from its inputs only."""
     props = document.core_properties
-    props.title = title
-    props.subject = subject
-    props.comments = comments
-    props.keywords = doc.role_id
-    props.identifier = f"{doc.role_id} {doc.role_version} {doc.content_hash}"
-    props.version = doc.role_version
+    props.title = fit(title)
+    props.subject = fit(subject)
+    props.comments = fit(comments)
+    props.keywords = fit(doc.role_id)
+    props.identifier = fit(f"{doc.role_id} {doc.role_version} {doc.content_hash}")
+    props.version = fit(doc.role_version)
     props.revision = revision(doc.role_version)
-    props.language = language_tag(doc.lang, doc.locale)
-    props.author = doc.author.name or "jobdocs"
+    props.language = fit(language_tag(doc.lang, doc.locale))
+    props.author = fit(doc.author.name or "jobdocs")
     props.last_modified_by = "jobdocs"
     props.category = ""
     if doc.date:
