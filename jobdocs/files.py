@@ -169,25 +169,31 @@ def write_output(target: str | Path, data: bytes, what: str = "output",
         out.flush()
         return
     path = Path(target)
-    if path.is_dir():
-        raise UsageError(f"-o {target}: is a directory; name the {what}'s file")
     try:
+        if path.is_dir():
+            raise UsageError(f"-o {target}: is a directory; name the {what}'s file")
         write_atomic(path, data)
     except OSError as e:
         # A full disk or a missing permission is the machine's (exit 1); a place that
-        # cannot be a file (a missing folder, a file as a folder) is the option's (2).
+        # cannot be a file (a missing folder, a file as a folder, a name too long) is
+        # the option's (2).
         error = JobdocsError if e.errno in ENVIRONMENT else UsageError
         raise error(f"-o {target}: cannot write the {what}: {e.strerror or e}") from e
+    except ValueError as e:  # a NUL in the name
+        raise UsageError(f"-o {target}: cannot write the {what}: {e}") from e
 
 
 def ensure_dir(path: Path) -> Path:
-    """Return `path` as an output directory, creating it; fail clearly when it is a file."""
-    if path.exists() and not path.is_dir():
-        raise JobdocsError(f"{path}: exists and is not a directory; choose another -o")
+    """Return `path` as an output directory, creating it; fail clearly when it is a file,
+    or a place the file system cannot reach (a folder that may not be searched, a name
+    too long)."""
     try:
+        if path.exists() and not path.is_dir():
+            raise JobdocsError(f"{path}: exists and is not a directory; choose another -o")
         path.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise JobdocsError(f"{path}: cannot create the output directory: {e.strerror}") from e
+    except (OSError, ValueError) as e:
+        why = getattr(e, "strerror", None) or str(e)
+        raise JobdocsError(f"{path}: cannot create the output directory: {why}") from e
     sweep(path)
     return path
 
