@@ -259,7 +259,7 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
     if "propertyNames" in error.absolute_schema_path:  # the error is about a key's name
         hint = (_HINTS.get(error.validator_value, error.message)
                 if isinstance(error.validator_value, str) else _allowed(value, error))
-        yield loaded.problem((*key, value), f"{where}: '{value}' is not a valid key: {hint}",
+        yield loaded.problem((*key, value), f"{where}: {quoted(value)} is not a valid key: {hint}",
                              "key-name", at_key=True)
     elif what == "required":
         for name in error.validator_value:
@@ -270,7 +270,7 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
         patterns = error.schema.get("patternProperties", {})
         for name in value:
             if name not in known and not any(re.search(p, name) for p in patterns):
-                yield loaded.problem((*key, name), f"{where}: unknown key '{name}'"
+                yield loaded.problem((*key, name), f"{where}: unknown key {quoted(name)}"
                                      f"{_hint(name, known)}", rule, at_key=True)
     elif what == "type":
         wanted = error.validator_value
@@ -282,9 +282,9 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
         yield loaded.problem(key, f"{where}: must not be empty or blank", "empty")
     elif what == "pattern":
         hint = _HINTS.get(error.validator_value, f"it must match {error.validator_value}")
-        yield loaded.problem(key, f"{where}: {value!r} is not valid: {hint}", rule)
+        yield loaded.problem(key, f"{where}: {quoted(value)} is not valid: {hint}", rule)
     elif what == "enum":
-        yield loaded.problem(key, f"{where}: {value!r} is not allowed here "
+        yield loaded.problem(key, f"{where}: {quoted(value)} is not allowed here "
                              f"({_allowed(value, error)})", rule)
     elif what in ("minItems", "minProperties"):
         yield loaded.problem(key, f"{where}: must not be empty", rule)
@@ -296,7 +296,7 @@ def _problems(loaded: Loaded, error: Any, root: dict[str, Any]) -> Iterator[Prob
     elif what == "uniqueItems":
         yield loaded.problem(key, f"{where}: lists an entry twice; keep one", rule)
     elif what == "format":
-        yield loaded.problem(key, f"{where}: {value!r} is not a date; write YYYY-MM-DD, "
+        yield loaded.problem(key, f"{where}: {quoted(value)} is not a date; write YYYY-MM-DD, "
                              "e.g. 2026-11-22", rule)
     elif what == "not":
         yield loaded.problem((*key, "items"), f"{where}: give clauses: (numbered) or items: "
@@ -312,6 +312,17 @@ def _allowed(value: Any, error: Any) -> str:
     if HOME.get(value) in allowed:
         out += f"; the law of '{value}' documents is '{HOME[value]}'"
     return out
+
+
+#: The most characters of a file's own text a finding quotes (a key, a value).
+QUOTED = 40
+
+
+def quoted(value: Any) -> str:
+    """Return a value of the file as a finding quotes it: in quotes, and at most QUOTED
+    characters of it (a file is never echoed into a log, however long its keys)."""
+    text = str(value)
+    return repr(text if len(text) <= QUOTED else text[:QUOTED - 1] + "…")
 
 
 def _json_type(value: Any) -> str:
