@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..errors import JobdocsError
@@ -40,6 +41,11 @@ class BadInput(JobdocsError):
     """A file that cannot be imported at all: nothing is written for it."""
 
 
+#: What YAML cannot hold (control characters, a lone surrogate, U+FFFE): no text either.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def clean(text: str) -> str:
-    """Collapse the whitespace of a paragraph (tabs, no-break spaces, line breaks)."""
-    return " ".join(text.replace("\u00ad", "").split())
+    """Collapse the whitespace of a paragraph (tabs, no-break spaces, line breaks) and drop
+    the characters no text holds (a terminal's escape codes among them)."""
+    return " ".join(_UNPRINTABLE.sub("", text.replace("\u00ad", "")).split())
