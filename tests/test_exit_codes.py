@@ -4,6 +4,7 @@ now one clear line (or a finding) and exit 0, 1 or 2."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -41,7 +42,10 @@ def test_a_title_longer_than_a_word_property_still_makes_a_docx(runner, tmp_path
 
 
 def test_a_clause_text_yaml_reads_as_a_date_is_a_finding(runner, tmp_path):
-    role = kam_with(tmp_path, "en: Carry out merchandising.", "en: 2026-01-01")
+    # the first English clause text on one line, whatever the shipped role says there
+    line = re.search(r"^ +en: [A-Z][^{}\n]*\.$", KAM.read_text(encoding="utf-8"), re.M)
+    assert line
+    role = kam_with(tmp_path, line[0].strip(), "en: 2026-01-01")
     result = run(runner, "validate", str(role), "--format", "json")
     assert result.exit_code == 1
     [finding] = [f for f in json.loads(result.output)["problems"] if f["rule"] == "type"]
