@@ -9,12 +9,15 @@ import json
 import os
 import shutil
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from jobdocs import intake
 from jobdocs.cli import cli
 from jobdocs.files import STAGING_STALE_AFTER
+from jobdocs.intake import MANIFEST as MANIFEST_KIND
 
 ROOT = Path(__file__).parent.parent
 SECRET = "password_of_the_director: hunter2\nroot:x:0:0:root:/root:/bin/bash\n"
@@ -152,3 +155,15 @@ def test_staging_folders_of_dead_builds_are_swept(runner, project):
     assert not dead.exists() and alive.exists()
     assert not [p for p in (project / "out").iterdir() if p.name.endswith(".staging")
                 and p != alive]  # the build's own went when it finished
+
+
+def test_a_small_manifest_takes_its_size_in_memory_not_its_kinds_cap(tmp_path):
+    path = tmp_path / "manifest.json"
+    path.write_text("{}", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert intake.read_bytes(path, MANIFEST_KIND) == b"{}"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20  # a read of the whole cap took 256 MB: the fuzzing's limit was 500

@@ -98,7 +98,12 @@ def read_bytes(path: Path | str, kind: Kind, *, within: Path | str | None = None
         raise
     with os.fdopen(fd, "rb") as f:
         try:
-            data = f.read(kind.limit + 1)  # the file may have grown since
+            # As much as the file holds (a read of the whole cap would take the cap in
+            # memory for every small file), then on to the cap if it has grown since.
+            want = min(st.st_size, kind.limit) + 1
+            data = f.read(want)
+            if len(data) == want and want <= kind.limit:
+                data += f.read(kind.limit + 1 - want)
         except OSError as e:
             raise Unreadable(path, f"cannot read the {kind.name}: {e.strerror or e}") from None
     if len(data) > kind.limit:
