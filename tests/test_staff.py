@@ -105,6 +105,15 @@ def test_a_malformed_staff_list_is_one_error_naming_the_row(runner, tmp_path, te
     assert not out.exists()
 
 
+def test_a_header_without_the_columns_names_only_the_columns_jobdocs_knows(runner, tmp_path):
+    text = "ФИО;password_of_the_director: hunter2;root:x:0:0\nИванова;x;y\n"
+    result = render(runner, "--staff", str(staff_file(tmp_path, text)), "-o",
+                    str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "no position column (it has: name; 2 other columns)" in result.output
+    assert "hunter2" not in result.output and "root:x" not in result.output
+
+
 def test_per_employee_needs_a_staff_list(runner, tmp_path):
     result = render(runner, "--per-employee", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2 and "--staff" in result.output

@@ -81,8 +81,14 @@ def columns(header: list[str], names: Mapping[str, Sequence[str]], required: Seq
                 found[column] = index
     missing = [c for c in required if c not in found]
     if missing:
+        # Only the columns jobdocs knows are named: the header of a file that is no
+        # table at all (a link to a file of secrets) is never echoed into a log.
+        others = sum(1 for cell in header if cell.strip()) - len(found)
+        has = ", ".join(found) or "none of them"
+        if others:
+            has += f"; {others} other column{'s' if others > 1 else ''}"
         raise InvalidInput(Problem(path, 1, 1, f"the header row has no {', '.join(missing)} "
-                                   f"column (it has: {', '.join(header) or 'nothing'}); {how}"))
+                                   f"column (it has: {has}); {how}"))
     return found
 
 
