@@ -53,6 +53,16 @@ def test_a_world_writable_project_file_is_ignored(tmp_path):
     assert found.path is None and "the file is writable by every user" in found.notes[0]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_project_file_that_is_no_file_is_ignored_with_a_warning(tmp_path, kind):
+    target = tmp_path / "jobdocs.yaml"
+    {"fifo": os.mkfifo, "folder": Path.mkdir,
+     "device": lambda p: p.symlink_to(os.devnull)}[kind](target)
+    found = find_file(tmp_path, home=None)
+    assert found.path is None and "not a regular file" in found.notes[0]
+
+
 @pytest.mark.parametrize("key", ["output", "organization", "reference_doc", "roles"])
 def test_paths_in_the_project_file_stay_inside_the_project(runner, tmp_path, monkeypatch, key):
     (tmp_path / "project").mkdir()

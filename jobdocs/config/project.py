@@ -87,6 +87,10 @@ def find_file(start: Path, home: Path | None = None) -> Found:
     found = Found()
     for directory in (here, *here.parents):
         candidate = directory / FILENAME
+        if _is_other(candidate):
+            found.notes.append(f"ignoring {candidate}: not a regular file (a folder, a FIFO or "
+                               "a device); a project file is a YAML file")
+            return found
         if candidate.is_file():
             why = untrusted(candidate)
             if why:
@@ -98,6 +102,14 @@ def find_file(start: Path, home: Path | None = None) -> Found:
         if (directory / ".git").exists() or directory == home:
             break
     return found
+
+
+def _is_other(path: Path) -> bool:
+    """Return whether something is at `path` that is no regular file (never opened)."""
+    try:
+        return (path.exists() or path.is_symlink()) and not path.is_file()
+    except OSError:
+        return False
 
 
 def _home() -> Path | None:

@@ -47,10 +47,11 @@ class Library:
             raise RoleNotFound(f"{ref[:60]}…: a role id or file name of {len(ref):,} "
                                f"characters; at most {MAX_REF}")
         if path.suffix in SUFFIXES or len(path.parts) > 1 or _is(path.exists):
-            if not _is(path.is_file):
-                what = "is a directory, not a role file" if _is(path.is_dir) else "no such file"
-                raise RoleNotFound(f"{ref}: {what}")
-            return path
+            if _is(path.is_dir):
+                raise RoleNotFound(f"{ref}: is a directory, not a role file")
+            if not _is(path.exists):
+                raise RoleNotFound(f"{ref}: no such file")
+            return path  # a FIFO or a device too: the reader refuses it in one line
         for d in ([near] if near else []) + list(self.dirs):
             for suffix in SUFFIXES:
                 candidate = d / f"{ref}{suffix}"
@@ -86,6 +87,9 @@ class Library:
                     role = self.load(path)
                 except InvalidInput as e:
                     entries[path.stem] = RoleEntry(path.stem, path, error=str(e.problems[0]))
+                    continue
+                except RoleNotFound as e:  # gone since the folder was listed
+                    entries[path.stem] = RoleEntry(path.stem, path, error=str(e))
                     continue
                 title = str(role.title.get("en") or next(iter(role.title.values())))
                 entries[path.stem] = RoleEntry(role.id, path, role.languages, title)
@@ -161,7 +165,8 @@ def _load(path: Path, chain: tuple[str, ...], read: Reader = MEMO.read,
 
 
 def _role_files(d: Path) -> list[Path]:
-    return sorted(p for suffix in SUFFIXES for p in d.glob(f"*{suffix}"))
+    """Return the role files of a folder (a folder named x.yaml is none)."""
+    return sorted(p for suffix in SUFFIXES for p in d.glob(f"*{suffix}") if not _is(p.is_dir))
 
 
 @dataclass(frozen=True)
