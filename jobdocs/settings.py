@@ -153,7 +153,8 @@ def load_settings(paths: Sequence[str | Path] = (), *, start: Path | None = None
         loaded = load_organization(None, ())
     finished = finish(loaded, project)
     roles = [project.roles] if project else ([start / "roles"] if start is not None else [])
-    return Settings(project=project, library=Library(roles), org=finished, profile=profile,
+    library = Library(roles, confine=project.path.parent if project else None)
+    return Settings(project=project, library=library, org=finished, profile=profile,
                     letterhead=letterhead(reference_doc, project, finished),
                     notes=tuple(notes), problems=tuple(problems))
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Problem, UsageError
 from ..roles import library
+from ..roles.memo import confined
 from .catalogs import catalog_problems
 from .lint import lint_severities
 from .many import check_many
@@ -47,7 +48,8 @@ def check_paths(paths: Sequence[str | Path], *, strict: bool = False,
     problems: list[Problem] = list(settings.problems)
     profile = settings.org
     languages: set[str] = set()
-    for found, declared in check_many(files, profile, jobs, settings.library):
+    read = confined(settings.library.confine, files)  # a link out of the project: a finding
+    for found, declared in check_many(files, profile, jobs, settings.library, read):
         problems += found
         languages.update(declared)
     problems += catalog_problems(languages, folders=profile.wording)

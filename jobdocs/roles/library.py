@@ -11,7 +11,7 @@ from ..errors import InvalidInput, Problem, RoleNotFound
 from ..model import Role
 from ..resources import data_dir
 from . import loader
-from .memo import MEMO
+from .memo import MEMO, confined
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -26,7 +26,11 @@ class Library:
     It never looks at the current folder: the CLI finds the project and builds it.
     """
 
-    def __init__(self, dirs: Iterable[Path] = (), packaged: bool = True) -> None:
+    def __init__(self, dirs: Iterable[Path] = (), packaged: bool = True,
+                 confine: Path | None = None) -> None:
+        #: The project folder whose role files are read only inside it (links resolved);
+        #: a file the caller names outside it is read where it is.
+        self.confine = confine
         found = [Path(d) for d in dirs if Path(d).is_dir()]
         shipped = data_dir("roles")
         if packaged and shipped.is_dir() and not any(_same(d, shipped) for d in found):
@@ -66,7 +70,13 @@ class Library:
     def load(self, ref: str | Path) -> Role:
         """Load, check and return the role named by a path or an id, merged onto
         the roles it extends."""
-        return _load(self.find(str(ref)), (), MEMO.read, self._find_near)
+        path = self.find(str(ref))
+        return _load(path, (), self.reader(path), self._find_near)
+
+    def reader(self, *given: Path) -> Reader:
+        """Return how this library reads role files: through the memo, confined to the
+        project (but for `given` files outside it, which the command line named)."""
+        return confined(self.confine, given) or MEMO.read
 
     def load_with(self, path: Path, read: Reader, keep_going: list[Problem] | None = None
                   ) -> Role:

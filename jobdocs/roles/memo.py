@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -93,10 +94,12 @@ def _shipped() -> Path:
 @dataclass(frozen=True)
 class Within:
     """Read role files (through the memo) only inside `folder`, the packaged library
-    excepted: a link out of a project is a finding, its target never read. Picklable,
-    so a worker process can be given it."""
+    and the files in `given` excepted (absolute paths of files the command line named
+    outside the folder): a link out of a project is a finding, its target never
+    read. Picklable, so a worker process can be given it."""
 
     folder: Path
+    given: frozenset[str] = frozenset()
 
     def __call__(self, path: Path) -> loader.Loaded:
         return MEMO.read(path, reader.ROLE, within=self._within(path))
@@ -110,4 +113,17 @@ class Within:
             return False
 
     def _within(self, path: Path | str) -> Path | None:
-        return None if Path(os.path.abspath(path)).is_relative_to(_shipped()) else self.folder
+        where = os.path.abspath(path)
+        return None if where in self.given or Path(where).is_relative_to(_shipped()) \
+            else self.folder
+
+
+def confined(folder: Path | None, given: Iterable[Path | str] = ()) -> Within | None:
+    """Return the reader of a project's role files (None: no project, read anything):
+    confined to `folder`, except `given` files that lie outside it (by their own path,
+    links not followed), which the command line named."""
+    if folder is None:
+        return None
+    inside = Path(os.path.abspath(folder))
+    return Within(folder, frozenset(a for a in map(os.path.abspath, given)
+                                    if not Path(a).is_relative_to(inside)))
