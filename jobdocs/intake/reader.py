@@ -36,6 +36,11 @@ class Kind:
     name: str
     limit: int
 
+    @property
+    def a(self) -> str:
+        """The name with its article: "a role file", "an organization profile"."""
+        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.name}"
+
 
 ROLE = Kind("role file", 2 * MB)
 PROFILE = Kind("organization profile", 2 * MB)
@@ -87,10 +92,10 @@ def read_bytes(path: Path | str, kind: Kind, *, within: Path | str | None = None
     try:
         st = os.fstat(fd)  # the file opened, not whatever the name points at now
         if stat.S_ISDIR(st.st_mode):
-            raise Unreadable(path, f"is a directory, not a {kind.name}")
+            raise Unreadable(path, f"is a directory, not {kind.a}")
         if not stat.S_ISREG(st.st_mode):
             raise Unreadable(path, f"is not a regular file (a FIFO, a device or a socket); "
-                             f"give a {kind.name}")
+                             f"give {kind.a}")
         if st.st_size > kind.limit:
             raise _too_big(path, kind, f"{st.st_size:,}")
     except BaseException:
@@ -123,18 +128,18 @@ _FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0
 def _open(shown: Path | str, target: Path, kind: Kind) -> int:
     try:
         if os.name == "nt" and target.is_dir():  # Windows cannot open a folder at all
-            raise Unreadable(shown, f"is a directory, not a {kind.name}")
+            raise Unreadable(shown, f"is a directory, not {kind.a}")
         return os.open(target, _FLAGS)
     except FileNotFoundError:
         raise Unreadable(shown, "no such file") from None
     except IsADirectoryError:
-        raise Unreadable(shown, f"is a directory, not a {kind.name}") from None
+        raise Unreadable(shown, f"is a directory, not {kind.a}") from None
     except OSError as e:  # a socket (ENXIO), a missing permission, a loop of links
         raise Unreadable(shown, f"cannot read the {kind.name}: {e.strerror or e}") from None
 
 
 def _too_big(path: Path | str, kind: Kind, size: str) -> Unreadable:
-    return Unreadable(path, f"the {kind.name} is {size} bytes; a {kind.name} may be at most "
+    return Unreadable(path, f"the {kind.name} is {size} bytes; {kind.a} may be at most "
                       f"{kind.limit:,} bytes", "size")
 
 
