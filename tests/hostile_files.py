@@ -188,9 +188,9 @@ def device(folder: Path, name: str = "zero.docx") -> Path | None:
     return path
 
 
-def outside(folder: Path, name: str = "linked.yaml") -> Path:
-    """A link to a file outside `folder` (one level up) that holds secrets."""
-    secret = folder.parent / "secret.txt"
+def outside(folder: Path, name: str = "linked.yaml", to: Path | None = None) -> Path:
+    """A link to a file outside `folder` (`to`, else one level up) that holds secrets."""
+    secret = to or folder.parent / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     path = folder / name
     path.symlink_to(secret)
