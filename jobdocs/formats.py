@@ -27,11 +27,16 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {}
+#: The names of FORMATS, kept in step with it: the project schema's `formats` enum is
+#: this very list, so a format registered after the schema was read is in it too.
+NAMES: list[str] = []
 
 
 def register(fmt: Format) -> None:
     """Add an output format (or replace the one of that name)."""
     FORMATS[fmt.name] = fmt
+    if fmt.name not in NAMES:
+        NAMES.append(fmt.name)
 
 
 register(Format("md", "jobdocs.render.markdown", "text/markdown; charset=utf-8", text=True))
@@ -42,7 +47,7 @@ register(Format("pdf", "jobdocs.render.pdf", "application/pdf", printed_from="do
 
 def names() -> tuple[str, ...]:
     """Return the names of every format, in the order they are offered."""
-    return tuple(FORMATS)
+    return tuple(NAMES)
 
 
 def file_name(role_id: str, lang: str, fmt: str, copy: str = "") -> str:

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobdocs.check import check_paths
+from jobdocs.formats import names
 from jobdocs.roles import loader, schema
 from jobdocs.roles.build import build_role
 from jobdocs.roles.memo import Memo
@@ -31,7 +32,7 @@ def _kind(path: Path, loaded: loader.Loaded) -> str:
 
 
 def _jsonschema_finds(kind: str, data: object) -> bool:
-    return any(True for _ in schema._validator(kind).iter_errors(schema.as_json(data)))
+    return any(True for _ in schema._validator(kind, names()).iter_errors(schema.as_json(data)))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -8,11 +8,15 @@ import shutil
 import subprocess
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from jobdocs.formats import FORMATS, file_name, names
+from jobdocs.check import check_paths
+from jobdocs.errors import InvalidInput
+from jobdocs.formats import FORMATS, NAMES, file_name, names, register
 
 TESTS = Path(__file__).parent
 KAM = TESTS.parent / "roles" / "key-account-manager.yaml"
@@ -58,16 +62,38 @@ def test_a_format_registered_once_is_rendered_validated_and_built(project):
         encoding="utf-8") == text
 
 
-@pytest.fixture
-def txt():
-    """Register tests/format_plugin.py's `txt` in this process, for one test."""
-    shipped = dict(FORMATS)
+@contextmanager
+def registered_txt() -> Iterator[None]:
+    """Register tests/format_plugin.py's `txt` in this process, then forget it."""
+    shipped, shipped_names = dict(FORMATS), list(NAMES)
     import format_plugin
 
-    FORMATS[format_plugin.FORMAT.name] = format_plugin.FORMAT
-    yield
-    FORMATS.clear()
-    FORMATS.update(shipped)
+    register(format_plugin.FORMAT)
+    try:
+        yield
+    finally:
+        FORMATS.clear()
+        FORMATS.update(shipped)
+        NAMES[:] = shipped_names
+
+
+@pytest.fixture
+def txt():
+    """`txt` registered for one test."""
+    with registered_txt():
+        yield
+
+
+def test_the_project_schema_read_before_a_format_is_registered_accepts_it(project):
+    from jobdocs.config.project import load_project  # (reads the project schema)
+
+    with pytest.raises(InvalidInput):  # not a format yet
+        load_project(project / "jobdocs.yaml")
+    with registered_txt():
+        assert load_project(project / "jobdocs.yaml").formats == ("txt",)
+        assert not check_paths([project / "jobdocs.yaml"]).problems
+    with pytest.raises(InvalidInput):  # and no longer one
+        load_project(project / "jobdocs.yaml")
 
 
 def test_serve_offers_and_downloads_a_registered_format(project, txt):
@@ -79,9 +105,6 @@ def test_serve_offers_and_downloads_a_registered_format(project, txt):
     from jobdocs.serve.app import create_app
     from jobdocs.serve.site import Site
 
-    # (This process read the project schema before `txt` was registered: a project of
-    # its own that names no formats; the schema's part is the test above.)
-    (project / "jobdocs.yaml").write_text("format: 1\n", encoding="utf-8")
     client = TestClient(create_app(Site.here(project)), base_url="http://localhost")
     page = client.get("/roles/key-account-manager", params={"lang": "en"})
     assert "download?format=txt&amp;lang=en" in page.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..formats import FORMATS
+from ..formats import NAMES
 from ..house_style import SCHEMA as _LOOK
 from ..jurisdictions import CODES, JURISDICTIONS
 from ..model import CASES
@@ -221,7 +221,7 @@ PROJECT_SCHEMA: dict[str, Any] = {
                                         "unless --org names another."},
         "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_PATTERN},
                       "description": "Languages `render` writes by default."},
-        "formats": {"type": "array", "items": {"enum": list(FORMATS)},
+        "formats": {"type": "array", "items": {"enum": NAMES},  # the registry's own list
                     "description": "Formats `render` writes by default."},
         "output": {"type": "string", "pattern": r"\S",
                    "description": "Directory `render` writes to by default."},

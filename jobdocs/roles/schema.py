@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import Problem
+from ..formats import names
 from ..jurisdictions import HOME
 from ..model import CASES, SECTIONS
 from .loader import Key, Loaded
@@ -196,9 +197,10 @@ def as_json(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=8)  # one per kind of file
-def _validator(kind: str) -> Any:
-    """Return the validator of one published schema, built once."""
+@lru_cache(maxsize=8)  # one per kind of file (and set of registered formats)
+def _validator(kind: str, formats: tuple[str, ...]) -> Any:
+    """Return the validator of one published schema, built once per set of `formats`
+    (the project schema's enum is the format registry's list)."""
     import jsonschema
 
     schema = SCHEMAS[kind]
@@ -206,8 +208,8 @@ def _validator(kind: str) -> Any:
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-@lru_cache(maxsize=8)  # one per kind of file
-def _compiled(kind: str) -> Any:
+@lru_cache(maxsize=8)  # one per kind of file (and set of registered formats)
+def _compiled(kind: str, formats: tuple[str, ...]) -> Any:
     """Return one published schema compiled by jsonschema-rs, once: it answers "valid?"
     for a whole role in tens of microseconds, where `jsonschema` takes milliseconds."""
     import jsonschema_rs
@@ -223,7 +225,7 @@ def _valid(kind: str, instance: Any) -> bool:
     so the findings and their wording are `jsonschema`'s alone.
     """
     try:
-        return bool(_compiled(kind).is_valid(instance))
+        return bool(_compiled(kind, names()).is_valid(instance))
     except (ValueError, TypeError, OverflowError):
         return False
 
@@ -246,7 +248,7 @@ def check(loaded: Loaded, schema: dict[str, Any] = ROLE_SCHEMA) -> list[Problem]
     instance = as_json(loaded.data)
     if _valid(kind, instance):
         return []
-    found = [p for e in _validator(kind).iter_errors(instance)
+    found = [p for e in _validator(kind, names()).iter_errors(instance)
              for p in _problems(loaded, e, schema)]
     unique = dict.fromkeys(found)
     return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))
