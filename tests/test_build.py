@@ -15,6 +15,7 @@ from jobdocs.cli import cli
 from jobdocs.config.project import load_project
 from jobdocs.config.starter import STARTER
 from jobdocs.production import build_project
+from jobdocs.roles.schema import SCHEMAS
 from jobdocs.settings import load_settings
 
 ROOT = Path(__file__).parent.parent
@@ -180,6 +181,14 @@ def test_init_writes_a_project_that_builds(runner, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["init"])
     assert result.exit_code == 0
     assert (tmp_path / "jobdocs.yaml").read_text(encoding="utf-8") == STARTER
+    assert result.output.split() == ["jobdocs.yaml", *(str(Path("schemas", f"{kind}-1.json"))
+                                                       for kind in SCHEMAS)]
+    # The modeline names the schema init saved, which is what `jobdocs schema` prints.
+    assert "\n# yaml-language-server: $schema=schemas/project-1.json\n" in STARTER
+    for kind in SCHEMAS:
+        saved = (tmp_path / "schemas" / f"{kind}-1.json").read_text(encoding="utf-8")
+        assert json.loads(saved) == SCHEMAS[kind]
+        assert saved == runner.invoke(cli, ["schema", kind]).output
     project = load_project(tmp_path / "jobdocs.yaml")
     assert project.formats == ("md", "docx") and project.roles == tmp_path / "roles"
     shutil.copy(ROOT / "roles" / "client-manager.yaml", tmp_path / "roles")

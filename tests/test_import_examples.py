@@ -11,6 +11,7 @@ from jobdocs.cli import cli
 from jobdocs.config.organization import Organization, with_project
 from jobdocs.config.profile import load_organization
 from jobdocs.config.project import load_project
+from jobdocs.roles.schema import SCHEMAS, as_text, file_name
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "imported"
@@ -28,6 +29,12 @@ def test_every_seed_has_its_committed_role(tmp_path, runner):
         committed = {p.name: p.read_text(encoding="utf-8")
                      for p in sorted((EXAMPLE / "roles").glob(f"{name}*.yaml"))}
         assert imported == committed, FIX
+
+
+def test_the_schemas_the_modelines_name_are_the_published_ones():
+    for kind in SCHEMAS:
+        assert (EXAMPLE / "schemas" / file_name(kind)).read_text(encoding="utf-8") == \
+            as_text(kind), FIX
 
 
 @pytest.mark.parametrize("role_file", ROLES, ids=[p.stem for p in ROLES])

@@ -234,3 +234,27 @@ def test_libreoffice_where_its_installers_put_it(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     monkeypatch.setattr(pdf, "installed_places", lambda: [installed])
     assert pdf.soffice() == str(installed)
+
+
+# -- the schemas `jobdocs init` saves, named by what init and import write ----------------
+
+
+def test_init_and_import_name_the_schemas_init_saved(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(cli, ["init"]).exit_code == 0
+    seed = ROOT / "tests" / "fixtures" / "seeds" / "003-key-account-manager.sv.txt"
+    written = []
+    for here in (tmp_path, tmp_path / "roles"):  # wherever the user stands
+        monkeypatch.chdir(here)
+        result = runner.invoke(cli, ["import", str(seed), "--force"])
+        assert result.exit_code in (0, 1), result.output
+        profile = tmp_path / "roles" / "organizations" / "key-account-manager.yaml"
+        written.append(profile.read_bytes())
+    assert written[0] == written[1]
+    modeline, _ = written[0].decode().split("\n", 1)
+    assert modeline == "# yaml-language-server: $schema=../../schemas/organization-1.json"
+    assert (profile.parent / "../../schemas/organization-1.json").resolve() == (
+        tmp_path / "schemas" / "organization-1.json")
+    monkeypatch.chdir(tmp_path)  # and validate takes it for the profile it is
+    checked = runner.invoke(cli, ["validate", "-f", "json", str(profile)])
+    assert checked.exit_code == 0, checked.output

@@ -5,7 +5,11 @@
 #   bash examples/imported/import.sh
 set -euo pipefail
 cd "$(dirname "$0")"
-rm -rf roles out
+rm -rf roles out schemas
+# The schemas the modelines of jobdocs.yaml and the suggested profiles name, as
+# `jobdocs init` saves them.
+mkdir schemas
+for kind in role organization project; do jobdocs schema "$kind" > "schemas/$kind-1.json"; done
 # report.txt is what the terminal shows; findings name work left for a person, not a failure.
 jobdocs import ../../tests/fixtures/seeds/*.txt > report.txt || true
 for role in roles/*.yaml; do

@@ -89,9 +89,11 @@ def build(ctx: click.Context, jobs: int | None, force: bool, formats: tuple[str,
 @click.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
-    """Write a commented jobdocs.yaml (and an empty roles/ folder) in DIRECTORY."""
+    """Write a commented jobdocs.yaml, an empty roles/ folder and the JSON Schemas of
+    roles, profiles and jobdocs.yaml (schemas/, for editors) in DIRECTORY."""
     from ..config.starter import STARTER
     from ..files import write_atomic
+    from ..roles.schema import SCHEMAS, as_text, file_name
 
     target = directory / "jobdocs.yaml"
     if target.exists():
@@ -102,6 +104,11 @@ def init(directory: Path) -> None:
             raise UsageError(f"{target}: exists already, and jobdocs ignores it: {why}; "
                              "move the project into a folder of your own")
         raise UsageError(f"{target}: exists already; edit it, or remove it first")
+    written = [target]
+    for kind in SCHEMAS:  # what the modelines of jobdocs.yaml and imported profiles name
+        written.append(directory / "schemas" / file_name(kind))
+        write_atomic(written[-1], as_text(kind).encode())
     write_atomic(target, STARTER.encode())
     (directory / "roles").mkdir(exist_ok=True)
-    click.echo(str(target))
+    for path in written:
+        click.echo(str(path))

@@ -76,12 +76,16 @@ def import_(files: tuple[Path, ...], lang: str | None, translation: Path | None,
     # project file is a warning, as for render.
     s = settings([out_dir] if out_dir else [], keep_going=True, lenient=out_dir is not None)
     out_dir = out_dir or s.roles or Path("roles")
+    # The profiles' modelines name the project's schemas (`jobdocs init` saves them there);
+    # with no project yet, the folder above the roles' (where `init` would put them).
+    schemas = (s.project.path.parent if s.project else out_dir.absolute().parent) / "schemas"
     failed = 0
     taken: set[str] = set()
     for path in expand(files):
         try:
             result = import_document(path, lang, translation, translation_lang)
-            written = write(result, ensure_dir(out_dir), force, taken, s.org, s.library)
+            written = write(result, ensure_dir(out_dir), force, taken, s.org, s.library,
+                            schemas)
         except UsageError:
             raise
         except JobdocsError as e:

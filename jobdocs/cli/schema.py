@@ -12,14 +12,12 @@ from ..errors import UsageError
 def schema(kind: str) -> None:
     """Print the JSON Schema of role files (or profiles, or jobdocs.yaml), for editors.
 
-    It is the schema `jobdocs validate` checks with. Save it and name it in
-    the file's first line:
+    It is the schema `jobdocs validate` checks with. `jobdocs init` saves all
+    three in the project's schemas/ folder; name one in a file's first line:
     `# yaml-language-server: $schema=../schemas/role-1.json`
     """
-    import json
-
-    from ..roles.schema import SCHEMAS
+    from ..roles.schema import SCHEMAS, as_text
 
     if kind not in SCHEMAS:
         raise UsageError(f"no schema for '{kind}' (use one of: {', '.join(SCHEMAS)})")
-    click.echo(json.dumps(SCHEMAS[kind], ensure_ascii=False, indent=2))
+    click.echo(as_text(kind), nl=False)

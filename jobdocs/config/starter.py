@@ -6,8 +6,8 @@ STARTER = """\
 # jobdocs project file: `jobdocs build` writes every role below, for every
 # organization, in every language and format named here. Paths are relative
 # to this file; every key is optional. See docs/project-format.md and
-# docs/build.md.
-# yaml-language-server: $schema=https://jobdocs.dev/schema/project-1.json
+# docs/build.md. The modeline names the schema `jobdocs init` saved, for editors.
+# yaml-language-server: $schema=schemas/project-1.json
 format: 1
 
 # The role library: one YAML file per role (`jobdocs list` shows them).

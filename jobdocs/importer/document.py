@@ -135,6 +135,5 @@ def _profile(drafts: list[Draft]) -> dict[str, Any]:
     return {"format": 1, **out} if out else {}
 
 
-_PROFILE_HEADER = ("yaml-language-server: $schema=https://jobdocs.dev/schema/organization-1.json\n"
-                   "Suggested by jobdocs import from the approval block, the signatures and the "
+_PROFILE_HEADER = ("Suggested by jobdocs import from the approval block, the signatures and the "
                    "visas\nof the imported documents: check it, then use it with --org.")

@@ -3,11 +3,13 @@ stands for its documents; each role is written atomically, under a free id."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import JobdocsError, UsageError
 from ..files import write_atomic
+from ..roles.schema import file_name
 from .report import validate
 
 if TYPE_CHECKING:
@@ -35,8 +37,13 @@ def expand(files: tuple[Path, ...]) -> list[Path]:
 
 
 def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
-          org: Organization | None = None, roles: Library | None = None) -> Path:
-    """Write the role (and the suggested profile) atomically; validate the role."""
+          org: Organization | None = None, roles: Library | None = None,
+          schemas: Path = Path("schemas")) -> Path:
+    """Write the role (and the suggested profile) atomically; validate the role.
+
+    The profile's modeline names the schema in `schemas` (the project's folder of
+    them, where `jobdocs init` saves them), relative to the profile.
+    """
     # Two documents of one title in one run: the same job in two languages, most often.
     role_id, n = result.role_id, 2
     if role_id in taken:
@@ -58,9 +65,19 @@ def write(result: Imported, out_dir: Path, force: bool, taken: set[str],
     _write(path, result.role_yaml)
     result.findings += validate(path, org, roles)
     if profile is not None:
-        _write(profile, result.profile_yaml)
+        _write(profile, modeline(profile, schemas / file_name("organization"))
+               + result.profile_yaml)
         result.findings += validate(profile)
     return path
+
+
+def modeline(path: Path, schema: Path) -> str:
+    """Return the line that names `schema` to editors in the YAML file `path`."""
+    try:
+        ref = Path(os.path.relpath(schema.absolute(), path.absolute().parent)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path leads there
+        ref = schema.absolute().as_uri()
+    return f"# yaml-language-server: $schema={ref}\n"
 
 
 def _write(path: Path, text: str) -> None:

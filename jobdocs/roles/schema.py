@@ -160,6 +160,18 @@ ROLE_SCHEMA: dict[str, Any] = {
 SCHEMAS: dict[str, dict[str, Any]] = {"role": ROLE_SCHEMA, "organization": ORGANIZATION_SCHEMA,
                                       "project": PROJECT_SCHEMA}
 
+
+def file_name(kind: str) -> str:
+    """Return the file a schema is saved as (`role-1.json`): the last part of its `$id`."""
+    return str(SCHEMAS[kind]["$id"]).rsplit("/", 1)[-1]
+
+
+def as_text(kind: str) -> str:
+    """Return a schema as `jobdocs schema` prints it and `jobdocs init` saves it."""
+    import json
+
+    return json.dumps(SCHEMAS[kind], ensure_ascii=False, indent=2) + "\n"
+
 #: The rule id of each kind of schema error, by the JSON Schema keyword that failed.
 RULE_BY_KEYWORD = {
     "type": "type", "required": "required", "additionalProperties": "unknown-key",
