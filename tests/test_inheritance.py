@@ -224,3 +224,11 @@ def test_new_clause_reusing_an_inherited_item_id_names_where(write_role):
     assert problems(path) == [
         f"{path}:5:12: clause id 'know-law' is also defined in {path.parent / 'base.yaml'}:10 "
         "(an item of 'know' in base); give this clause another id"]
+
+
+def test_a_new_clause_missing_a_language_is_reported_once_at_the_clause(base, write_role):
+    path = child(write_role, "sections:\n  duties:\n    - id: brand-new\n"
+                             "      text: {ru: Новая обязанность.}\n")
+    found = [p for p in problems(path) if "'en'" in p]
+    assert found == [f"{path}:6:13: sections.duties[0].text: "
+                     "missing the 'en' text (the role's languages are ru, en)"]

@@ -206,7 +206,10 @@ def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clau
                     problems: list[Problem],
                     laws: Mapping[str, tuple[str, ...]] | None = None) -> None:
     """Check what only the merged role shows: a language the parent lacks (for a clause
-    bound to some jurisdictions, a language the role is written in under them)."""
+    bound to some jurisdictions, a language the role is written in under them). A clause
+    new in this file that lacks one was reported at its text already."""
+    inherited = {c.id for top in parent.sections.values() for clause in top
+                 for c in clause.walk()}
     for lang in languages:
         if lang not in titles:
             problems.append(loaded.problem(
@@ -215,8 +218,10 @@ def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clau
     for clauses in sections.values():
         for clause in clauses:
             for c, held in _with_law(clause, ()):
+                new_here = c.id not in inherited and c.mark is not None \
+                    and c.mark.path == loaded.path
                 for lang in needed(laws or {}, held, languages):
-                    if lang not in c.text:
+                    if lang not in c.text and not new_here:
                         problems.append(loaded.problem(
                             ("languages",), f"clause '{c.id}' (from {_where(c)}) has no "
                             f"'{lang}' text; translate it there or override it here",
