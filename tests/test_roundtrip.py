@@ -515,3 +515,12 @@ def test_a_new_item_and_a_new_sub_clause_by_their_style(project, tmp_path, runne
     assert [c["text"]["ru"] for c in subs] == ["о ценах;", "о сроках поставки.",
                                                "об условиях оплаты."]
     assert texts(project)[subs[2]["id"]] == "об условиях оплаты."
+
+
+def test_a_language_the_role_lacks_is_worded_as_everywhere(project, tmp_path, runner):
+    path = tmp_path / "buyer.docx"
+    path.write_bytes(rendered(project))
+    result = runner.invoke(cli, ["import", "--into", str(project), str(path), "-l", "de"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {path}: role 'buyer' is written in ru, en, not 'de'; give --lang")

@@ -97,9 +97,10 @@ def import_into(role_ref: str | Path, document: Path, *, library: Library,
         raise UsageError(f"{shown} is a job description of role '{found.role}', not of "
                          f"'{role.id}': import it --into {found.role}")
     lang = lang or found.lang or role.languages[0]
-    if lang not in role.languages:
-        raise UsageError(f"{shown} is in '{lang}', which role '{role.id}' is not written in "
-                         f"({', '.join(role.languages)}); give --lang")
+    try:
+        role.require_language(lang)
+    except UsageError as e:  # in the words every command uses
+        raise UsageError(f"{shown}: {e}; give --lang") from None
     from ..resolve import resolve, text_context
 
     base = resolve(role, lang, org)
