@@ -48,6 +48,27 @@ def test_findings_are_in_russian_with_project_paths_counted_as_validate_counts(c
     assert "is undefined" not in words
 
 
+def library_rows(html: str) -> dict[str, str]:
+    """Return each role id of the library page with the words of its validity cell."""
+    rows = re.findall(r"<code>([\w-]+)</code></td>.*?<td>((?:(?!<td>).)*?)</td>\s*</tr>",
+                      html, re.S)
+    return {rid: text_of(cell).strip() for rid, cell in rows}
+
+
+def test_the_library_counts_each_roles_own_errors_and_flags_a_broken_parent(client, project):
+    break_parent(project)
+    report = check_paths([str(project / "roles")])
+    parent = sum(p.severity == "error" for p in report.problems
+                 if p.path.endswith("client-manager.yaml") and "corporate" not in p.path)
+    assert parent >= 1
+    rows = library_rows(client.get("/", headers=RU).text)
+    assert rows["client-manager"].startswith(f"{parent} ошиб")  # its own, once
+    for child in ("junior-account-manager", "senior-account-manager"):
+        assert "ошиб" not in rows[child].split("родительской")[0], rows[child]
+        assert "у родительской роли есть ошибки" in rows[child]
+    assert rows[KAM] == "корректна"  # a role whose parents are fine says so
+
+
 def test_the_editor_shows_a_refused_saves_findings_in_the_interface_language(client, project):
     from serve_project import post_editor
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,24 +26,31 @@ class Row:
     version: str
     parent: str
     languages: tuple[str, ...]
-    errors: int
+    errors: int  # the role file's own (a parent's are counted at the parent)
     warnings: int
     editable: bool
+    parent_errors: bool = False  # a role it extends has errors of its own
     found: Searchable = field(compare=False, repr=False,
                               default_factory=lambda: Searchable((), ()))
 
 
 def row(entry: Entry, lang: str) -> Row:
+    """Return the library's line of a role: its own findings counted (as `jobdocs
+    validate` counts them, each at the file it is in), a parent's only flagged."""
+    own = [p for p in entry.problems if _same(p.path, entry)]
+    errors = sum(p.severity == "error" for p in own)
+    warnings = sum(p.severity == "warning" for p in own)
+    inherited = entry.errors > errors
     role = entry.role
     if role is None:
-        return Row(entry.id, "", "", "", (), max(entry.errors, 1), entry.warnings,
-                   entry.editable, Searchable((entry.id,), ()))
+        return Row(entry.id, "", "", "", (), max(errors, 0 if inherited else 1), warnings,
+                   entry.editable, inherited, Searchable((entry.id,), ()))
     title = role.title.get(lang) or role.title.get("en") or next(iter(role.title.values()))
     titles = [form for t in role.title.values() for form in dict.fromkeys(t.forms.values())]
     found = Searchable((entry.id, *titles, role.extends or "", role.version),
                        (str(t) for t in role.title.values()))
     return Row(entry.id, str(title), role.version, role.extends or "", role.languages,
-               entry.errors, entry.warnings, entry.editable, found)
+               errors, warnings, entry.editable, inherited, found)
 
 
 def index(request: Request) -> Response:
@@ -123,8 +131,8 @@ def validation(request: Request) -> Response:
 
 
 def _same(path: str, entry: Entry) -> bool:
-    from pathlib import Path
-
+    if path == str(entry.path):
+        return True
     try:
         return Path(path).resolve() == entry.path.resolve()
     except OSError:
