@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+#: What a finding names, by name (`clause`, `lang`, a rule's own): (name, value) pairs.
+Args = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding about an input file, with the position it was found at."""
+    """One finding about an input file, with the position it was found at.
+
+    `message` is the command line's English; `rule` and `args` (the clause, the
+    language and each name the message mentions) let another front end word the
+    finding itself (serve words it in the interface language, by rule id)."""
 
     path: str
     line: int | None
@@ -15,6 +22,11 @@ class Problem:
     message: str
     rule: str = "invalid"
     severity: str = "error"
+    args: Args = field(default=(), compare=False)
+
+    def arg(self, name: str) -> str | None:
+        """Return the value the finding names `name`, or None."""
+        return next((v for k, v in self.args if k == name), None)
 
     def __str__(self) -> str:
         where = self.path

@@ -144,3 +144,18 @@ def test_the_server_never_believes_a_finding_about_a_file_outside_its_project(ch
     assert [p.rule for p in entries["linked"].problems] == ["outside-project"]
     assert entries["linked"].role is None
     assert entries["child"].errors == 0 and entries["child"].role is not None
+
+
+def test_a_kept_finding_keeps_the_names_it_carries(checked, tmp_path):
+    """serve words a finding from its rule id and args: the cache must hand them back."""
+    roles = _library(tmp_path / "roles")
+    (roles / "base.yaml").write_text(BASE.replace("Продаёт.", '"Продаёт {{ titel }}."'),
+                                     encoding="utf-8")
+    first, _ = checked(roles)
+    again, calls = checked(roles)
+    assert calls == []  # from the cache
+    found = [p for p in again.problems if p.rule == "undefined-variable"]
+    assert found and [p.args for p in found] == [
+        p.args for p in first.problems if p.rule == "undefined-variable"]
+    assert dict(found[0].args) == {"clause": "sell", "lang": "ru", "name": "titel",
+                                   "hint": "title"}

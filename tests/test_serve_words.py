@@ -48,6 +48,30 @@ def test_findings_are_in_russian_with_project_paths_counted_as_validate_counts(c
     assert "is undefined" not in words
 
 
+def test_a_finding_is_worded_from_its_rule_and_the_names_it_carries(client, project):
+    """The checker's English is never read: a finding with the same rule and names is
+    worded the same whatever its message says."""
+    from jobdocs.errors import Problem
+    from jobdocs.serve.findings import localized
+    from jobdocs.serve.site import Site
+
+    site = Site.here(project)
+    path = str(project / "roles" / f"{KAM}.yaml")
+    args = (("clause", "category"), ("lang", "en"), ("name", "titel"), ("hint", "title"))
+    found = localized([Problem(path, 3, 1, "whatever the command line says",
+                               "undefined-variable", args=args)], "ru", site, {"category": "1.2"})
+    assert [f.message for f in found] == [
+        "Пункт 1.2 (английский текст): в тексте используется «titel», но такого значения нет "
+        "(может быть, «title»?)"]
+    item = localized([Problem(path, 3, 1, "?", "unknown-ref", args=(
+        ("clause", "category"), ("lang", "ru"), ("ref", "a-b"), ("item_of", "duties-x")))],
+        "de", site)
+    assert "duties-x" in item[0].message and "auf seinen Punkt" in item[0].message
+    due = localized([Problem(path, 3, 1, "?", "translation-due", "warning", args=(
+        ("clause", "category"), ("lang", "en"), ("reference", "ru")))], "sv", site)
+    assert "ryska" in due[0].message  # the reference language by its name
+
+
 def library_rows(html: str) -> dict[str, str]:
     """Return each role id of the library page with the words of its validity cell."""
     rows = re.findall(r"<code>([\w-]+)</code></td>.*?<td>((?:(?!<td>).)*?)</td>\s*</tr>",

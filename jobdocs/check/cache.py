@@ -32,7 +32,7 @@ from .. import __version__, intake
 from ..errors import JobdocsError, Problem
 from ..resources import data_dir
 
-FORMAT = 1
+FORMAT = 2  # 2: each finding keeps its args
 #: Entries kept at most (a few hundred bytes each).
 MAX_ENTRIES = 200_000
 Found = tuple[list[Problem], tuple[str, ...]]  # findings, declared languages
@@ -95,6 +95,13 @@ def _file_hash(path: str) -> str:
     return "" if raw is None else hashlib.sha256(raw).hexdigest()
 
 
+def _problem(path: str, line: int | None, column: int | None, message: str, rule: str,
+             severity: str, args: list[list[str]]) -> Problem:
+    """Return a finding as `Cache.put` kept it (a JSON row of its fields)."""
+    return Problem(path, line, column, message, rule, severity,
+                   tuple((str(k), str(v)) for k, v in args))
+
+
 def _found(find: Callable[[str, Path], Path], ref: str, near: Path) -> str:
     """Return where a parent role is found now ("" for nowhere)."""
     try:
@@ -147,7 +154,7 @@ class Cache:
             for ref, near, found in kept["finds"]:
                 if _found(find, ref, Path(near)) != found:
                     return None
-            return ([Problem(*p) for p in kept["problems"]], tuple(kept["languages"]))
+            return ([_problem(*p) for p in kept["problems"]], tuple(kept["languages"]))
         except Exception:  # an entry half-understood is no entry: check the file again
             return None
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Args, Problem
 from ..model import Clause, Role
 from ..roles.loader import Loaded
 from ..roles.reference import as_yaml, due
@@ -37,11 +37,11 @@ def role_warnings(loaded: Loaded, role: Role) -> Iterator[Problem]:
                              severity="warning")
 
 
-def _warning(clause: Clause, lang: str, message: str, rule: str) -> Problem:
+def _warning(clause: Clause, lang: str, message: str, rule: str, args: Args = ()) -> Problem:
     mark = clause.text_marks.get(lang) or clause.mark
     assert mark is not None
     return Problem(mark.path, mark.line, mark.column, f"clause '{clause.id}' ({lang}): {message}",
-                   rule, "warning")
+                   rule, "warning", (("clause", clause.id), ("lang", lang), *args))
 
 
 def _own_clauses(loaded: Loaded, role: Role) -> Iterator[Clause]:
@@ -70,7 +70,7 @@ def _same_in_two_languages(clause: Clause, languages: tuple[str, ...]) -> Iterat
             continue  # only names or numbers: the same in every language
         if text in seen:
             yield _warning(clause, lang, f"the text is the same as the '{seen[text]}' text; "
-                           f"translate it", "same-in-two-languages")
+                           f"translate it", "same-in-two-languages", (("other", seen[text]),))
         else:
             seen[text] = lang
 
@@ -80,7 +80,8 @@ def _long(clause: Clause) -> Iterator[Problem]:
         length = len(" ".join(text.split()))
         if length > LONG_CLAUSE:
             yield _warning(clause, lang, f"{length} characters long; split it into clauses or "
-                           f"items of at most {LONG_CLAUSE} characters", "long-clause")
+                           f"items of at most {LONG_CLAUSE} characters", "long-clause",
+                           (("length", str(length)), ("most", str(LONG_CLAUSE))))
 
 
 def _due(role: Role, path: str) -> Iterator[Problem]:
@@ -96,4 +97,5 @@ def _due(role: Role, path: str) -> Iterator[Problem]:
                       f"against the {role.reference} text, then write follows: {as_yaml(d.now)} "
                       f"(or follows: {{{d.lang}: {as_yaml(d.now)}}} for this translation "
                       "alone)",
-                      "translation-due", "warning")
+                      "translation-due", "warning",
+                      (("clause", d.clause.id), ("lang", d.lang), ("reference", role.reference)))

@@ -12,7 +12,7 @@ from jinja2 import Template, TemplateRuntimeError, TemplateSyntaxError, Undefine
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..errors import Problem
+from ..errors import Args, Problem
 from ..model import Clause
 from ..roles import positions
 from . import limits, measure
@@ -173,9 +173,10 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
 class RefError(Exception):
     """A cross-reference to a clause that has no number."""
 
-    def __init__(self, message: str, clause_id: str) -> None:
+    def __init__(self, message: str, clause_id: str, args: Args = ()) -> None:
         super().__init__(message)
         self.clause_id = clause_id
+        self.details: Args = (("ref", clause_id), *args)
 
 
 def render(clause: Clause, lang: str, context: Mapping[str, Any],
@@ -201,18 +202,22 @@ def _render(clause: Clause, lang: str, context: Mapping[str, Any],
         return _renderer(clause.text[lang])(context)
     except TemplateSyntaxError as e:
         problems.append(_problem(clause, lang, f"template syntax: {e.message}", "jinja-syntax",
-                                 line=e.lineno))
+                                 line=e.lineno, args=(("syntax", str(e.message)),)))
     except UndefinedError as e:
         message = str(e.message)
         name = _undefined_name(message)
+        args: Args = (("name", name),) if name else ()
         if " is undefined" in message:
             known = sorted(k for k in context if not k.startswith("_"))
             close = difflib.get_close_matches(name, known, n=1) if name else []
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             message = f"{message}{hint}; clause text may use: {', '.join(known)}"
-        problems.append(_problem(clause, lang, message, "undefined-variable", name=name))
+            args += (("hint", close[0]),) if close else ()
+        problems.append(_problem(clause, lang, message, "undefined-variable", name=name,
+                                 args=args))
     except RefError as e:
-        problems.append(_problem(clause, lang, str(e), "unknown-ref", ref=e.clause_id))
+        problems.append(_problem(clause, lang, str(e), "unknown-ref", ref=e.clause_id,
+                                 args=e.details))
     except limits.LimitError as e:
         problems.append(_problem(clause, lang, f"too large: {e}", e.rule))
     except SecurityError as e:
@@ -235,8 +240,8 @@ def _undefined_name(message: str) -> str | None:
 
 
 def _problem(clause: Clause, lang: str, message: str, rule: str, *,
-             line: int | None = None, name: str | None = None, ref: str | None = None
-             ) -> Problem:
+             line: int | None = None, name: str | None = None, ref: str | None = None,
+             args: Args = ()) -> Problem:
     mark = clause.text_marks.get(lang) or clause.mark
     assert mark is not None
     at = None
@@ -248,7 +253,8 @@ def _problem(clause: Clause, lang: str, message: str, rule: str, *,
     elif clause.text_styles.get(lang) in ("|", ">"):  # the n-th line of the block's text
         at = positions.locate(mark, re.compile(rf"(?:[^\n]*\n){{{line or 1}}}[ \t]*(\S)"))
     at = at or mark
-    return Problem(mark.path, at.line, at.column, f"clause '{clause.id}' ({lang}): {message}", rule)
+    return Problem(mark.path, at.line, at.column, f"clause '{clause.id}' ({lang}): {message}", rule,
+                   args=(("clause", clause.id), ("lang", lang), *args))
 
 
 #: Unknown references per document that get a "did you mean".
@@ -276,15 +282,17 @@ def make_ref(numbers: Mapping[str, str], items: Mapping[str, str],
             raise RefError(f"ref('{clause_id}') names a clause that holds under "
                            f"{', '.join(left_out[clause_id])} only, not under this document's "
                            f"law ({law or 'none'}); give the referring clause the same law:",
-                           clause_id)
+                           clause_id, (("laws", ", ".join(left_out[clause_id])),))
         if clause_id in items:
             raise RefError(f"ref('{clause_id}') names an item of clause '{items[clause_id]}'; "
-                           f"items have no number: refer to the clause", clause_id)
-        hint = ""
+                           f"items have no number: refer to the clause", clause_id,
+                           (("item_of", items[clause_id]),))
+        close: list[str] = []
         if suggested[0] < SUGGESTIONS:
             suggested[0] += 1
             close = difflib.get_close_matches(str(clause_id), list(numbers), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise RefError(f"ref('{clause_id}'): no clause has that id{hint}", clause_id)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise RefError(f"ref('{clause_id}'): no clause has that id{hint}", clause_id,
+                       (("hint", close[0]),) if close else ())
 
     return ref

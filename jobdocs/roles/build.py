@@ -114,7 +114,8 @@ def _texts(loaded: Loaded, text: dict[str, str], key: Key, languages: tuple[str,
     for lang in () if partial else needed:
         if lang not in text:
             problems.append(loaded.problem(
-                key, f"{dotted(key)}: missing the '{lang}' text{where}", "missing-translation"))
+                key, f"{dotted(key)}: missing the '{lang}' text{where}", "missing-translation",
+                args=(("missing", lang),)))
     for lang in text:
         if lang not in languages:
             problems.append(loaded.problem(

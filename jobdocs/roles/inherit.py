@@ -214,7 +214,7 @@ def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clau
         if lang not in titles:
             problems.append(loaded.problem(
                 ("languages",), f"no title in '{lang}': neither this role nor '{parent.id}' "
-                "gives one", "missing-translation"))
+                "gives one", "missing-translation", args=(("missing", lang), ("field", "title"))))
     for clauses in sections.values():
         for clause in clauses:
             for c, held in _with_law(clause, ()):
@@ -225,7 +225,7 @@ def check_inherited(loaded: Loaded, parent: Role, sections: dict[str, tuple[Clau
                         problems.append(loaded.problem(
                             ("languages",), f"clause '{c.id}' (from {_where(c)}) has no "
                             f"'{lang}' text; translate it there or override it here",
-                            "missing-translation"))
+                            "missing-translation", args=(("clause", c.id), ("missing", lang))))
 
 
 def _with_law(clause: Clause, outer: tuple[str, ...]) -> Iterator[tuple[Clause, tuple[str, ...]]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import InvalidInput, Problem
+from ..errors import Args, InvalidInput, Problem
 from ..intake import reader
 from ..model import Mark
 
@@ -62,11 +62,11 @@ class Loaded:
         return self.marks.get(key, Mark(self.path, 1, 1))
 
     def problem(self, key: Key, message: str, rule: str = "invalid", *, at_key: bool = False,
-                severity: str = "error") -> Problem:
+                severity: str = "error", args: Args = ()) -> Problem:
         """Return a Problem positioned at the value (or the key) at `key`."""
         m = self.key_marks.get(key) if at_key else None
         m = m or self.mark(key)
-        return Problem(m.path, m.line, m.column, message, rule, severity)
+        return Problem(m.path, m.line, m.column, message, rule, severity, args)
 
 
 def read_text(path: Path | str, kind: reader.Kind = reader.YAML,

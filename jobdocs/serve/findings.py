@@ -2,15 +2,16 @@
 project folder, the clause by its number, languages by name, and each rule's
 explanation (docs/validation.md in one line).
 
-The checks word their findings in English for the command line. Here the ones an
-author meets while editing are worded again in the interface language (PATTERNS:
-the detail each carries, as the checker words it); any other finding is told by
-its rule's explanation, with the English detail one click away.
+The checks word their findings in English for the command line, and hand each
+finding's rule id and the names it mentions (Problem.args: the clause, the
+language, the unknown name...). Here the ones an author meets while editing are
+worded by rule id in the interface language through the catalogs (WORDS); any
+other finding is told by its rule's explanation, with the English detail one
+click away.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,34 +53,33 @@ class Finding:
         return at
 
 
-_CLAUSE = re.compile(r"clause '(?P<id>[a-z0-9-]+)' \((?P<lang>[a-z]{2,3})\): (?P<rest>.*)", re.S)
-_HINT = r"(?: \(did you mean '(?P<hint>[^']+)'\?\))?"
-
-#: (rule, what the checker writes after "clause 'ID' (LANG): " or the file's path, what
-#: the interface says instead). Names in the pattern are handed to the message.
-PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (rule, re.compile(pattern, re.S), message) for rule, pattern, message in (
-        ("undefined-variable", r"'(?P<name>[^']+)' is undefined" + _HINT +
-         r"; clause text may use: (?P<known>.*)",
-         tr("the text uses “%(name)s”, which nothing provides%(hint)s")),
-        ("unknown-ref", r"ref\('(?P<ref>[^']*)'\): no clause has that id" + _HINT,
-         tr("the reference names a clause that does not exist (“%(ref)s”)%(hint)s")),
-        ("unknown-ref", r"ref\('(?P<ref>[^']*)'\) names an item of clause '(?P<clause>[^']+)'.*",
-         tr("the reference names a dashed item, which has no number: refer to its clause "
-            "(“%(clause)s”)")),
-        ("jinja-syntax", r"template syntax: .*",
-         tr("a chip or a brace of the text is broken: remove what was typed between “{{” "
-            "and “}}”, or insert the chip again from the menu")),
-        ("missing-translation", r"\S+: missing the '(?P<missing>\w+)' text \(the role's "
-         r"languages are .*\)", tr("the text in %(missing)s is missing")),
-        ("same-in-two-languages", r"the text is the same as the '(?P<other>\w+)' text; "
-         r"translate it", tr("the text is the same as in %(other)s: translate it")),
-        ("translation-due", r"translation due: .*",
-         tr("the translation may be out of date: the reference text changed since it was "
-            "written")),
-        ("long-clause", r".*", tr("the clause is very long: split it into clauses or items")),
-        ("empty", r"\S+: must not be empty or blank", tr("the text is empty")),
-    ))
+#: How the interface words a rule's findings: rule id → (the names a finding must carry,
+#: the message they fill in), the first that fits. The checker hands the names (the
+#: Problem's `args`); its English message is never read here.
+WORDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "undefined-variable": ((("name",), tr("the text uses “%(name)s”, which nothing "
+                                          "provides%(hint)s")),),
+    "unknown-ref": (
+        (("ref", "item_of"), tr("the reference names a dashed item, which has no number: "
+                                "refer to its clause (“%(item_of)s”)")),
+        (("ref", "laws"), tr("the reference names a clause that holds under another law "
+                             "only (%(laws)s): give this clause the same law")),
+        (("ref",), tr("the reference names a clause that does not exist "
+                      "(“%(ref)s”)%(hint)s"))),
+    "jinja-syntax": (((), tr("a chip or a brace of the text is broken: remove what was typed "
+                             "between “{{” and “}}”, or insert the chip again from the "
+                             "menu")),),
+    "missing-translation": ((("missing",), tr("the text in %(missing)s is missing")),),
+    "same-in-two-languages": ((("other",), tr("the text is the same as in %(other)s: "
+                                              "translate it")),),
+    "translation-due": ((("reference",), tr("the translation may be out of date: the "
+                                            "%(reference)s text changed since it was "
+                                            "written")),),
+    "long-clause": ((("length", "most"), tr("the clause is very long (%(length)s characters, "
+                                            "at most %(most)s): split it into clauses or "
+                                            "items")),),
+    "empty": (((), tr("the text is empty")),),
+}
 
 #: What the findings of `jobdocs import` mean (its report's rules, besides the checks').
 IMPORT_RULES = {
@@ -109,7 +109,7 @@ IMPORT_RULES = {
 }
 
 #: Names in a finding that are language codes (shown as the language's name).
-_LANGS = ("lang", "missing", "other")
+_LANGS = ("lang", "missing", "other", "reference")
 
 
 def localized(problems: Iterable[Problem], lang: str, site: Relative,
@@ -121,7 +121,7 @@ def localized(problems: Iterable[Problem], lang: str, site: Relative,
     for p in dict.fromkeys(problems):
         summary = IMPORT_RULES.get(p.rule) or rule_of(p.rule).summary
         explanation = t.gettext(summary) if summary else ""
-        message, detail = _words(p, lang, t.gettext, numbers or {})
+        message, detail = _words(p, lang, t.gettext, numbers or {}), ""
         if message is None:
             message, detail = (explanation, _paths(p.message, site)) if lang != "en" else (
                 _paths(p.message, site), "")
@@ -131,30 +131,24 @@ def localized(problems: Iterable[Problem], lang: str, site: Relative,
 
 
 def _words(p: Problem, lang: str, say: Callable[[str], str], numbers: Mapping[str, str]
-           ) -> tuple[str | None, str]:
-    """Return the finding in the interface language (None when no pattern words it)."""
-    m = _CLAUSE.fullmatch(p.message)
-    rest = m["rest"] if m else p.message
-    for rule, pattern, text in PATTERNS:
-        if rule != p.rule:
-            continue
-        found = pattern.fullmatch(rest)
-        if found is None:
-            continue
-        values = {k: v or "" for k, v in found.groupdict().items()}
-        for k in _LANGS:
-            if values.get(k):
-                values[k] = ui.language_name(values[k], lang, capital=False)
-        values["hint"] = (say(tr(" (perhaps “%(hint)s”?)")) % values
-                          if values.get("hint") else "")
-        message = upfirst(say(text) % values)
-        if m:
-            where = say(tr("Clause %(number)s, %(language)s text")) % {
-                "number": numbers.get(m["id"], m["id"]),
-                "language": ui.language_name(m["lang"], lang, capital=False)}
-            message = f"{where}: {say(text) % values}"
-        return message, ""
-    return None, ""
+           ) -> str | None:
+    """Return the finding in the interface language, worded by its rule id from the names
+    it carries (None when the interface has no words for it)."""
+    args = dict(p.args)
+    text = next((text for needs, text in WORDS.get(p.rule, ()) if all(
+        args.get(k) for k in needs)), None)
+    if text is None:
+        return None
+    values = {**args}
+    for k in _LANGS:
+        if values.get(k):
+            values[k] = ui.language_name(values[k], lang, capital=False)
+    values["hint"] = say(tr(" (perhaps “%(hint)s”?)")) % values if args.get("hint") else ""
+    if args.get("clause") and args.get("lang"):
+        where = say(tr("Clause %(number)s, %(language)s text")) % {
+            "number": numbers.get(args["clause"], args["clause"]), "language": values["lang"]}
+        return f"{where}: {say(text) % values}"
+    return upfirst(say(text) % values)
 
 
 def _paths(message: str, site: Relative) -> str:
