@@ -49,7 +49,7 @@ def serve(host: str, port: int, token: str | None) -> None:
     # The project of this folder, as every command finds it (a planted one is named).
     site = Site(Path.cwd().resolve(), settings(keep_going=True))
     app = create_app(site, token=token, hosts=hosts if host not in ("0.0.0.0", "::") else set(),
-                     warm=True)
+                     warm=True, print_ahead=True)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     from .. import budget

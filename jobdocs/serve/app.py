@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .ahead import Ahead
 from .pages import message, say
 from .security import Guard, TooLarge
 from .site import Site
@@ -21,7 +22,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def create_app(site: Site | None = None, *, token: str | None = None,
-               hosts: set[str] | None = None, warm: bool = False) -> Starlette:
+               hosts: set[str] | None = None, warm: bool = False, print_ahead: bool = False
+               ) -> Starlette:
     """Return the application serving `site` (default: the current folder's project).
 
     Every page that reads or checks files is a plain function, which Starlette
@@ -30,7 +32,9 @@ def create_app(site: Site | None = None, *, token: str | None = None,
     `token`, when given, is required of every request; `hosts` are the host
     names answered (default: localhost and the loopback addresses). With
     `warm`, every role is checked in the background from the start, so that the
-    first visit to the library does not wait for it.
+    first visit to the library does not wait for it. With `print_ahead` (as
+    `jobdocs serve` runs), a save prints the role's PDF in the background
+    (jobdocs.serve.ahead).
     """
     from . import acknowledgements, compare, document, edit, importing, library, newrole, versions
 
@@ -58,6 +62,7 @@ def create_app(site: Site | None = None, *, token: str | None = None,
                     exception_handlers={404: _not_found, TooLarge: _too_large,
                                         MemoryError: _too_much_memory})
     app.state.site = site or Site.here()
+    app.state.ahead = Ahead(print_ahead)
     if warm:
         import threading
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 
 from starlette.requests import Request
@@ -12,6 +13,8 @@ from ..formats import FORMATS, file_name
 from ..model import Document
 from ..production.documents import produce
 from ..resolve import resolve
+from . import ahead
+from .ahead import Ahead, Source
 from .pages import message, page, say, site_of, ui_language
 from .site import Entry, Site
 
@@ -85,9 +88,55 @@ def download(request: Request) -> Response:
         if asked is not None:  # a file in a language the role is not written in: none
             entry.role.require_language(asked)
         profile = site.organization(org)
-        data = produce(resolve(entry.role, lang, profile), fmt, site.letterhead(profile))
+        doc = resolve(entry.role, lang, profile)
+        source = FORMATS[fmt].printed_from
+        data = (printer(request).printed(fmt, produce(doc, source, site.letterhead(profile)),
+                                       stem(doc))
+                if source else produce(doc, fmt, site.letterhead(profile)))
     except JobdocsError as e:
         return message(request, 422, str(e))
     name = file_name(entry.id, lang, fmt)
     return Response(data, media_type=FORMATS[fmt].media_type,
                     headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+def printer(request: Request) -> Ahead:
+    """Return the server's printed files made ahead (jobdocs.serve.ahead)."""
+    printed: Ahead = request.app.state.ahead
+    return printed
+
+
+def stem(doc: Document) -> str:
+    """Return the name a printed document is printed under (as render prints it)."""
+    return f"{doc.role_id}.{doc.lang}"
+
+
+def print_ahead(request: Request, role_id: str) -> None:
+    """After a save: print the role's printed formats (PDF) in the background, in each of
+    its languages for the default organization, so that their download answers at once."""
+    site = site_of(request)
+    printed = [name for name in formats() if FORMATS[name].printed_from]
+    if printed:
+        printer(request).schedule(role_id, lambda: _sources(site, role_id, printed))
+
+
+def _sources(site: Site, role_id: str, printed: list[str]) -> Iterator[Source]:
+    """Yield what printing a role ahead prints (nothing for a role that is not valid,
+    or whose file is larger than printing ahead takes)."""
+    entry = site.entry(role_id)
+    if entry is None or entry.role is None or entry.errors:
+        return
+    try:
+        if entry.path.stat().st_size > ahead.MAX_SOURCE:
+            return
+    except OSError:
+        return
+    org = site.default_organization()
+    for lang in entry.role.languages:
+        try:
+            doc = build(site, entry, lang, org)
+            profile = site.organization(org)
+        except JobdocsError:
+            continue
+        for fmt in printed:
+            yield fmt, produce(doc, FORMATS[fmt].printed_from, site.letterhead(profile)), stem(doc)

@@ -27,7 +27,7 @@ from ..files import FileChanged, write_atomic
 from ..roles import loader, reference
 from ..roles.yamledit import EditError, RoleFile, digest
 from . import chips, history
-from .document import find
+from .document import find, print_ahead
 from .draft import OPS, SECTION_KEY, Draft, from_file, from_form, write
 from .findings import localized
 from .library import lines_of
@@ -155,6 +155,7 @@ def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
     subject = _one(fields, "note") or say(request, "%(role)s: changed in the browser") % {
         "role": entry.id}
     commit = history.record(site.folder, entry.path, author, subject)
+    print_ahead(request, entry.id)
     only = request.query_params.get("section", "")
     back = {"section": only} if SECTION_KEY.fullmatch(only) else {}
     back |= {"saved": "1", "commit": commit} if commit else {"saved": "1"}

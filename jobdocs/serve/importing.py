@@ -18,6 +18,7 @@ from ..errors import InvalidInput, JobdocsError, Problem
 from ..files import FileChanged, write_atomic
 from ..roles import loader
 from . import history
+from .document import print_ahead
 from .edit import remember
 from .findings import localized
 from .library import lines_of
@@ -135,6 +136,7 @@ def _save(request: Request, site: Site, fields: dict[str, str]) -> Response:
     author = history.valid_name(fields.get("author", ""))
     history.record(site.folder, path, author, say(request, "%(role)s: imported from %(file)s")
                    % {"role": role_id, "file": fields.get("name", "")})
+    print_ahead(request, role_id)
     return remember(RedirectResponse(f"/roles/{role_id}/edit?saved=1", 303), author)
 
 

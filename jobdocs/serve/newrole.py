@@ -22,6 +22,7 @@ from ..model import SectionRules
 from ..resolve import i18n, inflect
 from ..resolve.frame import HEADINGS
 from . import history
+from .document import print_ahead
 from .draft import CLAUSE_ID
 from .edit import remember
 from .findings import localized
@@ -137,6 +138,7 @@ def _create(request: Request, site: Site, fields: dict[str, str], langs: list[st
     author = history.valid_name(fields.get("author", ""))
     history.record(site.folder, path, author, say(request, "%(role)s: a new role") % {
         "role": role_id})
+    print_ahead(request, role_id)
     return remember(RedirectResponse(f"/roles/{role_id}", 303), author)
 
 
