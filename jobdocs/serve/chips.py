@@ -2,14 +2,18 @@
 shows what it prints (the number `ref()` prints, «менеджера по работе с ключевыми
 клиентами») and says what it is; the menu of chips an author may insert.
 
-The editor keeps the source in the form (`{{ title.genitive }}` stays as written)
-and shows the chips over it; a chip is never edited, only inserted or removed.
+With a script, the editor keeps the source in the form (`{{ title.genitive }}`
+stays as written) and shows the chips over it; a chip is never edited, only
+inserted or removed. Without one, the text field shows each chip as the words it
+prints in brackets (⟦менеджера по работе с ключевыми клиентами⟧) and the form
+carries the (words, tag) pairs: a save gives each bracketed chip its tag back
+(`unmarked`), and refuses words in brackets that stand for none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +23,7 @@ from ..model import CASES, Clause, Mark, Role
 from ..resolve import clause_context, sandbox
 from ..resolve.numbering import number_clauses
 from ..resolve.sections import layout
+from ..roles.yamledit import EditError
 from .ui import tr
 
 #: A template tag in clause text: what a chip stands for.
@@ -32,6 +37,71 @@ PREVIEW_WORDS = 7
 CASE_NAMES = {"nominative": tr("nominative"), "genitive": tr("genitive"),
               "dative": tr("dative"), "accusative": tr("accusative"),
               "instrumental": tr("instrumental"), "prepositional": tr("prepositional")}
+
+
+#: The brackets a chip's words are shown in where the page has no script: a person reads
+#: the words the chip prints, and may keep, move or delete them whole.
+OPEN, CLOSE = "⟦", "⟧"
+_MARKED = re.compile(f"{OPEN}([^{OPEN}{CLOSE}\\n]*){CLOSE}")
+
+
+def marked(source: str, labels: Mapping[str, str]) -> tuple[str, list[list[str]]]:
+    """Return clause text with each template tag shown as the words it prints in
+    brackets (⟦менеджера по работе с ключевыми клиентами⟧), and the (words, tag) pairs
+    that take it back (`unmarked`)."""
+    out, pairs = [], []
+    for part, is_tag in parts(source):
+        if not is_tag:
+            out.append(part)
+            continue
+        words = " ".join((labels.get(part) or part.strip("{}%# ").strip()).split())
+        words = words.replace(OPEN, "").replace(CLOSE, "")
+        out.append(f"{OPEN}{words}{CLOSE}")
+        pairs.append([words, part])
+    return "".join(out), pairs
+
+
+def unmarked(text: str, pairs: Iterable[Sequence[str]], menu: Mapping[str, str]) -> str:
+    """Return the clause text a person edited without a script, each bracketed chip
+    given back its tag: the first unused one this text showed with those words, else
+    the menu's (words → tag). Raise EditError for words in brackets that stand for no
+    chip, and for a bracket left alone (a chip half deleted): nothing is guessed."""
+    unused: dict[str, list[str]] = {}
+    for words, tag in pairs:
+        unused.setdefault(words, []).append(tag)
+
+    def back(m: re.Match[str]) -> str:
+        words = " ".join(m.group(1).split())
+        if unused.get(words):
+            return unused[words].pop(0)
+        if words in menu:
+            return menu[words]
+        raise EditError(tr("“%(words)s” in brackets ⟦ ⟧ is not a word jobdocs fills in: "
+                           "restore the words as they were, or remove the brackets."),
+                        {"words": words})
+
+    source = _MARKED.sub(back, text)
+    if OPEN in _MARKED.sub("", text) or CLOSE in _MARKED.sub("", text):
+        raise EditError(tr("A bracket ⟦ or ⟧ is left alone: delete a filled-in word with "
+                           "both its brackets, or restore them."))
+    return source
+
+
+def labels(data: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """Return tag → the words it prints in `lang`, from what `chips` returned."""
+    return {source: shown[0] for source, shown in data.get(lang, {}).get("chips", {}).items()}
+
+
+def menu_words(data: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """Return the words of each chip of the menu in `lang` → its tag (the first of a menu
+    whose chips print the same words)."""
+    table = labels(data, lang)
+    out: dict[str, str] = {}
+    for _, sources in data.get(lang, {}).get("menu", ()):
+        for source in sources:
+            out.setdefault(" ".join(table.get(source, "").split()), source)
+    out.pop("", None)
+    return out
 
 
 @dataclass(frozen=True)

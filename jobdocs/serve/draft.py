@@ -169,7 +169,7 @@ def write(rf: RoleFile, draft: Draft, titles: Mapping[str, Any], inherited: set[
             raise EditError(tr("A clause id is lowercase letters, digits and hyphens, "
                                "like 'handle-complaints'."))
         if node.id in taken:
-            raise EditError(tr("Two clauses cannot have the same id: %(id)s.") % {"id": node.id})
+            raise EditError(tr("Two clauses cannot have the same id: %(id)s."), {"id": node.id})
         if node.id:
             taken.add(node.id)
     for node in draft.nodes():

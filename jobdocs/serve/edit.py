@@ -34,6 +34,7 @@ from .library import lines_of
 from .pages import message, page, say, ui_language
 from .security import csrf_ok
 from .site import Entry, Site, check_candidate
+from .ui import tr
 
 #: The longest text a field may hold.
 MAX_TEXT = 20_000
@@ -73,15 +74,22 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
     except JobdocsError as e:
         return message(request, 422, _unreadable(site, e))
     except EditError as e:
-        return message(request, 422, str(e))
+        return message(request, 422, _refusal(request, e))
     if not csrf_ok(request, _one(fields, "csrf")):
         return message(request, 403, say(request,
             "The form expired or came from another site; reload the page and try again."))
     try:
         draft = from_form(fields, langs)
     except EditError as e:
-        return message(request, 422, say(request, str(e)))
+        return message(request, 422, _refusal(request, e))
     base = _one(fields, "base")
+    try:
+        _unmark(request, site, entry, draft, fields)
+    except EditError as e:  # shown again as typed, with the chips it had
+        carried = {k.removeprefix("chips."): v[-1] for k, v in fields.items()
+                   if k.startswith("chips.") and v}
+        return _editor(request, site, entry, current, draft, 422, base=base,
+                       refusal=_refusal(request, e), carried=carried)
     longest = max((len(t) for n in draft.nodes() for t in n.texts.values()), default=0)
     if longest > MAX_TEXT:
         return _editor(request, site, entry, current, draft, 422, base=base, refusal=say(
@@ -94,11 +102,56 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
             shown = draft.apply(op, target)
         except EditError as e:
             return _editor(request, site, entry, current, draft, 422, base=base,
-                           refusal=say(request, str(e)))
+                           refusal=_refusal(request, e))
         return _editor(request, site, entry, current, draft, base=base, focus=shown,
                        pending=True)
     with site.lock(entry.path):  # one save of a file at a time: read, check, write
         return _save(request, site, entry, draft, base, fields)
+
+
+def _refusal(request: Request, error: EditError) -> str:
+    """Return why an edit cannot be made, in the interface language (an EditError holds
+    the message, and the values it names)."""
+    text, *values = error.args
+    said = say(request, str(text))
+    return said % values[0] if values and isinstance(values[0], Mapping) else said
+
+
+def _chips(request: Request, site: Site, entry: Entry, langs: tuple[str, ...],
+           texts: list[str]) -> dict[str, Any]:
+    """Return the chips of `texts` and the menus, per language (chips.chips)."""
+    if entry.role is None:
+        return {}
+    return chips.chips(entry.role, langs, site.profile(), texts, lambda s: say(request, s))
+
+
+def _unmark(request: Request, site: Site, entry: Entry, draft: Draft,
+            fields: Mapping[str, list[str]]) -> None:
+    """Give the chips a page without a script showed in brackets their tags back; raise
+    the first EditError after all (a text that cannot be given back stays as typed)."""
+    menus: dict[str, dict[str, str]] | None = None
+    errors: list[EditError] = []
+    for node in draft.nodes():
+        for lang, text in node.texts.items():
+            raw = _one(fields, f"chips.{node.key}.{lang}")
+            if chips.OPEN not in text and chips.CLOSE not in text:
+                continue
+            try:
+                pairs = json.loads(raw) if raw else []
+                assert isinstance(pairs, list) and all(
+                    isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                    for p in pairs)
+            except (ValueError, AssertionError):
+                raise EditError(tr("The form is damaged; reload the page.")) from None
+            if menus is None:
+                data = _chips(request, site, entry, draft.langs, [])
+                menus = {x: chips.menu_words(data, x) for x in draft.langs}
+            try:
+                node.texts[lang] = chips.unmarked(text, pairs, menus.get(lang, {}))
+            except EditError as e:
+                errors.append(e)
+    if errors:
+        raise errors[0]
 
 
 def _one(fields: Mapping[str, list[str]], key: str) -> str:
@@ -128,7 +181,7 @@ def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
         write(rf, draft, titles, _inherited(entry), ref_lang)
     except EditError as e:
         return _editor(request, site, entry, current, draft, 422, base=base,
-                       refusal=say(request, str(e)))
+                       refusal=_refusal(request, e))
     candidate = rf.dump()
     problems = tuple(p for p in check_candidate(entry.path, candidate, site.profile())
                      if p.severity == "error")
@@ -201,19 +254,24 @@ def _unreadable(site: Site, error: JobdocsError) -> str:
 
 def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
             status: int = 200, *, base: str = "", problems: tuple[Problem, ...] = (),
-            refusal: str = "", candidate: str = "", focus: str = "", pending: bool = False
-            ) -> Response:
-    """Return the editor page showing `draft` (the file's, or what was typed)."""
+            refusal: str = "", candidate: str = "", focus: str = "", pending: bool = False,
+            carried: Mapping[str, str] | None = None) -> Response:
+    """Return the editor page showing `draft` (the file's, or what was typed; `carried`:
+    KEY.LANG → the chips a text typed without a script still shows in brackets)."""
     langs = draft.langs
     ui = ui_language(request)
     numbers, headings = _numbers(entry, ui)
     problems = tuple(dict.fromkeys(problems))
     at = _at_clauses(problems, candidate, entry)
-    data: dict[str, Any] = {}
-    if entry.role is not None:
-        texts = [t for n in draft.nodes() for t in n.texts.values()]
-        data = chips.chips(entry.role, langs, site.profile(), texts,
-                           lambda s: say(request, s))
+    data = _chips(request, site, entry, langs, [t for n in draft.nodes()
+                                                for t in n.texts.values()])
+    shown = {}  # KEY.LANG → the text with its chips in brackets, the pairs that undo them
+    for n in draft.nodes():
+        for lang, source in n.texts.items():
+            words, pairs = chips.marked(source, chips.labels(data, lang))
+            kept = (carried or {}).get(f"{n.key}.{lang}", "") if chips.OPEN in source else ""
+            shown[f"{n.key}.{lang}"] = (words, json.dumps(pairs, ensure_ascii=False)
+                                        if pairs else kept)
     only = request.query_params.get("section", "")
     due: dict[str, set[str]] = {}
     if entry.role is not None:
@@ -224,7 +282,8 @@ def _editor(request: Request, site: Site, entry: Entry, text: str, draft: Draft,
                 author=_author(request, site) if repository else "",
                 commit=request.query_params.get("commit", ""),
                 reference=entry.role.reference if entry.role else "", entry=entry, draft=draft,
-                langs=langs,
+                langs=langs, shown=shown,
+                insertable={x: chips.menu_words(data, x) for x in langs},
                 headings=headings, numbers=numbers, base=base or digest(text.encode("utf-8")),
                 file=site.relative(entry.path), problems=localized(problems, ui, site, numbers),
                 at=at, refusal=refusal, focus=focus, pending=pending,

@@ -1,7 +1,9 @@
-/* jobdocs serve: the editor with a script. Without it the form works as it is (text with
-   template tags, buttons that change the form on the server); with it, clause text reads
-   as it prints, template tags are chips inserted from a menu, and moving, adding and
-   removing clauses happen in the page. Nothing is written until "Save". */
+/* jobdocs serve: the editor with a script. Without it the form works as it is (each chip
+   shown as the words it prints in brackets ⟦ ⟧, buttons that change the form on the
+   server); with it, clause text reads as it prints, template tags are chips inserted from a
+   menu, and moving, adding and removing clauses happen in the page. The field's source
+   (data-source) is what the chips are made from, and what the form sends. Nothing is
+   written until "Save". */
 (function () {
   "use strict";
   var form = document.getElementById("role-form");
@@ -77,8 +79,14 @@
       label.addEventListener("click", function () { editor.focus(); });
       label.htmlFor = "";
     }
+    var source = textarea.dataset.source;
+    textarea.value = source === undefined ? textarea.value : source;
     fill(editor, textarea.value, lang);
     textarea.hidden = true;
+    if (textarea.required) {  // a hidden field cannot be required: the editor says it is
+      textarea.required = false;
+      editor.setAttribute("aria-required", "true");
+    }
     textarea.parentNode.insertBefore(editor, textarea);
     var range = null;
     function keep() {
@@ -206,6 +214,7 @@
   });
 
   form.querySelectorAll("textarea.source").forEach(enhance);
+  form.querySelectorAll(".no-script").forEach(function (el) { el.hidden = true; });  // chips instead
   form.addEventListener("input", function (e) { if (e.target.matches("input, textarea")) markDirty(); });
   form.addEventListener("submit", function () {
     form.querySelectorAll(".chip-editor").forEach(function (ed) {
