@@ -393,16 +393,26 @@ def test_a_new_role_is_created_in_a_short_form_and_rendered(server, browser):
     page.get_by_role("button", name="Далее").click()
     assert page.get_by_label("Русский: родительный падеж").input_value() == (
         "менеджера по закупкам")
-    for area in page.locator("textarea[name^='clause.']").all():
-        lang = area.get_attribute("lang")
-        area.fill("Пункт о {{ title.genitive }}." if lang == "ru" else
-                  "A clause on the {{ title }}.")
+    # The first clauses are written with chips, as in the editor: no template code typed.
+    assert page.locator("textarea[name^='clause.']:visible").count() == 0
+    for box in page.locator(".new-role .langs > div").all():
+        editor = box.locator(".chip-editor")
+        lang = editor.get_attribute("lang")
+        editor.click()
+        page.keyboard.type("Пункт о " if lang == "ru" else "A clause on the ")
+        box.locator(".insert select").select_option(
+            "{{ title.genitive }}" if lang == "ru" else "{{ title }}")
+        box.locator(".insert button").click()
+    first = page.locator(".new-role .chip").first
+    assert first.inner_text().endswith("менеджера по закупкам")
     page.get_by_label("Идентификатор роли (имя файла)").fill("buyer")
     page.get_by_label("Ваше имя (для истории изменений)").fill("Мария Иванова")
     shot(page, "13-new-role")
     page.get_by_role("button", name="Создать роль").click()
     page.wait_for_url(re.compile(r"/roles/buyer$"))
-    assert "Пункт о менеджера по закупкам." in page.locator("article.document").inner_text()
+    assert "Пункт о менеджера по закупкам" in page.locator("article.document").inner_text()
+    assert "Пункт о {{ title.genitive }}" in (root / "roles" / "buyer.yaml").read_text(
+        encoding="utf-8")
     assert check_paths([str(root / "roles" / "buyer.yaml")]).ok
     shot(page, "14-new-role-rendered")
 

@@ -12,6 +12,7 @@ carries the (words, tag) pairs: a save gives each bracketed chip its tag back
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,20 @@ def unmarked(text: str, pairs: Iterable[Sequence[str]], menu: Mapping[str, str])
         raise EditError(tr("A bracket ⟦ or ⟧ is left alone: delete a filled-in word with "
                            "both its brackets, or restore them."))
     return source
+
+
+def read_pairs(raw: str) -> list[list[str]]:
+    """Return the (words, tag) pairs a form carries (`marked`'s, as JSON); raise EditError
+    when they are not that."""
+    try:
+        pairs = json.loads(raw) if raw else []
+    except ValueError:
+        pairs = None
+    if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs):
+        raise EditError(tr("The form is damaged; reload the page."))
+    return pairs
 
 
 def labels(data: Mapping[str, Any], lang: str) -> dict[str, str]:

@@ -34,7 +34,6 @@ from .library import lines_of
 from .pages import message, page, say, ui_language
 from .security import csrf_ok
 from .site import Entry, Site, check_candidate
-from .ui import tr
 
 #: The longest text a field may hold.
 MAX_TEXT = 20_000
@@ -74,14 +73,14 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
     except JobdocsError as e:
         return message(request, 422, _unreadable(site, e))
     except EditError as e:
-        return message(request, 422, _refusal(request, e))
+        return message(request, 422, refusal(request, e))
     if not csrf_ok(request, _one(fields, "csrf")):
         return message(request, 403, say(request,
             "The form expired or came from another site; reload the page and try again."))
     try:
         draft = from_form(fields, langs)
     except EditError as e:
-        return message(request, 422, _refusal(request, e))
+        return message(request, 422, refusal(request, e))
     base = _one(fields, "base")
     try:
         _unmark(request, site, entry, draft, fields)
@@ -89,7 +88,7 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
         carried = {k.removeprefix("chips."): v[-1] for k, v in fields.items()
                    if k.startswith("chips.") and v}
         return _editor(request, site, entry, current, draft, 422, base=base,
-                       refusal=_refusal(request, e), carried=carried)
+                       refusal=refusal(request, e), carried=carried)
     longest = max((len(t) for n in draft.nodes() for t in n.texts.values()), default=0)
     if longest > MAX_TEXT:
         return _editor(request, site, entry, current, draft, 422, base=base, refusal=say(
@@ -102,14 +101,14 @@ def _edit(request: Request, fields: dict[str, list[str]] | None) -> Response:
             shown = draft.apply(op, target)
         except EditError as e:
             return _editor(request, site, entry, current, draft, 422, base=base,
-                           refusal=_refusal(request, e))
+                           refusal=refusal(request, e))
         return _editor(request, site, entry, current, draft, base=base, focus=shown,
                        pending=True)
     with site.lock(entry.path):  # one save of a file at a time: read, check, write
         return _save(request, site, entry, draft, base, fields)
 
 
-def _refusal(request: Request, error: EditError) -> str:
+def refusal(request: Request, error: EditError) -> str:
     """Return why an edit cannot be made, in the interface language (an EditError holds
     the message, and the values it names)."""
     text, *values = error.args
@@ -133,16 +132,9 @@ def _unmark(request: Request, site: Site, entry: Entry, draft: Draft,
     errors: list[EditError] = []
     for node in draft.nodes():
         for lang, text in node.texts.items():
-            raw = _one(fields, f"chips.{node.key}.{lang}")
             if chips.OPEN not in text and chips.CLOSE not in text:
                 continue
-            try:
-                pairs = json.loads(raw) if raw else []
-                assert isinstance(pairs, list) and all(
-                    isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
-                    for p in pairs)
-            except (ValueError, AssertionError):
-                raise EditError(tr("The form is damaged; reload the page.")) from None
+            pairs = chips.read_pairs(_one(fields, f"chips.{node.key}.{lang}"))
             if menus is None:
                 data = _chips(request, site, entry, draft.langs, [])
                 menus = {x: chips.menu_words(data, x) for x in draft.langs}
@@ -181,7 +173,7 @@ def _save(request: Request, site: Site, entry: Entry, draft: Draft, base: str,
         write(rf, draft, titles, _inherited(entry), ref_lang)
     except EditError as e:
         return _editor(request, site, entry, current, draft, 422, base=base,
-                       refusal=_refusal(request, e))
+                       refusal=refusal(request, e))
     candidate = rf.dump()
     problems = tuple(p for p in check_candidate(entry.path, candidate, site.profile())
                      if p.severity == "error")

@@ -3,12 +3,15 @@
 Step one asks for the title in each language the role is written in (and the
 role it extends, if any); step two proposes the id, the title's forms (Russian
 cases by pymorphy3 with the `morph` extra) and, for a role from scratch, the
-first clause of each section the house style requires. The role is written
-only when it passes the checks of `jobdocs validate`, never over another file.
+first clause of each section the house style requires, written with the chips
+of the editor (the title in its forms, the law: jobdocs.serve.chips). The role is
+written only when it passes the checks of `jobdocs validate`, never over another
+file.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,15 +19,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from ..errors import JobdocsError
 from ..files import FileChanged, write_atomic
 from ..importer import ids, yaml_out
 from ..model import SectionRules
 from ..resolve import i18n, inflect
 from ..resolve.frame import HEADINGS
-from . import history
+from ..roles import loader
+from ..roles.build import build_role
+from ..roles.yamledit import EditError
+from . import chips, history
 from .document import print_ahead
 from .draft import CLAUSE_ID
-from .edit import remember
+from .edit import refusal, remember
 from .findings import localized
 from .pages import message, page, say, site_of, ui_language
 from .security import csrf_ok
@@ -58,6 +65,10 @@ def _new(request: Request, fields: dict[str, str], posted: bool) -> Response:
     if not langs:
         return _form(request, site, fields, step=1, status=422, refusal=say(
             request, "Give the title in at least one language."))
+    try:
+        _unmark(request, site, fields, langs)
+    except EditError as e:
+        return _form(request, site, fields, 2, 422, refusal(request, e))
     if fields.get("op") != "create":
         return _form(request, site, _proposed(site, fields, langs), step=2)
     return _create(request, site, fields, langs, parent)
@@ -103,7 +114,19 @@ def _form(request: Request, site: Site, fields: dict[str, str], step: int, statu
     t = i18n.translations(lang if lang in LANGUAGES else first)
     sections = [(k, t.gettext(HEADINGS[k]) if k in HEADINGS else k)
                 for k in required_sections(site)]
+    data = _chips(request, site, fields, langs) if step == 2 and not fields.get(
+        "extends") else {}
+    shown = {}  # clause.KEY.LANG → its text with the chips in brackets, the pairs undoing them
+    for key, _ in sections:
+        for x in langs:
+            words, pairs = chips.marked(fields.get(f"clause.{key}.{x}", ""),
+                                        chips.labels(data, x))
+            kept = fields.get(f"chips.clause.{key}.{x}", "") if chips.OPEN in words else ""
+            shown[f"{key}.{x}"] = (words, json.dumps(pairs, ensure_ascii=False)
+                                   if pairs else kept)
     return page(request, "new_role.html", status, fields=fields, step=step, langs=langs,
+                shown=shown, chips_json=json.dumps(data, ensure_ascii=False).replace(
+                    "</", "<\\/"),
                 all_langs=LANGUAGES, roles=sorted(site.role_files()), sections=sections,
                 forms={x: i18n.title_forms(x) for x in langs}, refusal=refusal,
                 problems=localized(problems, lang, site), morph=inflect.available())
@@ -163,3 +186,36 @@ def _data(site: Site, fields: dict[str, str], langs: list[str], parent: str,
             sections[key] = [{"id": ids.clause_id(texts, taken, titles), "text": texts}]
     data["sections"] = sections
     return data
+
+
+def _chips(request: Request, site: Site, fields: Mapping[str, str], langs: list[str]
+           ) -> dict[str, Any]:
+    """Return the chips the first clauses may hold (the title in its forms, the law), per
+    language, from the role the form would make: none while its title is incomplete."""
+    data = _data(site, dict(fields), langs, "", "new-role")
+    data["sections"] = {k: [{"id": f"clause-{i}", "text": dict.fromkeys(langs, ".")}]
+                        for i, k in enumerate(required_sections(site))}
+    try:
+        role = build_role(loader.parse(yaml_out.dump(data), "new-role.yaml"))
+    except JobdocsError:
+        return {}
+    texts = [v for k, v in fields.items() if k.startswith("clause.")]
+    out = chips.chips(role, langs, site.profile(), texts, lambda s: say(request, s))
+    for menu in out.values():  # the other clauses have no ids yet: nothing to refer to
+        menu["menu"] = [g for g in menu["menu"] if not any("ref(" in s for s in g[1])]
+    return out
+
+
+def _unmark(request: Request, site: Site, fields: dict[str, str], langs: list[str]) -> None:
+    """Give the chips a page without a script showed in brackets their tags back."""
+    menus: dict[str, dict[str, str]] | None = None
+    for name, text in list(fields.items()):
+        if not name.startswith("clause.") or (chips.OPEN not in text
+                                              and chips.CLOSE not in text):
+            continue
+        lang = name.rpartition(".")[2]
+        pairs = chips.read_pairs(fields.get(f"chips.{name}", ""))
+        if menus is None:
+            data = _chips(request, site, fields, langs)
+            menus = {x: chips.menu_words(data, x) for x in langs}
+        fields[name] = chips.unmarked(text, pairs, menus.get(lang, {}))

@@ -6,7 +6,7 @@
    written until "Save". */
 (function () {
   "use strict";
-  var form = document.getElementById("role-form");
+  var form = document.getElementById("role-form") || document.querySelector("form[data-chips]");
   if (!form) return;
   var chips = JSON.parse(document.getElementById("chips").textContent || "{}");
   var words = JSON.parse(document.getElementById("editor-words").textContent || "{}");
