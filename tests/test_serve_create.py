@@ -119,3 +119,37 @@ def test_a_text_document_is_imported_by_upload_reviewed_then_saved(client, proje
     written = project / "roles" / f"{role_id}.yaml"
     assert written.read_text(encoding="utf-8") == form["text"].replace("\r\n", "\n")
     assert "Олег Петров" in git(project, "log", "-1", "--format=%an")
+
+
+def test_the_imports_findings_are_shown_at_the_clause_they_are_about(client, project):
+    """A number gap and a joined paragraph are said at the clauses an HR specialist sees,
+    the title's at the top: never as a line of the document."""
+    document = """ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ
+менеджера по продажам
+
+1. Общие положения
+1.1. Менеджер по продажам относится к категории специалистов.
+1.3. Менеджер по продажам назначается на должность приказом директора.
+2. Должностные обязанности
+2.1. Продаёт товары организации клиентам.
+Продолжение без номера, которое относится к пункту о продажах.
+3. Права
+3.1. Запрашивать сведения, необходимые для работы.
+4. Ответственность
+4.1. За ненадлежащее исполнение своих обязанностей.
+"""
+    csrf = fields_of(client.get("/import").text)["csrf"]
+    review = client.post("/import", data={"csrf": csrf, "op": "read", "lang": "ru"},
+                         headers={"accept-language": "ru"},
+                         files={"document": ("инструкция.txt", document.encode(), "text/plain")})
+    assert review.status_code == 200
+    previews = [p.split("</section>")[0]
+                for p in review.text.split('<div class="clause-preview')[1:]]
+    gap = next(p for p in previews if "приказом директора" in p)
+    assert "Номер пункта в документе пропущен или повторяется" in gap
+    joined = next(p for p in previews if "Продаёт товары" in p)
+    assert "Строки объединены в один пункт" in joined
+    assert sum("Номер пункта в документе" in p for p in previews) == 1
+    top = review.text.split('class="imported"')[0]
+    assert "Номер пункта в документе" not in top and "Строки объединены" not in top
+    assert "строка 6" not in review.text and "строка 9" not in review.text

@@ -28,6 +28,9 @@ class Imported:
     sections: int = 0
     clauses: int = 0
     languages: tuple[str, ...] = ()
+    #: Where each section and clause began in the document: (line, section key, clause
+    #: id or "" for the heading), in order: a finding's line tells what it is about.
+    places: tuple[tuple[int, str, str], ...] = ()
 
 
 def import_document(path: Path, lang: str | None = None, translation: Path | None = None,
@@ -58,7 +61,17 @@ def import_document(path: Path, lang: str | None = None, translation: Path | Non
     return Imported(str(path), draft.role_id, yaml_out.dump(data, header),
                     yaml_out.dump(profile, _PROFILE_HEADER) if profile else "",
                     sorted(findings, key=lambda p: (p.path != str(path), p.path, p.line or 0)),
-                    len(draft.sections), sum(1 for _ in draft.clauses()), tuple(languages))
+                    len(draft.sections), sum(1 for _ in draft.clauses()), tuple(languages),
+                    tuple(_places(draft)))
+
+
+def _places(draft: Draft) -> list[tuple[int, str, str]]:
+    """Return (line, section key, clause id) of each section heading and clause."""
+    out = []
+    for sec in draft.sections:
+        out.append((sec.line, sec.key, ""))
+        out.extend((c.line, sec.key, c.id) for c in sec.walk() if c.line)
+    return sorted(out, key=lambda p: p[0])
 
 
 def _texts(drafts: list[Draft], pairs: pair.Pairs) -> None:

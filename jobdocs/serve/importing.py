@@ -1,11 +1,14 @@
 """Import a job description by upload: a DOCX, Markdown or text document is read as
-`jobdocs import` reads it; the page shows the role it made, clause by clause with
-the findings at each clause and the report of what could not be placed; "Save"
-writes the role (and the profile its signatures suggest) into the project."""
+`jobdocs import` reads it; the page shows the role it made, clause by clause, with
+the findings of the checks and of the import at the clause (or section) they are
+about, and the rest (the title, the signatures) above; "Save" writes the role (and
+the profile its signatures suggest) into the project."""
 
 from __future__ import annotations
 
 import tempfile
+from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +73,8 @@ def _import(request: Request, fields: dict[str, str], data: bytes, name: str) ->
                     for p in result.findings]
     role_id = _free(site, result.role_id)
     text = result.role_yaml.replace(f"\nid: {result.role_id}\n", f"\nid: {role_id}\n", 1)
-    return _review(request, site, role_id, text, result.profile_yaml, findings, name)
+    return _review(request, site, role_id, text, result.profile_yaml, findings, name,
+                   places=result.places)
 
 
 def _free(site: Site, role_id: str) -> str:
@@ -86,10 +90,24 @@ def _said(error: JobdocsError, name: str) -> str:
     return f"{name}: {error}"
 
 
+def place(line: int | None, places: Sequence[tuple[int, str, str]]) -> tuple[str, str]:
+    """Return the (section key, clause id or "") a finding at a line of the imported
+    document is about: the clause or heading on that line, or the one it continues;
+    ("", "") for a line before the first section or after the last clause (the title,
+    the signatures)."""
+    if not line:
+        return "", ""
+    at = bisect_right([p[0] for p in places], line) - 1
+    if at < 0 or (places[at][0] != line and at == len(places) - 1):
+        return "", ""
+    return places[at][1], places[at][2]
+
+
 def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
-            report: list[Problem], name: str, status: int = 200, refusal: str = ""
-            ) -> Response:
-    """Show the role an import made: its clauses with the findings at each, the report."""
+            report: list[Problem], name: str, status: int = 200, refusal: str = "",
+            places: Sequence[tuple[int, str, str]] = ()) -> Response:
+    """Show the role an import made: its clauses with the findings at each (the checks'
+    and the import's), the rest of the import's report above."""
     path = site.local_dir / f"{role_id}.yaml"
     checked = list(dict.fromkeys(check_candidate(path, text, site.profile())))
     at: dict[str, list[Any]] = {}
@@ -103,9 +121,19 @@ def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
     for p, f in zip(checked, localized(checked, lang, site), strict=True):
         clause = next((cid for first, cid in reversed(lines) if p.line and first <= p.line), "")
         at.setdefault(clause, []).append(f)
+    unplaced: list[Any] = []  # the import's findings about no clause or section: above
+    headed: dict[str, list[Any]] = {}  # about a section: at its heading
+    for p, f in zip(report, localized(report, lang, site), strict=True):
+        key, clause = place(p.line, places)
+        if clause:
+            at.setdefault(clause, []).append(f)
+        elif key:
+            headed.setdefault(key, []).append(f)
+        else:
+            unplaced.append(f)
     return page(request, "import.html", status, step=2, languages=LANGUAGES, role_id=role_id,
                 text=text, profile=profile, document=name, at=at, clauses=clauses_of(data),
-                report=localized(report, lang, site), refusal=refusal,
+                report=unplaced, headed=headed, refusal=refusal,
                 errors=sum(p.severity == "error" for p in checked))
 
 
