@@ -133,6 +133,7 @@ def test_the_imports_findings_are_shown_at_the_clause_they_are_about(client, pro
 2. Должностные обязанности
 2.1. Продаёт товары организации клиентам.
 Продолжение без номера, которое относится к пункту о продажах.
+2.2. Отчитывается о продажах, указанных в пункте 2.1.
 3. Права
 3.1. Запрашивать сведения, необходимые для работы.
 4. Ответственность
@@ -153,3 +154,9 @@ def test_the_imports_findings_are_shown_at_the_clause_they_are_about(client, pro
     top = review.text.split('class="imported"')[0]
     assert "Номер пункта в документе" not in top and "Строки объединены" not in top
     assert "строка 6" not in review.text and "строка 9" not in review.text
+    # The preview reads as the document: headings in its language, a reference as its number.
+    shown = review.text.split('class="imported"', 1)[1]
+    assert '<h2 id="i-general">Общие положения</h2>' in shown
+    assert "{{" not in shown.split("<textarea")[0]
+    report = next(p for p in previews if "Отчитывается о продажах" in p)
+    assert re.search(r'указанных в пункте <span class="chip"[^>]*>.*?2\.1</span>', report)

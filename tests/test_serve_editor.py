@@ -103,3 +103,13 @@ def test_one_section_is_edited_alone_and_the_others_are_left_as_they_are(client,
                                                    c["id"] != first]
     assert {k: v for k, v in after.items() if k != "rights"} == {
         k: v for k, v in before.items() if k != "rights"}
+
+
+def test_a_dashed_item_is_named_by_its_clause_never_by_its_id(client):
+    import re
+
+    page = client.get(f"/roles/{KAM}/edit?section=general", headers={"accept-language": "ru"})
+    legend = re.search(r'id="c-know-legislation".*?<legend>(.*?)</legend>', page.text, re.S)
+    assert legend is not None
+    words = re.sub(r"<[^>]+>", "", legend.group(1)).strip()
+    assert re.fullmatch(r"Абзац пункта 1\.\d+", words), words

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,11 @@ from starlette.responses import RedirectResponse, Response
 
 from ..errors import InvalidInput, JobdocsError, Problem
 from ..files import FileChanged, write_atomic
+from ..resolve import i18n
+from ..resolve.frame import HEADINGS
 from ..roles import loader
-from . import history
+from ..roles.build import build_role
+from . import chips, history
 from .document import print_ahead
 from .edit import remember
 from .findings import localized
@@ -117,7 +120,8 @@ def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
         lines = lines_of(loaded)
         data: Any = loaded.data
     except JobdocsError:
-        lines, data = [], {}
+        loaded, lines, data = None, [], {}
+    shown = _shown(request, site, loaded)
     for p, f in zip(checked, localized(checked, lang, site), strict=True):
         clause = next((cid for first, cid in reversed(lines) if p.line and first <= p.line), "")
         at.setdefault(clause, []).append(f)
@@ -132,7 +136,8 @@ def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
         else:
             unplaced.append(f)
     return page(request, "import.html", status, step=2, languages=LANGUAGES, role_id=role_id,
-                text=text, profile=profile, document=name, at=at, clauses=clauses_of(data),
+                text=text, profile=profile, document=name, at=at,
+                clauses=clauses_of(data, shown),
                 report=unplaced, headed=headed, refusal=refusal,
                 errors=sum(p.severity == "error" for p in checked))
 
@@ -182,26 +187,71 @@ def _suggested(site: Site, role_id: str, profile: str) -> None:
         pass
 
 
-def clauses_of(data: Any) -> list[tuple[str, str, list[tuple[int, str, dict[str, str]]]]]:
-    """Return each section of a role file's data (key, heading) with its clauses
-    (depth, id, text per language), in order."""
+#: A clause's text as the preview shows it: (words, what the chip is) pieces, the note
+#: "" for plain text.
+Pieces = list[tuple[str, str]]
+
+
+def _shown(request: Request, site: Site, loaded: loader.Loaded | None
+           ) -> Callable[[str, str], Pieces]:
+    """Return how the preview shows a text in a language: each template tag (a reference
+    the import made, the title) as the chip it is in the editor, never as code."""
+    table: dict[str, Any] = {}
+    if loaded is not None:
+        try:
+            role = build_role(loaded, keep_going=[])
+            texts = [t for c in _all(role) for t in c.text.values()]
+            table = chips.chips(role, role.languages, site.profile(), texts,
+                                lambda s: say(request, s))
+        except JobdocsError:
+            table = {}
+
+    def shown(text: str, lang: str) -> Pieces:
+        known = table.get(lang, {}).get("chips", {})
+        out = []
+        for part, is_tag in chips.parts(text):
+            words, note = known.get(part) or (part.strip("{}%# ").strip(), "")
+            out.append((words, note or say(request, "Template code")) if is_tag
+                       else (part, ""))
+        return out
+
+    return shown
+
+
+def _all(role: Any) -> Iterator[Any]:
+    for clauses in role.sections.values():
+        for top in clauses:
+            yield from top.walk()
+
+
+def clauses_of(data: Any, shown: Callable[[str, str], Pieces]
+               ) -> list[tuple[str, str, list[tuple[int, str, dict[str, Pieces]]]]]:
+    """Return each section of a role file's data (key, heading: the role's own, or the
+    built-in heading in the role's first language) with its clauses (depth, id, text per
+    language as `shown`), in order."""
     sections = data.get("sections") if isinstance(data, dict) else None
     declared = data.get("declare_sections") or {} if isinstance(data, dict) else {}
+    langs = data.get("languages") if isinstance(data, dict) else None
+    t = i18n.translations(str(langs[0]) if isinstance(langs, list) and langs else "en")
     out = []
     for key, seq in (sections or {}).items():
-        rows: list[tuple[int, str, dict[str, str]]] = []
-        _walk(seq, 0, rows)
+        rows: list[tuple[int, str, dict[str, Pieces]]] = []
+        _walk(seq, 0, rows, shown)
         heading = (declared.get(key) or {}).get("heading") if isinstance(declared, dict) else {}
-        shown = next(iter(heading.values()), key) if isinstance(heading, dict) else key
-        out.append((str(key), str(shown), rows))
+        built_in = t.gettext(HEADINGS[key]) if key in HEADINGS else str(key)
+        shown_heading = next(iter(heading.values()), built_in) if isinstance(
+            heading, dict) else built_in
+        out.append((str(key), str(shown_heading), rows))
     return out
 
 
-def _walk(items: Any, depth: int, rows: list[tuple[int, str, dict[str, str]]]) -> None:
+def _walk(items: Any, depth: int, rows: list[tuple[int, str, dict[str, Pieces]]],
+          shown: Callable[[str, str], Pieces]) -> None:
     for c in items if isinstance(items, list) else ():
         if isinstance(c, dict):
             text = c.get("text")
-            rows.append((depth, str(c.get("id", "")), {str(k): str(v) for k, v in text.items()}
+            rows.append((depth, str(c.get("id", "")), {str(k): shown(str(v), str(k))
+                                                       for k, v in text.items()}
                          if isinstance(text, dict) else {}))
             for k in ("clauses", "items"):
-                _walk(c.get(k), depth + 1, rows)
+                _walk(c.get(k), depth + 1, rows, shown)
