@@ -121,7 +121,7 @@ def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
         data: Any = loaded.data
     except JobdocsError:
         loaded, lines, data = None, [], {}
-    shown = _shown(request, site, loaded)
+    shown, numbers = _shown(request, site, loaded)
     for p, f in zip(checked, localized(checked, lang, site), strict=True):
         clause = next((cid for first, cid in reversed(lines) if p.line and first <= p.line), "")
         at.setdefault(clause, []).append(f)
@@ -137,7 +137,7 @@ def _review(request: Request, site: Site, role_id: str, text: str, profile: str,
             unplaced.append(f)
     return page(request, "import.html", status, step=2, languages=LANGUAGES, role_id=role_id,
                 text=text, profile=profile, document=name, at=at,
-                clauses=clauses_of(data, shown),
+                clauses=clauses_of(data, shown), numbers=numbers,
                 report=unplaced, headed=headed, refusal=refusal,
                 errors=sum(p.severity == "error" for p in checked))
 
@@ -193,16 +193,19 @@ Pieces = list[tuple[str, str]]
 
 
 def _shown(request: Request, site: Site, loaded: loader.Loaded | None
-           ) -> Callable[[str, str], Pieces]:
+           ) -> tuple[Callable[[str, str], Pieces], dict[str, str]]:
     """Return how the preview shows a text in a language: each template tag (a reference
-    the import made, the title) as the chip it is in the editor, never as code."""
+    the import made, the title) as the chip it is in the editor, never as code; and
+    each clause's number as it will print."""
     table: dict[str, Any] = {}
+    numbers: dict[str, str] = {}
     if loaded is not None:
         try:
             role = build_role(loaded, keep_going=[])
             texts = [t for c in _all(role) for t in c.text.values()]
             table = chips.chips(role, role.languages, site.profile(), texts,
                                 lambda s: say(request, s))
+            numbers = chips.clause_numbers(role, site.profile())[0]
         except JobdocsError:
             table = {}
 
@@ -215,7 +218,7 @@ def _shown(request: Request, site: Site, loaded: loader.Loaded | None
                        else (part, ""))
         return out
 
-    return shown
+    return shown, numbers
 
 
 def _all(role: Any) -> Iterator[Any]:
