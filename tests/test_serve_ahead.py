@@ -61,7 +61,8 @@ def test_a_save_prints_the_pdf_ahead_and_the_download_prints_nothing(client, pri
                                               "manager of the sales department."})
     assert saved.status_code == 303
     assert client.app.state.ahead.wait(60)
-    assert sorted(printed) == sorted(f"{KAM}.{lang}" for lang in ("ru", "en", "de", "sv"))
+    # each document the role makes for the default organization (under its law), once
+    assert sorted(printed) == [f"{KAM}.en", f"{KAM}.ru"]
     before = len(printed)
     got = client.get(f"/roles/{KAM}/download", params={"format": "pdf", "lang": "en"})
     assert got.status_code == 200 and got.content.startswith(b"%PDF")
