@@ -146,17 +146,19 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
         pairs += [(law_of(org, lang), lang) for lang in role.languages
                   if lang in have and (org.law.get(lang) or org.law.get("*"))
                   and role.law and law_of(org, lang) not in role.law]
+    resolved = {}  # linted below: each document is resolved once
     for code, lang in pairs:
         if lang not in role.title:
             continue  # a missing title is reported where the role gives its titles
         try:
-            resolve(role, lang, org, trace=False, law=code, notes=problems)
+            resolved[code, lang] = resolve(role, lang, org, trace=False, law=code,
+                                           notes=problems)
         except InvalidInput as e:
             problems += e.problems
     problems += missing_sections(role, org or Organization())
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
-        problems += lint(loaded.path, role, org)
+        problems += lint(loaded.path, role, org, resolved)
     return list(dict.fromkeys(problems)), role.languages
 
 

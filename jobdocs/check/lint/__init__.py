@@ -39,8 +39,10 @@ class _Found(NamedTuple):
     note: str
 
 
-def lint(path: str, role: Role, org: Organization | None = None) -> list[Problem]:
-    """Return the lint findings about the clauses the file at `path` writes."""
+def lint(path: str, role: Role, org: Organization | None = None,
+         resolved: Mapping[tuple[str, str], Document] | None = None) -> list[Problem]:
+    """Return the lint findings about the clauses the file at `path` writes; `resolved`
+    holds documents already resolved, by (law, language): each is resolved once."""
     own = {c.id: c for clauses in role.sections.values() for top in clauses
            for c in top.walk() if c.mark is not None and c.mark.path == path}
     section = {c.id: key for key, clauses in role.sections.items() for top in clauses
@@ -49,10 +51,12 @@ def lint(path: str, role: Role, org: Organization | None = None) -> list[Problem
     used: set[tuple[str, str]] = set()
     problems: list[Problem] = []
     for code, lang in documents(role, org):
-        try:
-            doc = resolve(role, lang, org, law=code, trace=False, notes=[])
-        except InvalidInput:
-            continue  # the file's errors are reported as such
+        doc = (resolved or {}).get((code, lang))
+        if doc is None:
+            try:
+                doc = resolve(role, lang, org, law=code, trace=False, notes=[])
+            except InvalidInput:
+                continue  # the file's errors are reported as such
         for hit in _hits(doc, own, section, code):
             if hit.rule.id in hit.clause.silence:
                 used.add((hit.clause.id, hit.rule.id))
