@@ -34,15 +34,29 @@ class Font:
 
 
 @dataclass(frozen=True)
+class Paragraphs:
+    """How body text sits on the page; None leaves it to the reference document (ГОСТ's
+    justified text with a 1.25 cm first-line indent under centred headings). A frame sets
+    it (jobdocs/frame: `paragraphs:`): English, German and Swedish documents are set left
+    with left-aligned headings."""
+
+    align: str | None = None  # justify | left
+    indent: bool | None = None  # a first-line indent on lead-ins and statements
+    headings: str | None = None  # center | left
+
+
+@dataclass(frozen=True)
 class HouseStyle:
     """How a company's documents look, beyond what the reference document says."""
 
     page: Page = field(default_factory=Page)
     font: Font = field(default_factory=Font)
+    paragraphs: Paragraphs = field(default_factory=Paragraphs)
 
     def over(self, base: HouseStyle) -> HouseStyle:
         """Return `base` with every value this style sets put over it."""
-        return HouseStyle(page=_over(self.page, base.page), font=_over(self.font, base.font))
+        return HouseStyle(page=_over(self.page, base.page), font=_over(self.font, base.font),
+                          paragraphs=_over(self.paragraphs, base.paragraphs))
 
 
 def _over(top: Any, base: Any) -> Any:

@@ -43,7 +43,7 @@ def _show(role: Role, langs: list[str], docs: dict[str, Document], org: Organiza
     under = f", under the law of {named(first.law)}" if role.law else ""
     out = [f"# {role.id}: the role as documents print it"
            + (f", derived from {' → '.join(role.chain)}" if role.chain else "") + under,
-           f"id: {role.id}"]
+           *_frame(langs, docs), f"id: {role.id}"]
     if role.extends:
         out.append(f"extends: {role.extends}")
     out += [f"version: {_s(role.version)}", f"languages: [{', '.join(langs)}]", "title:"]
@@ -73,19 +73,37 @@ def _show(role: Role, langs: list[str], docs: dict[str, Document], org: Organiza
     out.append("sections:")
     texts = {lang: {c.id: c.text for c in docs[lang].all_clauses()} for lang in langs}
     for section in first.sections:
-        out.append(f"  {section.key}:  # {section.number}. {section.heading}")
-        out += _clauses(role, langs, section.clauses, texts, held, "    ")
+        out.append(f"  {section.key}:  # {first.frame.section_heading(section)}")
+        out += _clauses(role, langs, section.clauses, texts, held, "    ",
+                        first.frame.numbered)
     return "\n".join(out) + "\n"
+
+
+def _frame(langs: list[str], docs: dict[str, Document]) -> list[str]:
+    """Return comment lines naming each document's frame (its preset, how clauses are
+    marked) and the fields its heading's table prints."""
+    names = {lang: docs[lang].frame.name + ("" if docs[lang].frame.numbered else
+                                            ", clauses unnumbered") for lang in langs}
+    if len(set(names.values())) == 1:
+        out = [f"# frame: {names[langs[0]]}"]
+    else:
+        out = ["# frame: " + "; ".join(f"{name} ({lang})" for lang, name in names.items())]
+    for lang in langs:
+        fields = docs[lang].frame.fields
+        if fields:
+            out.append(f"# heading ({lang}): " + "; ".join(f"{f.label}: {f.value}"
+                                                          for f in fields))
+    return out
 
 
 def _clauses(role: Role, langs: Sequence[str], clauses: Sequence[DocClause],
              texts: dict[str, dict[str, str]], held: dict[str, tuple[str, ...]],
-             indent: str) -> list[str]:
-    """Return clauses and everything under them as YAML, each with its number, origin
-    and the law it holds under."""
+             indent: str, numbered: bool = True) -> list[str]:
+    """Return clauses and everything under them as YAML, each with its number (where the
+    documents print one), origin and the law it holds under."""
     out = []
     for clause in clauses:
-        number = f"{clause.number} · " if clause.number else ""
+        number = f"{clause.number} · " if clause.number and numbered else ""
         law = f" · law: {', '.join(held[clause.id])}" if clause.id in held else ""
         out.append(f"{indent}- id: {clause.id}  # {number}{_origin(role, clause.origin)}{law}")
         out.append(f"{indent}  text:")
@@ -95,5 +113,6 @@ def _clauses(role: Role, langs: Sequence[str], clauses: Sequence[DocClause],
                        + (_s(text) if text is not None else "null  # no text under this law"))
         if clause.children:
             out.append(f"{indent}  {'clauses' if clause.numbered else 'items'}:")
-            out += _clauses(role, langs, clause.children, texts, held, indent + "    ")
+            out += _clauses(role, langs, clause.children, texts, held, indent + "    ",
+                            numbered)
     return out

@@ -86,6 +86,8 @@ RULES: dict[str, Rule] = {
     # Clause text
     "undefined-variable": Rule("error", "Clause text uses a name nobody provides."),
     "unknown-ref": Rule("error", "ref() names no clause, or a dashed item."),
+    "unnumbered-ref": Rule("warning", "ref() under a frame whose clauses carry no numbers: it "
+                           "prints the words of the clause it names."),
     "jinja-syntax": Rule("error", "Clause text is not a valid Jinja template."),
     "sandbox": Rule("error", "Clause text does something the sandbox forbids."),
     "sandbox-size": Rule("error", "Clause text would allocate more than a clause may hold."),

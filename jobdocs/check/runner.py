@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..config.organization import Organization
 from ..errors import InvalidInput, Problem, RoleNotFound
+from ..frame import frame_spec
 from ..model import Mark
 from ..resolve import i18n, resolve
 from ..resolve.law import documents, law_of
@@ -155,7 +156,10 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
                                            notes=problems)
         except InvalidInput as e:
             problems += e.problems
-    problems += missing_sections(role, org or Organization())
+    whose = org or Organization()
+    problems += [p for code, lang in pairs for p in missing_sections(
+        role, whose, frame_spec(whose.frame, lang, code).required)] if pairs else (
+        missing_sections(role, whose))
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
         problems += lint(loaded.path, role, org, resolved)

@@ -8,9 +8,9 @@ from ..errors import UsageError
 
 
 @click.command()
-@click.argument("kind", default="role", metavar="[role|organization|project]")
+@click.argument("kind", default="role", metavar="[role|organization|project|frame]")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of role files (or profiles, or jobdocs.yaml), for editors.
+    """Print the JSON Schema of role files (or profiles, jobdocs.yaml, a frame definition).
 
     It is the schema `jobdocs validate` checks with. `jobdocs init` saves all
     three in the project's schemas/ folder; name one in a file's first line:

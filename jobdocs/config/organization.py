@@ -47,6 +47,9 @@ class Organization:
     reference_doc: str = ""  # the company's own .docx for styles and letterhead
     locale: Mapping[str, str] = field(default_factory=dict)
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    # The `frame:` values that apply, jobdocs.yaml's first, the profile's over it (see
+    # jobdocs/frame): each a preset's name, a definition, or either per language.
+    frame: tuple[Any, ...] = ()
     wording: tuple[str, ...] = ()  # company folders of catalogs and templates, searched first
     employee: Employee | None = None  # who signs the acknowledgement (gender-agreed)
     staff: tuple[Employee, ...] = ()  # the rows of the лист ознакомления (--staff)
@@ -134,6 +137,7 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
         reference_doc=str(data.get("reference_doc") or ""),
         locale=dict(data.get("locale") or {}),
         house_style=house_style_from(data.get("house_style")),
+        frame=(data["frame"],) if data.get("frame") is not None else (),
         wording=tuple(str(w) for w in data.get("wording") or ()),
         employee=_employee(data.get("employee")),
         path=path,
@@ -141,12 +145,14 @@ def from_data(data: Mapping[str, Any], path: str = "", number: Numbers | None = 
 
 
 def with_project(org: Organization, project: Any) -> Organization:
-    """Return `org` with the sections jobdocs.yaml declares, its house style and its
-    numbers: the profile's page and font values win one by one, its section rules and
-    its numbers as a whole."""
+    """Return `org` with the sections jobdocs.yaml declares, its house style, its frame and
+    its numbers: the profile's page and font values win one by one, its frame goes over
+    the project's, its section rules and its numbers win as a whole."""
     if project is None:
         return org
+    frame = getattr(project, "frame", None)
     return replace(org, declared=(*project.declared, *org.declared),
+                   frame=(frame, *org.frame) if frame is not None else org.frame,
                    section_rules=org.section_rules or project.section_rules,
                    house_style=org.house_style.over(project.house_style),
                    number=org.number or getattr(project, "number", org.number))

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InvalidInput
 from ..house_style import HouseStyle
@@ -63,6 +64,7 @@ class Project:
     acknowledgements: Acknowledgements | None = None
     approved: str = ""  # the git tags of a role's approved versions ("{role}": its id)
     lint: Mapping[str, str] = field(default_factory=dict)  # lint rule → error, warning, off
+    frame: Any = None  # `frame:`: a preset's name, a definition, or either per language
 
 
 @dataclass
@@ -192,6 +194,7 @@ def load_project(path: Path) -> Project:
                                           str(ack.get("organization") or "")),
         approved=str(data.get("approved") or ""),
         lint=dict(data.get("lint") or {}),
+        frame=data.get("frame"),
     )
     if problems:
         raise InvalidInput(problems)

@@ -52,12 +52,14 @@ class RedlineWriter(Writer):
         self.old = diff.old
         self.revisions = revisions
         self.title_paragraph: Any = None
+        self.marked = True  # the clauses of the section being written carry marks
         old, new = diff.old.frame, diff.new.frame
         # Frame paragraphs whose text depends on the version: (style, new text) → old text.
         self.reworded = {
             (s.DOCUMENT_TITLE, plain(new.heading.title)): plain(old.heading.title),
             **{(s.SHEET_SUBTITLE, plain(b)): plain(a) for a, b in
-               zip(old.sheet.subtitle, new.sheet.subtitle, strict=False)},
+               zip(old.sheet.subtitle if old.sheet else (),
+                   new.sheet.subtitle if new.sheet else (), strict=False)},
         }
 
     def tracked(self, style: str, segments: Parts, whole: str = "") -> Any:
@@ -75,7 +77,8 @@ class RedlineWriter(Writer):
             paragraph = self.tracked(style, word_diff(old, text))
         else:
             paragraph = super().para(style, *parts)
-        if style == s.DOCUMENT_TITLE and self.title_paragraph is None:
+        title = s.DOCUMENT_TITLE if self.frame.heading_form == "gost" else s.DOCUMENT_TYPE
+        if style == title and self.title_paragraph is None:
             self.title_paragraph = paragraph
         return paragraph
 
@@ -87,11 +90,13 @@ class RedlineWriter(Writer):
     # -- the clauses -------------------------------------------------------------------
 
     def sections(self) -> None:
+        frame = self.frame
         for sec in self.diff.sections:
             a, b = sec.old, sec.new
+            self.marked = frame.listed(b or a)  # type: ignore[arg-type]
             if a and b:
-                self.marks.section(self.tracked(s.HEADING, word_diff(_heading(a), _heading(b))),
-                                   b.key)
+                self.marks.section(self.tracked(
+                    s.HEADING, word_diff(_heading(a, frame), _heading(b, frame))), b.key)
                 if a.intro or b.intro:
                     keep_with_next(self.tracked(s.INTRO, word_diff(plain(a.intro), plain(b.intro)),
                                  "" if a.intro and b.intro else DELETE if a.intro else INSERT))
@@ -99,8 +104,8 @@ class RedlineWriter(Writer):
                 section = a or b
                 assert section is not None
                 op = DELETE if a else INSERT
-                self.marks.section(self.tracked(s.HEADING, [Segment(op, _heading(section))], op),
-                                   section.key)
+                self.marks.section(self.tracked(
+                    s.HEADING, [Segment(op, _heading(section, frame))], op), section.key)
                 if section.intro:
                     keep_with_next(self.tracked(s.INTRO, [Segment(op, plain(section.intro))], op))
             self.rows(sec.rows)
@@ -118,27 +123,49 @@ class RedlineWriter(Writer):
         if row.op == "keep":
             old, new = c.pair
             if numbered(old) == numbered(new) and old.level == new.level:
-                return [self.laid_out(new, [*_mark(old, new), Segment("equal", "\t"),
+                tab = [Segment("equal", "\t")] if self.marked else []
+                return [self.laid_out(new, [*self.mark(old, new), *tab,
                                             *_text(c.segments, old, new)])]
         out = []
         # A clause that became an item (or back) is replaced.
         if row.op != INSERT and c.old is not None:
-            out.append(self.laid_out(c.old, [Segment(DELETE, _line(c.old))], DELETE))
+            out.append(self.laid_out(c.old, [Segment(DELETE, self.whole_line(c.old))], DELETE))
         if row.op != DELETE and c.new is not None:
-            out.append(self.laid_out(c.new, [Segment(INSERT, _line(c.new))], INSERT))
+            out.append(self.laid_out(c.new, [Segment(INSERT, self.whole_line(c.new))], INSERT))
         return out
+
+    def mark(self, old: DocClause, new: DocClause) -> list[Segment]:
+        """Return what stands before a kept clause: its number as it changed, or (in a
+        headed list) its bullet."""
+        if not self.marked:
+            return []
+        if numbered(new) and not self.frame.numbered:
+            return [Segment("equal", self.frame.mark(new))]
+        return _mark(old, new)
+
+    def whole_line(self, node: DocClause) -> str:
+        """Return a removed or added clause's whole line: its mark, a tab, its text."""
+        if not self.marked:
+            return plain(node.text)
+        mark = self.frame.mark(node) if numbered(node) else ITEM_MARK
+        return f"{mark}\t{plain(node.text)}"
 
     def laid_out(self, clause: DocClause, segments: Parts, whole: str = "") -> Any:
         """Add a clause's paragraph in the style and at the indent the document gives it,
         with the clause's mark (marks.py); the old place of a clause the new version has
         elsewhere carries none: a mark names one paragraph."""
-        if numbered(clause):
+        if not self.marked:  # a headed list's section of one paragraph
+            paragraph = self.tracked(s.CLAUSE, segments, whole)
+            hang(paragraph, 0, 0, s.INDENT)
+        elif numbered(clause):
+            at = 0 if self.frame.numbered else s.BULLET_INDENT * (clause.level - 1)
             paragraph = self.tracked(s.clause_style(clause.level), segments, whole)
-            hang(paragraph, 0, self.indents.get(clause.level, s.INDENT), s.INDENT)
+            hang(paragraph, at, self.indents.get(clause.level, s.INDENT), s.INDENT)
         else:  # a dashed item hangs under its parent's text
             paragraph = self.tracked(s.ITEM, segments, whole)
-            hang(paragraph, self.indents.get(clause.level - 1, s.INDENT), s.ITEM_INDENT,
-                 s.INDENT + s.ITEM_INDENT)
+            at = (self.indents.get(clause.level - 1, s.INDENT) if self.frame.numbered
+                  else s.BULLET_INDENT * (clause.level - 1))
+            hang(paragraph, at, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
         if whole != DELETE or clause.id not in self.new_ids:
             self.marks.clause(paragraph, clause.id)
         return paragraph
@@ -153,6 +180,8 @@ class RedlineWriter(Writer):
         """Return each level's hanging indent, fitting every number the redline shows:
         either version's, and a renumbered clause's old and new number side by side,
         so that no number pushes its text to another tab stop."""
+        if not self.frame.numbered:
+            return {level: s.BULLET_INDENT for level in range(1, s.CLAUSE_LEVELS + 1)}
         numbers: dict[int, list[str]] = {}
         for c in _changes(self.diff):
             for node in (c.old, c.new):
@@ -212,11 +241,6 @@ def _changes(diff: LangDiff) -> list[Any]:
     return out
 
 
-def _line(node: Any) -> str:
-    mark = f"{node.number}." if numbered(node) else ITEM_MARK
-    return f"{mark}\t{plain(node.text)}"
-
-
 def _text(segments: Parts, old: Any, new: Any) -> Parts:
     """Return a clause's word changes as plain text (no tabs or breaks), as the writer prints."""
     out = [Segment(seg.op, plain(seg.text)) for seg in segments]
@@ -227,8 +251,8 @@ def _text(segments: Parts, old: Any, new: Any) -> Parts:
     return word_diff(plain(old.text), plain(new.text))  # a break fell between two words
 
 
-def _heading(section: Any) -> str:
-    return f"{section.number}. {plain(section.heading)}"
+def _heading(section: Any, frame: Any) -> str:
+    return plain(frame.section_heading(section))
 
 
 def redline(diff: RoleDiff, author: str, date: dt.date | dt.datetime | None = None,
@@ -251,7 +275,7 @@ def redline(diff: RoleDiff, author: str, date: dt.date | dt.datetime | None = No
     assert d.old is not None and d.new is not None
     document = open_reference(reference_doc)
     writer = RedlineWriter(document, d, Revisions(author, date))
-    compose(writer)
+    compose(writer, reference_doc=reference_doc)
     writer.summary(diff)
     docx_package.set_language(document, docx_package.language_tag(d.new.lang, d.new.locale))
     old, new = d.old, d.new

@@ -39,12 +39,18 @@ def heading_phrases() -> list[tuple[str, str]]:
     """Return (phrase, section key), longest first; jobdocs' own catalogs included."""
     pairs = {(p, key) for key, phrases in HEADINGS.items() for p in phrases}
     try:
+        from ..frame import PRESETS
+        from ..frame.wording import Msg
+        from ..model import SECTIONS
         from ..resolve import i18n
-        from ..resolve.frame import HEADINGS as FRAME_HEADINGS
 
+        # The built-in sections under every preset's heading (About the Role, Aufgaben).
+        headings = {(key, words.msgid) for preset in PRESETS.values()
+                    for key, words in preset["sections"]["headings"].items()
+                    if isinstance(words, Msg) and key in SECTIONS}
         for lang in i18n.available_languages():
             t = i18n.translations(lang)
-            pairs |= {(t.gettext(h).lower(), key) for key, h in FRAME_HEADINGS.items()}
+            pairs |= {(t.gettext(h).lower(), key) for key, h in headings}
     except Exception:  # a broken catalog must not stop an import; the built-in words stay
         pass
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))

@@ -8,6 +8,7 @@ from typing import Any
 from .. import jurisdictions
 from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
+from ..frame import FrameSpec, frame_spec
 from ..model import (
     BLANK,
     Clause,
@@ -21,20 +22,14 @@ from ..model import (
     Title,
 )
 from . import i18n, sandbox
-from .frame import HEADINGS, INTROS, build_frame
+from .frame import FrameWords, build_frame, title_values
 from .hash import content_hash
 from .law import jurisdiction, law_of, select
 from .numbering import number_clauses
 from .officers import officers
+from .refs import REF, worded_refs
 from .sections import layout
 from .titles import title_problems
-
-
-class _Cases(dict):  # type: ignore[type-arg]
-    """A title's forms; a case a half-checked role lacks prints the nominative."""
-
-    def __missing__(self, case: str) -> str:
-        return str(self.get("nominative", ""))
 
 
 def resolve(role: Role, lang: str, org: Organization | None = None, *,
@@ -57,33 +52,36 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         raise UsageError(f"role '{role.id}' is written in {', '.join(role.languages)}, "
                          f"not '{lang}'")
     org = org or Organization()
-    t = i18n.translations(lang, org.wording)
     title = role.title.get(lang)
     if title is None:  # checking the role reports it at the title; never a KeyError
         raise InvalidInput(Problem(role.path or role.id, None, None, f"the role has no title "
                                    f"in '{lang}'; give title.{lang}", "missing-translation"))
     problems: list[Problem] = []
-    plan = layout(role, org, problems)
     code = law_of(org, lang) if law is None else law
+    spec = frame_spec(org.frame, lang, code)
+    locale = org.locale.get(lang) or spec.locale.get(lang) or jurisdictions.locale(lang, code)
+    words = FrameWords(lang, locale, tuple(org.wording))
+    plan = layout(role, org, problems, frame_sections(spec))
     whole = role
     role, order, context, numbers = _prepared(role, lang, org, plan, code, symbolic_refs,
-                                              notes)
+                                              notes, spec.numbered)
     problems += title_problems(whole, lang, org.wording)
+    values = title_values(title if len(title.forms) > 1 else Title.plain(str(title)))
     sections = []
     for s, key in enumerate(order, start=1):
         clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
                         for c in role.sections[key])
         decl = plan.declared.get(key)
-        if decl is None:
-            heading = t.gettext(HEADINGS[key]) if key in HEADINGS else key
-            intro = (t.gettext(INTROS[key]).format_map(_Cases(title.forms)) if key in INTROS
-                     else "")
+        if decl is None or decl.source == "frame":
+            heading = words.say(spec.headings[key]) if key in spec.headings else key
+            intro = words.say(spec.intros[key], values) if key in spec.intros else ""
         else:
             heading, intro = _declared(decl, role, lang, context, problems)
         sections.append(DocSection(key, s, heading, sandbox.upfirst(intro), clauses))
     if problems:
         raise InvalidInput(problems)
-    locale = org.locale.get(lang) or jurisdictions.locale(lang, code)
+    if not spec.numbered and not symbolic_refs:
+        sections = worded_refs(sections, role, lang, spec.name, notes)
     title = title if len(title.forms) > 1 else Title.plain(str(title))
     digest = content_hash(role, org) if trace else ""
     return Document(
@@ -103,8 +101,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         acknowledgement_rows=org.acknowledgement_rows,
         content_hash=digest,
         house_style=org.house_style,
-        frame=build_frame(lang=lang, locale=locale, title=title, org=org, role_id=role.id,
-                          role_version=role.version, content_hash=digest),
+        frame=build_frame(spec=spec, lang=lang, locale=locale, title=title, org=org,
+                          role=role, officers=context["officers"], content_hash=digest),
         wording=tuple(org.wording),
         law=code,
         officers=context["officers"],
@@ -116,23 +114,32 @@ def text_context(role: Role, lang: str, org: Organization | None = None, *,
     """Return the names clause text of `role` is rendered with in `lang`, as `resolve`
     gives them (the Word round trip renders pieces of a clause with them)."""
     org = org or Organization()
-    plan = layout(role, org, [])
     code = law_of(org, lang) if law is None else law
-    return _prepared(role, lang, org, plan, code, False, [])[2]
+    spec = frame_spec(org.frame, lang, code)
+    plan = layout(role, org, [], frame_sections(spec))
+    return _prepared(role, lang, org, plan, code, False, [], spec.numbered)[2]
 
 
 def _prepared(role: Role, lang: str, org: Organization, plan: Any, code: str,
-              symbolic_refs: bool, notes: list[Problem] | None
+              symbolic_refs: bool, notes: list[Problem] | None, numbered: bool = True
               ) -> tuple[Role, list[str], dict[str, Any], dict[str, str]]:
     """Return the role under law `code`, its sections in print order, the clause-text
-    context and the computed numbers."""
+    context and the computed numbers (where the frame prints none, ref() prints a
+    placeholder that refs.worded_refs replaces with the clause's words)."""
     role, left_out = select(role, code, lang, {d.key: d.law for d in plan.declared.values()
                                                if d.law}, notes)
     order = [k for k in plan.order if role.sections.get(k)]
     numbers, items = number_clauses(role, order)
-    shown = {k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers
+    shown = ({k: f"⟦{k}⟧" for k in numbers} if symbolic_refs else numbers if numbered
+             else {k: REF.format(k) for k in numbers})
     context = clause_context(role, lang, org, shown, items, code, left_out)
     return role, order, context, numbers
+
+
+def frame_sections(spec: FrameSpec) -> tuple[SectionDecl, ...]:
+    """Return the sections a frame offers its roles (en-us: qualifications ...)."""
+    return tuple(SectionDecl(key=d.key, heading={}, after=d.after, before=d.before,
+                             source="frame") for d in spec.declared)
 
 
 def _declared(decl: SectionDecl, role: Role, lang: str, context: Mapping[str, Any],

@@ -1,9 +1,10 @@
-"""The wording of the document frame, resolved once for every writer.
+"""The frame of a document, resolved once for every writer.
 
-Section headings and their lead-ins, the approval block, the heading
-requisites, the author's signature, the visas, the acknowledgement and the
-лист ознакомления: translated, dated and filled in here, so that the
-Markdown template and the DOCX writer only lay them out.
+The frame (jobdocs/frame: a preset, or a company's definition over one) says
+which blocks the document has and how they are worded; here each block is
+translated, dated and filled in from the profile and the role, so that the
+Markdown template, the DOCX writer, the redline and serve's page only lay
+them out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from collections.abc import Mapping
 from babel.dates import format_date
 
 from ..config.organization import Organization, Person, localized
-from ..model import DocHeading, Frame, Line, Sheet, SignedBlock, Title
+from ..frame import FrameSpec, Msg, Wording, fill
+from ..frame.presets import RU_GOST
+from ..house_style import HouseStyle
+from ..model import CASES, DocHeading, Frame, Line, Role, Sheet, SignedBlock, Title
 from . import i18n
 from .typography import NBSP
 
@@ -25,25 +29,23 @@ def N_(message: str) -> str:
     return message
 
 
-HEADINGS = {
-    "general": N_("General Provisions"),
-    "duties": N_("Job Duties"),
-    "rights": N_("Rights"),
-    "responsibility": N_("Responsibility"),
-    "evaluation": N_("Performance Evaluation Criteria"),
-    "relationships": N_("Working Relationships"),
-    "final": N_("Final Provisions"),
-}
-INTROS = {
-    # Translators: {nominative}, {genitive}, {dative} stand for the job title
-    # in that form; use any form your language declares in the "title forms"
-    # message. A one-form language prints the title for each.
-    "duties": N_("The {nominative} shall:"),
-    "rights": N_("The {dative} has the right to:"),
-    "responsibility": N_("The {nominative} is liable for:"),
-    "evaluation": N_("The performance of the {genitive} is evaluated against "
-                     "the following criteria:"),
-}
+#: The built-in sections' ГОСТ headings, as catalog messages (a document's own come from
+#: its frame: `doc.sections[n].heading`; jobdocs/frame `frame_spec(...).headings`).
+HEADINGS = {key: words.msgid for key, words in RU_GOST["sections"]["headings"].items()}
+
+
+def pgettext(context: str, message: str) -> str:
+    """Mark a message with its context for extraction (the lookup is FrameWords.agreed)."""
+    return message
+
+
+#: The acknowledgement agreed in gender with a reader who is known: the same message in
+#: the context "a woman" or "a man" («ознакомлена», «ознакомлен»).
+AGREED = (
+    pgettext("a woman", "I have read this job description and received one copy:"),
+    pgettext("a man", "I have read this job description and received one copy:"),
+)
+
 #: What the number line prints where no number is given, in the languages whose paper
 #: form has a registration number to fill in (ГОСТ Р 7.0.97: регистрационный номер);
 #: elsewhere a document without a number prints none.
@@ -63,6 +65,11 @@ class FrameWords:
     def _(self, message: str) -> str:
         return self.t.gettext(message)
 
+    def say(self, words: Wording, values: Mapping[str, str] | None = None) -> str:
+        """Return a frame's wording in this language, with the values it names filled in."""
+        text = words.text(self.lang, self.t)
+        return fill(text, values) if values else text
+
     def date(self, value: dt.date | None) -> str:
         # CLDR's narrow no-break space («2026 г.») prints as nothing in the usual fonts.
         return i18n.format_date(value, self.lang, self.locale, self.folders).replace(
@@ -74,16 +81,15 @@ class FrameWords:
             return ""
         return format_date(value, "short", locale=self.locale).replace("\u202f", NBSP)
 
-    def acknowledgement(self, gender: str) -> str:
-        """Return the acknowledgement sentence, agreeing with the reader's gender where
+    def agreed(self, words: Wording, gender: str) -> str:
+        """Return a sentence the reader says of themself, agreeing with their gender where
         it is known («ознакомлена»), else neutral («ознакомлен(а)»)."""
-        if gender == "f":
-            return self.t.pgettext("a woman", "I have read this job description and received "
-                                   "one copy:")
-        if gender == "m":
-            return self.t.pgettext("a man", "I have read this job description and received "
-                                   "one copy:")
-        return self._("I have read this job description and received one copy:")
+        neutral = self.say(words)
+        if gender in ("f", "m") and isinstance(words, Msg):
+            context = "a woman" if gender == "f" else "a man"
+            agreed = self.t.pgettext(context, words.msgid)
+            return neutral if agreed == words.msgid else agreed
+        return neutral
 
     def line(self, value: str, caption: str) -> Line:
         """Return a line holding `value`, or a blank with its translated caption."""
@@ -110,58 +116,110 @@ def _rows(w: FrameWords, org: Organization) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def build_frame(*, lang: str, locale: str, title: Title, org: Organization, role_id: str,
-                role_version: str, content_hash: str) -> Frame:
-    """Return the frame of a job description of `title` in `lang` for `org`."""
+def title_values(title: Title, organization: str = "") -> dict[str, str]:
+    """Return what a frame's words may name: each form of the title (a form the title
+    lacks prints its nominative) and the organization."""
+    forms = {case: title.forms.get(case, title.forms["nominative"]) for case in CASES}
+    return {**forms, "organization": organization}
+
+
+def _organization(w: FrameWords, spec: FrameSpec, org: Organization) -> tuple[Line, ...]:
+    """Return the letterhead's lines: ГОСТ Р 7.0.97's full name with the short one in
+    brackets under it, or the short name alone; a blank to fill in, or nothing."""
+    short, full = localized(org.name, w.lang), localized(org.full_name, w.lang)
+    if spec.letterhead_full and full and short:
+        return Line(full), Line(f"({short})")
+    name = (full or short) if spec.letterhead_full else (short or full)
+    if name or spec.letterhead_blank:
+        return (w.line(name, N_("(organization)")),)
+    return ()
+
+
+def build_frame(*, spec: FrameSpec, lang: str, locale: str, title: Title, org: Organization,
+                role: Role, officers: Mapping[str, Title], content_hash: str) -> Frame:
+    """Return the frame `spec` of a job description of `title` in `lang` for `org`."""
+    from .lines import fields, marked, signatures, statements
+
     w = FrameWords(lang, locale, tuple(org.wording))
-    forms = i18n.title_arguments(title)  # a translation may print any form its language has
+    on = set(spec.blocks)
     _ = w._
-    short, full = localized(org.name, lang), localized(org.full_name, lang)
-    approval = w.signed(_("APPROVED"), (
-        w.line(localized(org.approver.position, lang), N_("(position)")),
-        w.line(short or full, N_("(organization)")),
-    ), org.approver)
-    number = org.number.for_document(role_id, lang)
-    if not number and lang in NUMBERED_FORMS:
+    short = localized(org.name, lang)
+    title = marked(w, spec, title)
+    values = title_values(title, short or _("the Company"))
+    approval = None
+    if "approval" in on:
+        approval = w.signed(w.say(spec.approval_title), (
+            w.line(localized(org.approver.position, lang), N_("(position)")),
+            w.line(short or localized(org.full_name, lang), N_("(organization)")),
+        ), org.approver)
+    number = org.number.for_document(role.id, lang)
+    if not number and lang in NUMBERED_FORMS and spec.heading_form == "gost":
         number = NO_NUMBER
     heading = DocHeading(
-        # ГОСТ Р 7.0.97: the full name, and the short one in brackets under it.
-        organization=((Line(full), Line(f"({short})")) if full and short else
-                      (w.line(full or short, N_("(organization)")),)),
-        kind=_("JOB DESCRIPTION"),
+        organization=_organization(w, spec, org),
+        kind=w.say(spec.kind, values),
         date=w.date(org.date),
         number=_("No.") + " " + number if number else "",
         place=w.line(localized(org.place, lang), N_("(place)")),
-        title=title.genitive,
-        full_title=_("Job Description: {genitive}").format_map(forms),
+        title=values["genitive"],
+        full_title=w.say(spec.full_title, values),
     )
-    author = w.signed(localized(org.author.position, lang) or _("Head of the structural unit"),
-                      (), org.author)
-    visas = org.agreements or (Person(),) * org.blank_agreements
-    agreements = tuple(
-        w.signed(_("AGREED"), (w.line(localized(p.position, lang), N_("(position)")),), p)
-        for p in visas)
+    author = None
+    if "author" in on:
+        author = w.signed(localized(org.author.position, lang) or w.say(spec.author_title),
+                          (), org.author)
+    agreements: tuple[SignedBlock, ...] = ()
+    if "agreements" in on:
+        visas = org.agreements or (Person(),) * org.blank_agreements
+        agreements = tuple(w.signed(w.say(spec.agreements_title), (
+            w.line(localized(p.position, lang), N_("(position)")),), p) for p in visas)
     employee = org.employee
-    reader = Person(name=_as_map(employee.name), date=employee.date) if employee else Person()
-    acknowledgement = w.signed(w.acknowledgement(employee.gender if employee else ""), (),
-                               reader)
+    acknowledgement = None
+    if "acknowledgement" in on:
+        reader = Person(name=_as_map(employee.name), date=employee.date) if employee else Person()
+        acknowledgement = w.signed(w.agreed(spec.acknowledgement,
+                                            employee.gender if employee else ""), (), reader)
+    facts = {"role": role.id, "version": role.version, "hash": content_hash}
+    return Frame(
+        approval=approval, heading=heading, author=author, agreements=agreements,
+        acknowledgement=acknowledgement,
+        sheet=_sheet(w, org, heading, values) if "sheet" in on else None,
+        trace=_trace(w, spec, facts),
+        generated=_("Generated by jobdocs from role %(role)s version %(version)s, "
+                    "content %(hash)s.") % facts,
+        name=spec.name,
+        blocks=spec.blocks,
+        approval_align=spec.approval_align,
+        heading_form=spec.heading_form,
+        fields=fields(w, spec, title, org, role, officers),
+        numbered=spec.numbered,
+        statements=statements(w, spec, values) if "statements" in on else (),
+        signatures=signatures(w, spec, org, role) if "signatures" in on else (),
+        look=HouseStyle(page=spec.page, font=spec.font, paragraphs=spec.paragraphs),
+    )
+
+
+def _sheet(w: FrameWords, org: Organization, heading: DocHeading,
+           values: Mapping[str, str]) -> Sheet:
+    """Return the лист ознакомления, naming its document: title, date and number, as the
+    heading gives them."""
+    _ = w._
     columns = (w.t.pgettext("acknowledgement table", "No."), _("Full name"), _("Position"),
                _("Date of acknowledgement"), _("Signature"))
-    # The sheet names its document: title, date and number, as the heading gives them.
     when = heading.date if org.date else w.t.pgettext("within a line", "«__» __________ 20__")
     dated = " ".join(filter(None, [_("dated %(date)s") % {"date": when}, heading.number]))
-    sheet = Sheet(
+    return Sheet(
         title=_("ACKNOWLEDGEMENT SHEET"),
-        subtitle=(_("for the job description of the {genitive}").format_map(forms), dated),
+        subtitle=(fill(_("for the job description of the {genitive}"), values), dated),
         columns=columns,
         rows=_rows(w, org),
     )
-    facts = {"role": role_id, "version": role_version, "hash": content_hash}
-    return Frame(
-        approval=approval, heading=heading, author=author, agreements=agreements,
-        acknowledgement=acknowledgement, sheet=sheet,
-        trace=_("Role %(role)s, version %(version)s, content %(hash)s") % facts,
-        generated=_("Generated by jobdocs from role %(role)s version %(version)s, "
-                    "content %(hash)s.") % facts,
-    )
 
+
+def _trace(w: FrameWords, spec: FrameSpec, facts: Mapping[str, str]) -> str:
+    """Return the footer line that ties a printed page to its inputs, or "" for none."""
+    if spec.trace is None:
+        return ""
+    if isinstance(spec.trace, Msg):
+        return w.say(spec.trace) % facts
+    return w.say(spec.trace, facts)

@@ -55,10 +55,14 @@ def caption(doc: Document, name: str) -> str:
     nominative, capitalised, without the article a German sentence form carries
     ("die Vertriebsleitung" → "Vertriebsleitung")."""
     title = doc.officers.get(name)
-    if title is None:
-        return ""
+    return "" if title is None else title_caption(title, doc.lang)
+
+
+def title_caption(title: Title, lang: str) -> str:
+    """Return a title or position as a caption prints it: its nominative, capitalised,
+    without a German sentence form's article ("der Key Account Manager")."""
     text = str(title)
-    for article in _ARTICLES.get(doc.lang, ()):
+    for article in _ARTICLES.get(lang, ()):
         if text.startswith(article):
             text = text[len(article):]
     return text[:1].upper() + text[1:]

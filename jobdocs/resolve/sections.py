@@ -34,11 +34,18 @@ def _where(decl: SectionDecl) -> str:
     return f"{decl.mark.path}:{decl.mark.line}" if decl.mark else decl.source
 
 
-def layout(role: Role, org: Organization, problems: list[Problem]) -> Layout:
-    """Return the sections of `role`'s documents; add every problem with them to `problems`."""
+def layout(role: Role, org: Organization, problems: list[Problem],
+           offered: tuple[SectionDecl, ...] = ()) -> Layout:
+    """Return the sections of `role`'s documents; add every problem with them to `problems`.
+
+    `offered` are the sections the document's frame declares (jobdocs/frame): a role, a
+    profile or jobdocs.yaml that declares one of them anew has its own way.
+    """
     style = org.section_rules or SectionRules()
-    declared: dict[str, SectionDecl] = {}
+    declared: dict[str, SectionDecl] = {d.key: d for d in offered}
     for decl in (*org.declared, *role.declared):
+        if declared.get(decl.key, decl).source == "frame":
+            del declared[decl.key]
         if decl.after and decl.before:
             problems.append(_problem(decl.mark, role.path, f"declare_sections.{decl.key}: give "
                                      "after: or before:, not both", "placement"))
@@ -76,13 +83,17 @@ def layout(role: Role, org: Organization, problems: list[Problem]) -> Layout:
     return Layout(tuple(order), declared)
 
 
-def missing_sections(role: Role, org: Organization) -> list[Problem]:
-    """Return a problem for each section the house style requires that `role` leaves empty.
+def missing_sections(role: Role, org: Organization,
+                     required: tuple[str, ...] | None = None) -> list[Problem]:
+    """Return a problem for each section the house style requires that `role` leaves empty
+    (a house style that says nothing: the sections `required` by the frame, else the
+    default ones).
 
     `jobdocs validate` reports them; rendering prints what the role has, so that a
     role written for another house style can still be read.
     """
-    style = org.section_rules or SectionRules()
+    style = org.section_rules or (SectionRules(required=required) if required is not None
+                                  else SectionRules())
     mark = role.section_marks.get("")
     return [_problem(mark, role.path, f"section '{key}' is missing or empty; the house style "
                      "requires it", "missing-section")

@@ -77,6 +77,7 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
         reference=reference,
         officers=law.officers(loaded, parent),
         reports_to=str(data.get("reports_to") or (parent.reports_to if parent else "")),
+        details={**(parent.details if parent else {}), **(data.get("details") or {})},
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..formats import NAMES
+from ..frame.schema import SETTING as _FRAME
 from ..house_style import SCHEMA as _LOOK
 from ..jurisdictions import CODES, JURISDICTIONS
 from ..model import CASES
@@ -177,6 +178,7 @@ ORGANIZATION_SCHEMA: dict[str, Any] = {
                        "description": "СОГЛАСОВАНО visas; without this key the documents "
                                       "print two blank ones, with [] none."},
         "house_style": HOUSE_STYLE,
+        "frame": _FRAME,
         "employee": {
             "type": "object",
             "description": "The employee who reads and signs this copy: the acknowledgement "
@@ -237,6 +239,8 @@ PROJECT_SCHEMA: dict[str, Any] = {
         "number": {**_NUMBER, "description": "Registration numbers per role (or a pattern "
                    "with a register), used where the profile gives none."},
         "house_style": HOUSE_STYLE,
+        "frame": {**_FRAME, "description": "The document frame every profile of the project "
+                  "starts from (a profile's frame: goes over it). " + _FRAME["description"]},
         "wording": {"type": "string", "pattern": r"\S",
                     "description": "A folder of catalogs and templates that override the "
                                    "packaged ones message by message, or add a language; "

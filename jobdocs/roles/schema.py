@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..formats import names
+from ..frame.schema import FRAME_SCHEMA
 from ..jurisdictions import HOME
 from ..model import CASES, SECTIONS
 from .loader import Key, Loaded
@@ -93,6 +94,34 @@ def _sections(override: bool) -> dict[str, Any]:
         "additionalProperties": clauses,
     }
 
+_TEXT_OR_TEXTS = {
+    "type": ["string", "number", "object"],
+    "pattern": r"\S",
+    "minProperties": 1,
+    "patternProperties": {LANG_PATTERN: {"type": ["string", "number"], "pattern": r"\S"}},
+    "additionalProperties": False,
+}
+#: The facts about the position a frame's table of fields prints (docs/frames.md).
+DETAILS = {
+    "description": "Facts about the position that a frame's heading table prints: one text "
+                   "for every language or one per language; a derived role changes them one "
+                   "by one.",
+    "type": "object",
+    "properties": {
+        "department": {**_TEXT_OR_TEXTS, "description": "The department or unit."},
+        "location": {**_TEXT_OR_TEXTS, "description": "Where the work is done (default: the "
+                     "profile's place)."},
+        "grade": {**_TEXT_OR_TEXTS, "description": "The pay grade or band."},
+        "flsa": {"enum": ["exempt", "non-exempt"],
+                 "description": "The position's status under the US Fair Labor Standards "
+                                "Act."},
+        "deputy": {**_TEXT_OR_TEXTS, "description": "Who deputises for the holder "
+                   "(Stellvertretung)."},
+        "responsible_for": {**_TEXT_OR_TEXTS, "description": "Who reports to the holder."},
+    },
+    "additionalProperties": False,
+}
+
 
 ROLE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -136,6 +165,7 @@ ROLE_SCHEMA: dict[str, Any] = {
         "reports_to": {"type": "string", "pattern": OFFICER_KEY,
                        "description": "The officer of the organization profile who is this "
                                       "role's line manager (default: line_manager)."},
+        "details": DETAILS,
         "remove": {"type": "array", "items": _ID,
                    "description": "In a derived role: ids of inherited clauses or items to drop."},
         "declare_sections": DECLARE_SECTIONS,
@@ -158,7 +188,7 @@ ROLE_SCHEMA: dict[str, Any] = {
 
 #: Every schema jobdocs publishes (`jobdocs schema KIND`), by the kind of file it describes.
 SCHEMAS: dict[str, dict[str, Any]] = {"role": ROLE_SCHEMA, "organization": ORGANIZATION_SCHEMA,
-                                      "project": PROJECT_SCHEMA}
+                                      "project": PROJECT_SCHEMA, "frame": FRAME_SCHEMA}
 
 
 def file_name(kind: str) -> str:

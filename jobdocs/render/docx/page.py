@@ -14,6 +14,7 @@ from docx.shared import Mm
 
 from ...errors import JobdocsError
 from ...house_style import SIZES, HouseStyle
+from ...model import Document
 from ...resources import data_dir
 from . import ooxml
 from . import styles as s
@@ -136,6 +137,7 @@ def prepare(document: Any, house_style: HouseStyle) -> None:
     number its pages."""
     apply_house_style(document, house_style)
     s.ensure(document, s.text_width(document.sections[-1]))
+    s.set_paragraphs(document, house_style.paragraphs)
     ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
     number_pages(document)
 
@@ -153,5 +155,14 @@ def number_pages(document: Any) -> None:
                 copy_story(rest, first)
     if not any(ooxml.has_page_field(part) for part in (section.header, section.footer)):
         ooxml.page_number(fresh_paragraph(section.header, Body(document).style_id(s.HEADER)))
+
+
+def house_style_of(doc: Document, reference_doc: Path | None) -> HouseStyle:
+    """Return how a document looks: its house style, over its frame's paper, font and
+    paragraphs when it is written on jobdocs' own reference document (a company's
+    letterhead keeps its own)."""
+    if reference_doc is not None:
+        return doc.house_style
+    return doc.house_style.over(doc.frame.look)
 
 

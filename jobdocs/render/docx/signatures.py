@@ -25,6 +25,8 @@ APPROVAL_COLUMNS = (0.42, 0.58)
 #: A signature row: the position (with the title above and the date below), the line to
 #: sign on, the name.
 SIGNATURE_COLUMNS = (0.44, 0.22, 0.34)
+#: A row of lines to sign on: who signs, the signature, the printed name, the date.
+LINE_COLUMNS = (0.22, 0.26, 0.24, 0.28)
 ROW_SPACE = 18.0  # pt above each signature row
 GAP = 0.3  # cm between the texts of two cells
 
@@ -80,6 +82,24 @@ def signed_by(body: Body, block: SignedBlock, text_width: float) -> Any:
     body.add(f"{style} Caption", into=date)
     body.add(f"{style} Date", plain(block.date), into=date)
     signature(body, style, block, sign, name)
+    return table.element
+
+
+def lines(body: Body, blocks: Sequence[SignedBlock], text_width: float) -> Any:
+    """Write lines to sign on, a row for each who signs (employee, manager ...): who, then
+    a line for the signature, the printed name and the date, each captioned under it; a
+    name or date already known stands on its line. Return the table."""
+    style = s.SIGNATURE
+    table = Table(body.end, LINE_COLUMNS, text_width, gap=GAP, row_space=ROW_SPACE)
+    for block in blocks:
+        who, sign, name, date = table.row()
+        body.add(f"{style} Title", plain(block.title), into=who)
+        body.add(f"{style} Caption", into=who)  # level with the captions
+        for cell, text, caption in ((sign, "", block.sign_caption),
+                                    (name, block.name, block.name_caption),
+                                    (date, block.date, block.date_caption)):
+            body.add(f"{style} Line", plain(text), into=cell)
+            body.add(f"{style} Caption", plain(caption), into=cell)
     return table.element
 
 

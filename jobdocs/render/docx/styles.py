@@ -44,6 +44,10 @@ SHEET_SUBTITLE = "Sheet Subtitle"
 TABLE_HEADING = "Table Heading"
 TABLE_TEXT = "Table Text"
 TABLE = "Acknowledgement Table"
+FIELD_LABEL = "Field Label"  # the heading's table of fields: Job Title, Reports To ...
+FIELD_VALUE = "Field Value"
+STATEMENT = "Statement"  # a paragraph after the sections: equal opportunity, at-will ...
+BULLET_INDENT = 0.63  # cm from a bullet to its text, each level (Word's default)
 HEADER = "Header"
 FOOTER = "Footer"
 
@@ -167,6 +171,9 @@ def styles(text_width: float) -> list[Style]:
         Style(ITEM, align="justify", left=INDENT + ITEM_INDENT, first_line=-ITEM_INDENT,
               tabs=(Tab(INDENT + ITEM_INDENT),), hyphenate=True),
         *block(SIGNATURE),
+        Style(STATEMENT, align="justify", first_line=INDENT, before=6, hyphenate=True),
+        Style(FIELD_LABEL, bold=True, align="left", left=0, first_line=0),
+        Style(FIELD_VALUE, align="left", left=0, first_line=0),
         Style(ACKNOWLEDGEMENT, align="justify", before=24, keep_next=True, hyphenate=True),
         Style(SHEET_TITLE, align="center", bold=True, page_break_before=True),
         Style(SHEET_SUBTITLE, align="center", after=12),
@@ -317,7 +324,40 @@ def set_font(document: Any, name: str | None, size: float | None) -> None:
 #: Styles of text in table cells, laid out by the table: indents and tab stops a reference
 #: document gives them (jobdocs' own before tables held the signatures had a 10 cm
 #: indent) would push their text out of the cell.
-IN_CELLS = frozenset(style.name for name in (APPROVAL, SIGNATURE) for style in block(name))
+IN_CELLS = frozenset({*(style.name for name in (APPROVAL, SIGNATURE) for style in block(name)),
+                      FIELD_LABEL, FIELD_VALUE})
+
+
+def set_paragraphs(document: Any, look: Any) -> None:
+    """Set how body text sits (a frame's `paragraphs:`): the alignment of headings, lead-ins
+    and clauses, and whether lead-ins and statements have a first-line indent."""
+    text = [INTRO, STATEMENT, CLAUSE, ITEM, ACKNOWLEDGEMENT,
+            *(clause_style(level) for level in range(2, CLAUSE_LEVELS + 1))]
+    changes: list[tuple[str, str, Any]] = []
+    if look.align is not None:
+        changes += [(name, "alignment", _ALIGN[look.align]) for name in text]
+    if look.headings is not None:
+        changes.append((HEADING, "alignment", _ALIGN[look.headings]))
+    if look.indent is False:
+        changes += [(name, "first_line_indent", Cm(0)) for name in (INTRO, STATEMENT)]
+    for name, attribute, value in changes:
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        if getattr(style.paragraph_format, attribute) != value:
+            setattr(style.paragraph_format, attribute, value)
+    if look.align == "left":  # ragged text is not hyphenated
+        for name in text:
+            try:
+                ppr = document.styles[name].element.get_or_add_pPr()
+            except KeyError:
+                continue
+            found = ppr.find(qn("w:suppressAutoHyphens"))
+            if found is None:
+                found = OxmlElement("w:suppressAutoHyphens")
+                ppr.insert_element_before(found, *_AFTER_SUPPRESS_AUTO_HYPHENS)
+            found.set(qn("w:val"), "1")
 
 
 def ensure(document: Any, text_width: float) -> None:

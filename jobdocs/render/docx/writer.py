@@ -1,9 +1,13 @@
-"""Write a Document as a Word job description, laid out after ГОСТ Р 7.0.97-2025.
+"""Write a Document as a Word job description, block by block as its frame says.
 
-The styles, page size, margins, header and footer come from a reference
+The ГОСТ frame is laid out after ГОСТ Р 7.0.97-2025; the others (en-gb,
+en-us, de, sv, or a company's) choose their blocks and their order. The
+styles, page size, margins, header and footer come from a reference
 document (like pandoc's --reference-doc); its body is dropped. Every text
 comes from the Document model and goes into runs as plain text, so nothing
-in a role can become markup or a field.
+in a role can become markup or a field. Section headings and clauses are body
+paragraphs (a clause is one paragraph); tables hold only what is a form:
+signatures, the table of fields, the acknowledgement sheet.
 """
 
 from __future__ import annotations
@@ -12,18 +16,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Cm
-from lxml import etree
-
 from ...model import DocClause, Document, Line
 from ...resolve.sandbox import upfirst
 from . import package as docx_package
 from . import signatures
 from . import styles as s
+from .clauses import hang, number_indents
 from .marks import Marks
-from .page import fresh_paragraph, prepare, prepared_reference
-from .paragraphs import Body, Stamp, keep_next
+from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
+from .paragraphs import Body, keep_next
 from .tables import Table
 from .text import plain
 
@@ -35,8 +36,8 @@ SHEET_ROW_HEIGHT = 1.0  # cm: room for a handwritten name and signature
 ITEM_MARK = "–"
 #: The date and the registration number share a line: each its half of it.
 DATE_COLUMNS = (0.5, 0.5)
-#: What python-docx made once, copied for the next document that asks the same.
-_INDENTS = Stamp(256)
+#: The heading's table of fields: the label, the value.
+FIELD_COLUMNS = (0.32, 0.68)
 
 
 class Writer:
@@ -51,6 +52,7 @@ class Writer:
         self.doc = doc
         self.frame = doc.frame
         self.marks = Marks()  # each clause's id on its paragraph (marks.py)
+        self.written: set[str] = set()
 
     @cached_property
     def body(self) -> Body:
@@ -61,20 +63,22 @@ class Writer:
         """Add a paragraph; `parts` are frame text in which "\\t" is a tab stop."""
         return self.body.add(style, *parts)
 
-    # The blocks, top to bottom.
-
     @cached_property
     def text_width(self) -> float:
         """The width (cm) of the text area of the page being written (the page is laid
         out before the writer writes)."""
         return s.text_width(self.document.sections[-1])
 
-    def approval(self) -> None:
-        signatures.approval(self.body, self.frame.approval, self.text_width)
+    # The blocks, in the order the frame gives them.
 
-    def heading(self) -> None:
-        heading = self.frame.heading
-        names = [plain(line.text) for line in heading.organization if line.text]
+    def approval(self) -> None:
+        assert self.frame.approval is not None
+        signatures.approval(self.body, self.frame.approval, self.text_width,
+                            self.frame.approval_align)
+
+    def letterhead(self) -> None:
+        lines = self.frame.heading.organization
+        names = [plain(line.text) for line in lines if line.text]
         if names:  # the full name, and the short one under it, in one requisite
             paragraph = self.para(s.ORGANIZATION, names[0])
             for name in names[1:]:
@@ -82,8 +86,15 @@ class Writer:
                 run.add_break()
                 run.add_text(name)
         else:
-            for line in heading.organization:
+            for line in lines:
                 self.line(s.ORGANIZATION, line, blank=s.HEADING_BLANK)
+
+    def heading(self) -> None:
+        heading = self.frame.heading
+        if self.frame.heading_form == "fields":
+            self.para(s.DOCUMENT_TYPE, plain(heading.kind))
+            self.fields()
+            return
         self.para(s.DOCUMENT_TYPE, plain(heading.kind))
         table = Table(self.body.end, DATE_COLUMNS, self.text_width, gap=0)
         date, number = table.row()
@@ -92,57 +103,99 @@ class Writer:
         self.line(s.PLACE, heading.place, blank=s.HEADING_BLANK)
         self.para(s.DOCUMENT_TITLE, plain(heading.title))
 
+    def fields(self) -> None:
+        """Write the table of the position's facts: a label and a value a row."""
+        if not self.frame.fields:
+            return
+        table = Table(self.body.end, FIELD_COLUMNS, self.text_width, borders=True,
+                      style_id=self.body.any_style_id(s.TABLE), gap=0.4, row_space=2)
+        for field in self.frame.fields:
+            label, value = table.row()
+            self.body.add(s.FIELD_LABEL, plain(field.label), into=label)
+            self.body.add(s.FIELD_VALUE, plain(field.value), into=value)
+
     def sections(self) -> None:
         for section in self.doc.sections:
-            heading = self.para(s.HEADING, f"{section.number}. {plain(section.heading)}")
+            heading = self.para(s.HEADING, plain(self.frame.section_heading(section)))
             self.marks.section(heading, section.key)
             if section.intro:  # a lead-in keeps with what it leads in
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
+            if not self.frame.listed(section):  # a headed list's paragraph (a Summary)
+                [clause] = section.clauses
+                paragraph = self.para(s.CLAUSE, plain(clause.text))
+                hang(paragraph, 0, 0, s.INDENT)
+                self.marks.clause(paragraph, clause.id)
+                continue
             for clause in section.clauses:
                 self.clause(clause)
 
-    def clause(self, clause: DocClause) -> None:
-        """Add a numbered clause and everything under it, each level at its own indent."""
+    def clause(self, clause: DocClause, at: float = 0) -> None:
+        """Add a clause and everything under it, each level at its own indent: numbered
+        (2.7, 2.7.1), or bulleted in a headed list."""
         indent = self.indents.get(clause.level, s.INDENT)
-        paragraph = self.para(s.clause_style(clause.level), f"{clause.number}.", "\t",
+        paragraph = self.para(s.clause_style(clause.level), self.frame.mark(clause), "\t",
                               plain(clause.text))
-        hang(paragraph, 0, indent, s.INDENT)
+        hang(paragraph, at, indent, s.INDENT)
         self.marks.clause(paragraph, clause.id)
         if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
             keep_with_next(paragraph)
         for child in clause.children:
             if clause.numbered:
-                self.clause(child)
+                self.clause(child, 0 if self.frame.numbered else at + indent)
             else:
                 item = self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text))
-                hang(item, indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+                hang(item, at + indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
                 self.marks.clause(item, child.id)
 
     @cached_property
     def indents(self) -> dict[int, float]:
-        """Return the hanging indent of each level, fitting the longest number of that level
-        in the document (2.10.12 and 2.9.1 put their text at one place)."""
-        numbers: dict[int, list[str]] = {}
-        for clause in self.doc.all_clauses():
-            if clause.number:
-                numbers.setdefault(clause.level, []).append(f"{clause.number}.")
-        size = s.font_size(self.document, s.CLAUSE)
-        return {level: s.number_indent(found, size) for level, found in numbers.items()}
+        """Return the hanging indent of each level: fitting the longest number of that level
+        in the document (2.10.12 and 2.9.1 put their text at one place), or a bullet's."""
+        if not self.frame.numbered:
+            return {level: s.BULLET_INDENT for level in range(1, s.CLAUSE_LEVELS + 1)}
+        return number_indents(self.document, [c for c in self.doc.all_clauses() if c.number])
+
+    def statements(self) -> None:
+        """Write the paragraphs after the sections, each under its heading, if it has one."""
+        for statement in self.frame.statements:
+            if statement.heading:
+                self.para(s.HEADING, plain(statement.heading))
+            self.para(s.STATEMENT, plain(statement.text))
+
+    def author(self) -> None:
+        """Write the author's signature and (when they follow) the visas, a row each: the
+        body's last paragraph keeps with the first row, so signatures never open a page;
+        a long list of visas continues on the next page."""
+        blocks = [self.frame.author] if self.frame.author else []
+        if self._next("author") == "agreements":
+            blocks += self.frame.agreements
+            self.written.add("agreements")
+        self._keep_body()
+        signatures.rows(self.body, blocks, self.text_width)
+
+    def agreements(self) -> None:
+        if "agreements" in self.written or not self.frame.agreements:
+            return
+        self._keep_body()
+        signatures.rows(self.body, self.frame.agreements, self.text_width)
 
     def signatures(self) -> None:
-        """Write the author's signature and the visas, a row each, then the acknowledgement:
-        the body's last paragraph keeps with the first row, so signatures never open a
-        page; a long list of visas continues on the next page."""
-        frame = self.frame
-        last = self.body.last_paragraph()
-        if last is not None:
-            keep_next(last)
-        signatures.rows(self.body, (frame.author, *frame.agreements), self.text_width)
-        self.para(s.ACKNOWLEDGEMENT, plain(frame.acknowledgement.title))
-        signatures.signed_by(self.body, frame.acknowledgement, self.text_width)
+        """Write the lines to sign on (employee, manager ...), each set after its statement."""
+        self._keep_body()
+        for lines in self.frame.signatures:
+            if lines.statement:
+                self.para(s.ACKNOWLEDGEMENT, plain(lines.statement))
+            signatures.lines(self.body, lines.rows, self.text_width)
 
-    def acknowledgement_sheet(self) -> None:
+    def acknowledgement(self) -> None:
+        block = self.frame.acknowledgement
+        assert block is not None
+        self.para(s.ACKNOWLEDGEMENT, plain(block.title))
+        signatures.signed_by(self.body, block, self.text_width)
+
+    def sheet(self) -> None:
         sheet = self.frame.sheet
+        assert sheet is not None
         self.para(s.SHEET_TITLE, plain(sheet.title))
         for line in sheet.subtitle:
             self.para(s.SHEET_SUBTITLE, plain(line))
@@ -156,6 +209,17 @@ class Writer:
 
     # Parts of blocks.
 
+    def _next(self, block: str) -> str:
+        blocks = self.frame.blocks
+        at = blocks.index(block)
+        return blocks[at + 1] if at + 1 < len(blocks) else ""
+
+    def _keep_body(self) -> None:
+        """Keep the body's last paragraph with what follows: signatures never open a page."""
+        last = self.body.last_paragraph()
+        if last is not None:
+            keep_next(last)
+
     def line(self, style: str, line: Line, blank: str) -> None:
         """Add a line's text in `style`, or a line to fill in (`blank` style) with its caption."""
         if line.text:
@@ -168,6 +232,8 @@ class Writer:
         """Trace every page to its inputs, in both footers (the pages are numbered by
         `number_pages`, when the page is prepared)."""
         section = self.document.sections[-1]
+        if not self.frame.trace:
+            return
         for footer in (section.footer, section.first_page_footer):
             self.footer_line(fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
 
@@ -185,38 +251,13 @@ def keep_with_next(paragraph: Any) -> None:
     keep_next(paragraph._p)
 
 
-def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:
-    """Hang a paragraph's mark at `at` cm and its text `indent` cm further, where that
-    differs from its style, whose tab stop (at `style_tab` cm) is then cleared: a short
-    number must not stop at it while a long one goes past."""
-    if at + indent == style_tab:
-        return
-    ppr = paragraph._p.pPr
-    key = (None if ppr is None else etree.tostring(ppr), at, indent, style_tab)
-    made = _INDENTS.get(key)
-    if made is not None:
-        if ppr is not None:
-            paragraph._p.remove(ppr)
-        paragraph._p.insert(0, made)
-        return
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = Cm(at + indent)
-    fmt.first_line_indent = Cm(-indent)
-    fmt.tab_stops.add_tab_stop(Cm(style_tab), WD_TAB_ALIGNMENT.CLEAR)
-    fmt.tab_stops.add_tab_stop(Cm(at + indent))
-    _INDENTS.keep(key, paragraph._p.pPr)
-
-
-def compose(writer: Writer, prepared: bool = False) -> None:
-    """Write every block of a job description, top to bottom (on a document not yet
-    `prepared`, prepare it first)."""
+def compose(writer: Writer, prepared: bool = False, reference_doc: Path | None = None) -> None:
+    """Write every block of a job description, in the frame's order (on a document not yet
+    `prepared`, from `reference_doc`, prepare it first)."""
     if not prepared:
-        prepare(writer.document, writer.doc.house_style)
-    writer.approval()
-    writer.heading()
-    writer.sections()
-    writer.signatures()
-    writer.acknowledgement_sheet()
+        prepare(writer.document, house_style_of(writer.doc, reference_doc))
+    for block in writer.frame.blocks:
+        getattr(writer, block)()
     writer.page_frame()
 
 
@@ -225,7 +266,7 @@ def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     from .xmlsafe import clean
 
     doc = clean(doc)  # a control character in a version or a name: dropped, with a warning
-    document = prepared_reference(reference_doc, doc.house_style)
+    document = prepared_reference(reference_doc, house_style_of(doc, reference_doc))
     writer = Writer(document, doc)
     compose(writer, prepared=True)
     docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
