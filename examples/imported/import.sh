@@ -9,7 +9,7 @@ rm -rf roles out schemas
 # The schemas the modelines of jobdocs.yaml and the suggested profiles name, as
 # `jobdocs init` saves them.
 mkdir schemas
-for kind in role organization project; do jobdocs schema "$kind" > "schemas/$kind-1.json"; done
+for kind in role organization project frame; do jobdocs schema "$kind" > "schemas/$kind-1.json"; done
 # report.txt is what the terminal shows; findings name work left for a person, not a failure.
 jobdocs import ../../tests/fixtures/seeds/*.txt > report.txt || true
 for role in roles/*.yaml; do
