@@ -17,13 +17,14 @@ RUNS = re.findall(r"jobdocs render (.+?) \\\n\s+--org (\S+) (.+?) \$formats -o (
 
 def test_script_renders_every_organization():
     assert [Path(org).parent.name for _, org, _, _ in RUNS] == [
-        "romashka", "northwind", "nordhandel"]
+        "romashka", "northwind", "nordhandel", "brightline", "elbtal"]
 
 
 @pytest.mark.parametrize("roles, org, langs, out", RUNS, ids=[r[1] for r in RUNS])
 def test_committed_outputs_are_up_to_date(tmp_path, roles, org, langs, out):
     root = EXAMPLES.parent
-    jobs = plan(roles.split(), re.findall(r"--lang (\S+)", langs), ["md", "docx"])
+    refs = [str(root / r) if r.endswith(".yaml") else r for r in roles.split()]
+    jobs = plan(refs, re.findall(r"--lang (\S+)", langs), ["md", "docx"])
     written = build(jobs, tmp_path, load_organization(root / org))
     assert written
     for path in written:

@@ -228,3 +228,54 @@ def test_every_writer_prints_the_same_section_headings():
     paragraphs, _ = body(render_document(doc, "docx"))
     assert [t for style, t in paragraphs if style == "Heading 1"][:len(html_headings)] == [
         plain(h) for h in html_headings]
+
+
+@pytest.mark.parametrize("example, role, printed, absent", [
+    ("brightline", "customer-success-manager",
+     ["Job Title", "Customer Success Manager", "FLSA Status", "Exempt", "Summary",
+      "Essential Duties and Responsibilities", "Physical Demands",
+      "Equal Employment Opportunity", "At-Will Employment", "Employee", "Manager",
+      "Dana Whitfield"],
+     ["APPROVED", "1. Summary", "2.1.", "ACKNOWLEDGEMENT SHEET"]),
+    ("elbtal", "vertriebsinnendienst",
+     ["Stellenbeschreibung", "Stellenbezeichnung", "Sachbearbeiter Vertriebsinnendienst (m/w/d)",
+      "Abteilung", "Vorgesetzte/r", "Stellvertretung", "1. Ziel der Stelle", "Arbeitgeber",
+      "Stelleninhaber/in", "Ort, Datum"],
+     ["Genehmigt", "APPROVED"]),
+])
+def test_serve_shows_the_frame_the_documents_print(tmp_path, monkeypatch, example, role,
+                                                   printed, absent):
+    """The role page of `jobdocs serve` lays out the blocks of the company's frame."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    pytest.importorskip("starlette")
+    with warnings.catch_warnings():  # newer Starlette prefers httpx2 and says so on import
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from jobdocs.config.profile import load_organization
+    from jobdocs.serve.app import create_app
+    from jobdocs.serve.site import Site
+
+    source = Path(__file__).parent.parent / "examples" / example
+    shutil.copytree(source, tmp_path / example, ignore=shutil.ignore_patterns("out"))
+    monkeypatch.chdir(tmp_path / example)
+    client = TestClient(create_app(Site.here()), base_url="http://localhost")
+    page = client.get(f"/roles/{role}")
+    assert page.status_code == 200
+    html = page.text
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for words in printed:
+        assert words in text, words
+    for words in absent:
+        assert words not in text, words
+    assert '<table class="fields">' in html  # the header fields, as in the DOCX
+    doc = resolve(load_role(str(source / "roles" / f"{role}.yaml")),
+                  "en" if example == "brightline" else "de",
+                  load_organization(source / "organization.yaml"), notes=[])
+    headings = re.findall(r"<h3>([^<]*)</h3>", html)
+    wanted = [doc.frame.section_heading(s) for s in doc.sections]
+    wanted += [s.heading for s in doc.frame.statements if s.heading]
+    assert [h.strip() for h in headings if h.strip() in wanted] == wanted

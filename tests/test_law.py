@@ -147,6 +147,9 @@ def test_a_law_the_role_is_not_written_for_leaves_law_bound_clauses_out_with_a_w
     notes = []
     doc = resolve(role, "en", Organization(law="us"), notes=notes)
     assert ids(doc) == ["reporting", "file", "archive", "information", "on-time"]
+    # The American frame numbers no clause: its reference prints words (unnumbered-ref).
+    assert [n.rule for n in notes if n.rule != "no-law-text"] == ["unnumbered-ref"]
+    notes = [n for n in notes if n.rule == "no-law-text"]
     assert [(n.rule, n.severity) for n in notes] == [("no-law-text", "warning")] * 4
     assert [n.message.split("'")[1] for n in notes] == [
         "appointment", "employment", "liability", "capability"]
@@ -154,7 +157,8 @@ def test_a_law_the_role_is_not_written_for_leaves_law_bound_clauses_out_with_a_w
     assert "the United States (us)" in notes[0].message
     with pytest.warns(JobdocsWarning) as caught:
         resolve(role, "en", Organization(law="us"))
-    assert [str(w.message) for w in caught] == [str(n) for n in notes]
+    assert [str(w.message) for w in caught if "has no number to print" not in str(w.message)
+            ] == [str(n) for n in notes]
 
 
 def test_german_under_russian_law_has_no_text_and_says_so(clerk):
@@ -265,8 +269,9 @@ def test_a_role_names_the_profiles_officer_it_reports_to(clerk, tmp_path):
 def test_english_is_british_unless_the_law_is_american(write_role):
     role = load_role(write_role())
     assert resolve(role, "en").locale == "en_GB"
-    assert resolve(role, "en", Organization(law="us")).locale == "en_US"
-    assert resolve(role, "en", Organization(law="us", locale={"en": "en_GB"})).locale == "en_GB"
+    assert resolve(role, "en", Organization(law="us"), notes=[]).locale == "en_US"
+    assert resolve(role, "en", Organization(law="us", locale={"en": "en_GB"}),
+                   notes=[]).locale == "en_GB"
 
 
 def test_a_role_in_fewer_languages_than_its_parent_is_written_for_its_own(clerk, tmp_path):

@@ -34,8 +34,9 @@ def test_profile_fills_every_block():
 def test_english_profile_with_its_own_jurisdiction_and_locale():
     org = load_organization(EXAMPLES / "northwind" / "organization.yaml")
     text = md("key-account-manager", "en", org)
-    assert "**APPROVED**\\\nManaging Director\\\nNorthwind Trading Ltd\\\n" in text
-    assert "2 November 2026 No. HR-JD-042" in text
+    # A British job description (law: gb-eaw): the post in a table, no approval stamp.
+    assert "APPROVED" not in text and "# Job Description\n" in text
+    assert "| Date | 2 November 2026 |" in text and "| Document No. | HR-JD-042 |" in text
     assert "the contract of employment and the law of England and Wales provide." in text
     assert "legislation" not in text and "by order of" not in text
 

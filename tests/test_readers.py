@@ -25,6 +25,16 @@ ROMASHKA = ROOT / "examples" / "romashka" / "organization.yaml"
 SHIPPED = [(entry.id, lang, org) for entry in list_roles() for lang in entry.languages
            for org in (None, ROMASHKA)
            if org is None or lang in ("ru", "en")]
+EXAMPLES = ROOT / "examples"
+# Every frame: the British, German and Swedish companies' documents of the shipped role, and
+# the American and the German company's own roles.
+SHIPPED += [("key-account-manager", "en", EXAMPLES / "northwind" / "organization.yaml"),
+            ("key-account-manager", "de", EXAMPLES / "nordhandel" / "organization.yaml"),
+            ("key-account-manager", "sv", EXAMPLES / "nordhandel" / "organization.yaml"),
+            (str(EXAMPLES / "brightline" / "roles" / "customer-success-manager.yaml"), "en",
+             EXAMPLES / "brightline" / "organization.yaml"),
+            (str(EXAMPLES / "elbtal" / "roles" / "vertriebsinnendienst.yaml"), "de",
+             EXAMPLES / "elbtal" / "organization.yaml")]
 
 
 def squeeze(text: str) -> str:
@@ -38,15 +48,17 @@ def rendered(tmp_path_factory):
     out = {}
     for role, lang, org in SHIPPED:
         doc = resolve(load_role(role), lang, load_organization(org) if org else None)
-        path = tmp / f"{role}.{lang}.{'org' if org else 'blank'}.docx"
+        path = tmp / f"{ids((role, lang, org))}.docx"
         path.write_bytes(render_document(doc, "docx"))
         out[(role, lang, org)] = (doc, path)
     return out
 
 
 def expected(doc) -> tuple[list[str], list[str]]:
-    """Return the section headings and the clause texts (every level) a reader must find."""
-    headings = [squeeze(plain(f"{s.number}. {s.heading}")) for s in doc.sections]
+    """Return the headings (the sections', numbered or not, then the statements') and the
+    clause texts (every level) a reader must find."""
+    headings = [squeeze(plain(doc.frame.section_heading(s))) for s in doc.sections]
+    headings += [squeeze(plain(s.heading)) for s in doc.frame.statements if s.heading]
     clauses = [squeeze(plain(c.text)) for c in doc.all_clauses()]
     return headings, clauses
 
@@ -65,7 +77,7 @@ def in_order(found: list[str], wanted: list[str]) -> bool:
 
 def ids(case) -> str:
     role, lang, org = case
-    return f"{role}-{lang}-{'org' if org else 'blank'}"
+    return f"{Path(role).stem}-{lang}-{Path(org).parent.name if org else 'blank'}"
 
 
 @pytest.mark.parametrize("case", SHIPPED, ids=ids)

@@ -18,7 +18,7 @@ from ..errors import InvalidInput, Problem, RoleNotFound
 from ..frame import frame_spec
 from ..model import Mark
 from ..resolve import i18n, resolve
-from ..resolve.law import documents, law_of
+from ..resolve.law import documents, frame_law, law_of
 from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.memo import MEMO
@@ -158,8 +158,8 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
             problems += e.problems
     whose = org or Organization()
     problems += [p for code, lang in pairs for p in missing_sections(
-        role, whose, frame_spec(whose.frame, lang, code).required)] if pairs else (
-        missing_sections(role, whose))
+        role, whose, frame_spec(whose.frame, lang, frame_law(whose, lang, code)).required)
+    ] if pairs else missing_sections(role, whose)
     if not any(p.severity == "error" for p in problems):  # warnings are for sound files
         problems += role_warnings(loaded, role)
         problems += lint(loaded.path, role, org, resolved)

@@ -4,7 +4,8 @@ each is laid out and worded (docs/frames.md).
 A frame is a preset (ru-gost, en-gb, en-us, de, sv) or a definition that
 extends one and changes what differs, named by `frame:` in jobdocs.yaml and in
 an organization profile (the profile's over the project's), for every language
-or per language. A document that names none gets its jurisdiction's preset.
+or per language. A document that names none gets the preset of the law its
+profile names (ru-gost where the profile names no law).
 """
 
 from __future__ import annotations

@@ -102,7 +102,8 @@ EN_GB: dict[str, Any] = {
     "page": {"size": "a4", "left_mm": 20, "right_mm": 20, "top_mm": 20, "bottom_mm": 20},
     "locale": {"en": "en_GB"},
     "heading": _heading(["job_title", "department", "reports_to", "responsible_for",
-                         "location", "grade", {"key": "date", "label": N_("Date")}]),
+                         "location", "grade", {"key": "date", "label": N_("Date")},
+                         "number"]),
     "sections": {
         "numbering": "legal",
         "headings": {**_ENGLISH_HEADINGS, "purpose": N_("Job Purpose"),
@@ -135,7 +136,7 @@ EN_US: dict[str, Any] = {
              "bottom_mm": 25.4},
     "locale": {"en": "en_US"},
     "heading": _heading(["job_title", "department", "reports_to", "location", "flsa", "grade",
-                         "date"]),
+                         "date", "number"]),
     "sections": {
         "numbering": "none",
         "headings": {
@@ -221,7 +222,7 @@ DE: dict[str, Any] = {
     "page": _A4,
     # AGG § 11: a job title must not exclude a sex; a title that carries a marker keeps it.
     "heading": _heading(["job_title", "holder", "department", "reports_to", "responsible_for",
-                         "deputy", "location", "grade", "date"],
+                         "deputy", "location", "grade", "date", "number"],
                         Text({"de": "(m/w/d)", "en": "(m/f/d)"})),
     "sections": _gost_sections("requirements", N_("Requirements")),
     "statements": {
@@ -247,7 +248,7 @@ SV: dict[str, Any] = {
     **_FIELDS_FORM,
     "page": _A4,
     "heading": _heading(["job_title", "holder", "department", "reports_to", "responsible_for",
-                         "deputy", "location", "date"]),
+                         "deputy", "location", "date", "number"]),
     "sections": _gost_sections("qualifications", N_("Qualifications")),
     "statements": {},
     "signatures": [
@@ -263,6 +264,7 @@ PRESETS: dict[str, dict[str, Any]] = {"ru-gost": RU_GOST, "en-gb": EN_GB, "en-us
                                       "de": DE, "sv": SV}
 
 #: The preset a document gets when no frame is named: its jurisdiction's.
-BY_LAW: dict[str, str] = {}  # every document keeps ru-gost until the presets are its default
+BY_LAW: dict[str, str] = {"ru": "ru-gost", "gb-eaw": "en-gb", "us": "en-us", "de": "de",
+                          "se": "sv"}
 #: A document that follows no jurisdiction keeps the frame jobdocs always printed.
 FALLBACK = "ru-gost"

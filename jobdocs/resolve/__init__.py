@@ -24,7 +24,7 @@ from ..model import (
 from . import i18n, sandbox
 from .frame import FrameWords, build_frame, title_values
 from .hash import content_hash
-from .law import jurisdiction, law_of, select
+from .law import frame_law, jurisdiction, law_of, select
 from .numbering import number_clauses
 from .officers import officers
 from .refs import REF, worded_refs
@@ -58,7 +58,7 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
                                    f"in '{lang}'; give title.{lang}", "missing-translation"))
     problems: list[Problem] = []
     code = law_of(org, lang) if law is None else law
-    spec = frame_spec(org.frame, lang, code)
+    spec = frame_spec(org.frame, lang, frame_law(org, lang, code))
     locale = org.locale.get(lang) or spec.locale.get(lang) or jurisdictions.locale(lang, code)
     words = FrameWords(lang, locale, tuple(org.wording))
     plan = layout(role, org, problems, frame_sections(spec))
@@ -115,7 +115,7 @@ def text_context(role: Role, lang: str, org: Organization | None = None, *,
     gives them (the Word round trip renders pieces of a clause with them)."""
     org = org or Organization()
     code = law_of(org, lang) if law is None else law
-    spec = frame_spec(org.frame, lang, code)
+    spec = frame_spec(org.frame, lang, frame_law(org, lang, code))
     plan = layout(role, org, [], frame_sections(spec))
     return _prepared(role, lang, org, plan, code, False, [], spec.numbered)[2]
 

@@ -31,6 +31,12 @@ def law_of(org: Organization, lang: str) -> str:
     the profile's `jurisdiction:` gives (a profile written before `law:` existed);
     else the language's home law.
     """
+    return profile_law(org, lang) or home(lang)
+
+
+def profile_law(org: Organization, lang: str) -> str:
+    """Return the code of the law the profile names for `lang` documents (its `law:`, or
+    the law its `jurisdiction:` names), or "" when it names none."""
     code = org.law.get(lang, org.law.get("*"))
     if code:
         return code
@@ -38,7 +44,15 @@ def law_of(org: Organization, lang: str) -> str:
     for code, j in JURISDICTIONS.items():
         if printed and j.cited.get(lang) == printed:
             return code
-    return home(lang)
+    return ""
+
+
+def frame_law(org: Organization, lang: str, code: str) -> str:
+    """Return the law whose frame a `lang` document under `code` gets (docs/frames.md):
+    `code`, unless it is only the language's home law and the profile names no law; then
+    "", the frame jobdocs has always printed (ru-gost). A company says whose law its
+    documents follow, and gets that country's document."""
+    return "" if code == home(lang) and not profile_law(org, lang) else code
 
 
 def documents(role: Role, org: Organization | None) -> list[tuple[str, str]]:

@@ -86,13 +86,18 @@ def signed_by(body: Body, block: SignedBlock, text_width: float) -> Any:
 
 
 def lines(body: Body, blocks: Sequence[SignedBlock], text_width: float) -> Any:
-    """Write lines to sign on, a row for each who signs (employee, manager ...): who, then
-    a line for the signature, the printed name and the date, each captioned under it; a
-    name or date already known stands on its line. Return the table."""
+    """Write lines to sign on for each who signs (employee, manager ...): who, then a line
+    for the signature, the printed name and the date, each captioned under it; a name or
+    date already known stands on its line. The signers share one row, which never breaks
+    across pages: a page never ends between the employee's line and the manager's. Return
+    the table."""
     style = s.SIGNATURE
     table = Table(body.end, LINE_COLUMNS, text_width, gap=GAP, row_space=ROW_SPACE)
-    for block in blocks:
-        who, sign, name, date = table.row()
+    who, sign, name, date = table.row()
+    for n, block in enumerate(blocks):
+        if n:  # the room between two signers, the same in every cell
+            for cell in (who, sign, name, date):
+                body.add(f"{style} Space", into=cell)
         body.add(f"{style} Title", plain(block.title), into=who)
         body.add(f"{style} Caption", into=who)  # level with the captions
         for cell, text, caption in ((sign, "", block.sign_caption),

@@ -142,6 +142,7 @@ def block(name: str) -> list[Style]:
         Style(f"{name} Caption", base=name, size=CAPTION_SIZE, align="center"),
         Style(f"{name} Name", base=name),
         Style(f"{name} Date", base=name, before=6),
+        Style(f"{name} Space", base=name, before=6),  # between two signers in one row
     ]
 
 
