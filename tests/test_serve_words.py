@@ -128,7 +128,8 @@ def reword(project: Path, count: int, start: int = 0) -> None:
 
     path = project / "roles" / f"{KAM}.yaml"
     text = path.read_text(encoding="utf-8")
-    duties = yaml.safe_load(text)["sections"]["duties"]
+    duties = [c for c in yaml.safe_load(text)["sections"]["duties"]  # those the en copy prints
+              if "ru" in c.get("law", ["ru"])]
     for clause in duties[start:start + count]:
         old = clause["text"]["en"]
         first = old.split()[0]
