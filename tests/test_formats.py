@@ -1,6 +1,7 @@
 """One registry of output formats: a format added in one place (tests/format_plugin.py)
-is offered by the command line, accepted by the project schema, written by render and
-build alike, and downloaded from `jobdocs serve`."""
+is offered by the command line (even one imported before it was registered), accepted
+by the project schema, written by render and build alike, and downloaded from
+`jobdocs serve`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from jobdocs.check import check_paths
+from jobdocs.cli import cli
 from jobdocs.errors import InvalidInput
 from jobdocs.formats import FORMATS, NAMES, file_name, names, register
 
@@ -23,9 +25,10 @@ KAM = TESTS.parent / "roles" / "key-account-manager.yaml"
 
 
 def jobdocs_with_txt(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run jobdocs in a process where tests/format_plugin.py registered `txt` first."""
-    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); import format_plugin; "
-            "from jobdocs.cli import main; main()")
+    """Run jobdocs in a process where tests/format_plugin.py registered `txt` after the
+    command line was imported (as a library user's code would)."""
+    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); from jobdocs.cli import main; "
+            "import format_plugin; main()")
     return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True,
                           text=True, timeout=300)
 
@@ -113,3 +116,40 @@ def test_serve_offers_and_downloads_a_registered_format(project, txt):
     assert got.status_code == 200 and got.headers["content-type"].startswith("text/plain")
     assert 'filename="key-account-manager.en.txt"' in got.headers["content-disposition"]
     assert got.text.startswith("Job Description") and "\n2.1 " in got.text
+
+
+FORMAT_OPTIONS = [["render", "--format"], ["build", "--format"], ["ack", "due", "--sheet-format"]]
+
+
+@pytest.mark.parametrize("command", FORMAT_OPTIONS, ids=" ".join)
+def test_the_command_line_imported_before_a_format_is_registered_lists_it(runner, command):
+    def listed() -> str:
+        result = runner.invoke(cli, [*command[:-1], "--help"])
+        assert result.exit_code == 0, result.output
+        words = next(line.split() for line in result.output.splitlines()
+                     if command[-1] in line.split())
+        return words[words.index(command[-1]) + 1]  # what the option takes
+
+    assert listed() == "[md|docx|pdf]"
+    with registered_txt():
+        assert listed() == "[md|docx|pdf|txt]"
+    assert listed() == "[md|docx|pdf]"
+
+
+def test_the_command_line_imported_before_a_format_is_registered_takes_it(runner):
+    def render(fmt: str):  # one document to standard output
+        return runner.invoke(cli, ["render", str(KAM), "-l", "en", "-f", fmt, "-o", "-"])
+
+    def refusal(fmt: str) -> str:
+        result = render(fmt)
+        assert result.exit_code == 2 and not result.stdout
+        [line] = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        return line.split(": ", 2)[-1]  # after click's "Invalid value for '--format' / '-f'"
+
+    assert refusal("txt") == "'txt' is not an output format; use one of: md, docx, pdf"
+    with registered_txt():
+        written = render("txt")
+        assert written.exit_code == 0, written.stderr
+        assert written.stdout.startswith("Job Description") and "\n2.1 " in written.stdout
+        assert refusal("odt") == "'odt' is not an output format; use one of: md, docx, pdf, txt"
+    assert refusal("txt").startswith("'txt' is not")  # forgotten with its registration

@@ -16,8 +16,7 @@ from ..ack.export import FORMATS as EXPORT_FORMATS
 from ..ack.output import DUE_FORMATS, STATUS_FORMATS
 from ..ack.sheet import METHODS
 from ..errors import InvalidInput, Problem, UsageError
-from ..formats import names
-from .options import lang_option, org_options, settings
+from .options import FORMAT, lang_option, org_options, settings
 from .terminal import echo, visible
 
 #: What a listing for standard output keeps in memory before it spools to a file.
@@ -129,7 +128,7 @@ _output_option = click.option("--output", "-o", default="-", metavar="FILE",
               metavar="DIR", help="Write each due employee's copy of their job description, "
               "with their acknowledgement sheet, into DIR.")
 @click.option("--sheet-format", "sheet_formats", multiple=True,
-              type=click.Choice(names()), help="Format of the copies "
+              type=FORMAT, help="Format of the copies "
               "(repeatable; default docx).")
 @lang_option("Language of the copies and of the change summaries (default: each role's "
              "first).")

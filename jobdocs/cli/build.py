@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from ..formats import names
-from .options import settings
+from .options import FORMAT, settings
 
 
 @click.command()
@@ -17,7 +16,7 @@ from .options import settings
               help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild every document, changed or not.")
 @click.option("--format", "-f", "formats", multiple=True,
-              type=click.Choice(names()),
+              type=FORMAT,
               help="Build only these formats (repeatable). Default: the project's.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--shard", metavar="K/N",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..formats import FORMATS, names
 from .terminal import echo
 
 if TYPE_CHECKING:
@@ -28,6 +29,34 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         click.echo(f"jobdocs, version {__version__}")
         ctx.exit()
 
+
+# (ParamType is generic from click 8.4 on; pyproject allows 8.2, where it is not.)
+class FormatName(click.ParamType):  # type: ignore[type-arg]
+    """An output format's name, checked against the registry (jobdocs.formats) when the
+    command line is parsed, not when this module was imported: a format registered
+    afterwards (a plugin, a library user) is accepted and listed in `--help` too."""
+
+    name = "format"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return f"[{'|'.join(names())}]"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        if value in FORMATS:
+            return str(value)
+        self.fail(f"{value!r} is not an output format; use one of: {', '.join(names())}",
+                  param, ctx)
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter,
+                       incomplete: str) -> list[click.shell_completion.CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(n) for n in names() if n.startswith(incomplete)]
+
+
+#: The type of every option that takes an output format (render, build, ack due).
+FORMAT = FormatName()
 
 version_option = _option("--version", is_flag=True, expose_value=False, is_eager=True,
                          callback=_version, help="Show the version and exit.")

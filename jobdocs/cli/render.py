@@ -9,8 +9,7 @@ import click
 
 from ..errors import UsageError
 from ..files import shown
-from ..formats import names
-from .options import files_among, is_file_arg, lang_option, org_options, settings
+from .options import FORMAT, files_among, is_file_arg, lang_option, org_options, settings
 from .terminal import echo
 
 
@@ -18,7 +17,7 @@ from .terminal import echo
 @click.argument("roles", nargs=-1, required=True, metavar="ROLE...")
 @lang_option("Language to render (repeatable). Default: every language the role declares.")
 @click.option("--format", "-f", "formats", multiple=True,
-              type=click.Choice(names()),
+              type=FORMAT,
               help="Output format (repeatable). Default: md, or the project's formats.")
 @click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
               help="Directory to write the documents to ('-': one document to standard "
