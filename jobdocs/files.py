@@ -15,7 +15,7 @@ import os
 import secrets
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,15 +50,18 @@ class FileChanged(JobdocsError):
     """The file changed on disk while its new content was being prepared."""
 
 
-def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None) -> None:
+def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None = None,
+                 *, sync_folder: bool = True) -> None:
     """Write `data` to `path` through a temporary file renamed into place.
 
     With `unchanged`, it is asked once the new content is on disk, just before the
     rename: when it answers False (another program changed the file meanwhile),
-    nothing is replaced and FileChanged is raised.
+    nothing is replaced and FileChanged is raised. `sync_folder=False` leaves making
+    the rename durable to the caller, who writes many files to one folder and calls
+    `sync_folders` once at the end (a build: one sync per folder, not per document).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    sweep(path.parent, prefix=f".{path.name}.")
+    _sweep_once(path.parent)
     tmp, fd = _create_tmp(path)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -71,7 +74,27 @@ def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None =
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _sync_dir(path.parent)
+    if sync_folder:
+        _sync_dir(path.parent)
+
+
+def sync_folders(paths: Iterable[Path]) -> None:
+    """Make durable the renames `write_atomic(..., sync_folder=False)` did in the
+    folders of `paths`: one sync per folder."""
+    for folder in dict.fromkeys(Path(p).parent for p in paths):
+        _sync_dir(folder)
+
+
+#: The folders this process swept, and when: a build writing thousands of documents
+#: to one folder reads the folder once, not once per document.
+_swept: dict[Path, float] = {}
+
+
+def _sweep_once(directory: Path) -> None:
+    now = time.time()
+    if now - _swept.get(directory, -STALE_AFTER) >= STALE_AFTER:
+        sweep(directory, now=now)
+        _swept[directory] = now
 
 
 def _create_tmp(path: Path) -> tuple[Path, int]:

@@ -97,3 +97,25 @@ def test_dash_is_standard_output(tmp_path):
 def test_an_output_naming_a_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="is a directory"):
         files.write_output(tmp_path, b"x", "diff")
+
+
+def test_many_writes_to_one_folder_read_it_once(tmp_path, monkeypatch):
+    """A build of thousands of documents into one folder sweeps it once, not per document."""
+    read = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda d: read.append(d) or real(d))
+    for n in range(50):
+        files.write_atomic(tmp_path / f"doc{n}.docx", b"x")
+    assert len(read) == 1
+    assert len(list(tmp_path.iterdir())) == 50
+
+
+def test_a_build_syncs_each_folder_once(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(files, "_sync_dir", synced.append)
+    names = [tmp_path / d / f"doc{n}.docx" for d in ("a", "b") for n in range(3)]
+    for name in names:
+        files.write_atomic(name, b"x", sync_folder=False)
+    assert synced == []
+    files.sync_folders(names)
+    assert synced == [tmp_path / "a", tmp_path / "b"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..config.project import Project
 from ..errors import MissingTool, UsageError
-from ..files import STAGING_PREFIX, STAGING_SUFFIX, ensure_dir, shown, sweep_staging
+from ..files import STAGING_PREFIX, STAGING_SUFFIX, ensure_dir, shown, sweep_staging, sync_folders
 from ..formats import file_name
 from ..roles.library import SUFFIXES
 from ..settings import Settings, no_project
@@ -90,6 +90,7 @@ def build_project(settings: Settings, *, jobs: int | None = None, force: bool = 
             if advance:
                 advance(1)
         build.print_pdfs()
+        sync_folders(build.out_root / name for name in build.written)
         build.save()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -132,6 +133,7 @@ class _Build:
         self.manifest = Manifest.load(out_root, inputs.shared(project),
                                       project.path.parent.resolve())
         self.summary = Summary()
+        self.written: list[str] = []  # names of the documents written, to sync their folders
         self.copies: dict[str, list[Copy]] | None = None
         if staff is not None:
             found = read_copies(staff, {role.stem for role in self.roles}, project.roles)
@@ -212,6 +214,7 @@ class _Build:
         """Count an outcome and remember what its documents were built from."""
         summary = self.summary
         summary.written += len(outcome.written)
+        self.written += outcome.written
         summary.unchanged += len(outcome.unchanged)
         summary.failed += outcome.failed
         summary.errors += outcome.errors
@@ -252,6 +255,7 @@ class _Build:
                 continue
             os.replace(printed, target)
             self.summary.written += 1
+            self.written.append(name)
             entry = self.manifest.units.get(task.unit)
             stamp = inputs.stamp(target)
             if entry is not None and stamp:

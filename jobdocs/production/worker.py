@@ -140,7 +140,7 @@ def _write(root: Path, name: str, data: bytes, outcome: Outcome, force: bool) ->
                 and path.read_bytes() == data:
             outcome.unchanged.append(name)
             return
-        write_atomic(path, data)
+        write_atomic(path, data, sync_folder=False)  # the build syncs each folder once
     except OSError as e:
         raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}") from e
     outcome.written.append(name)
