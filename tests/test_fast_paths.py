@@ -180,3 +180,67 @@ def test_no_break_spaces_go_where_every_rule_would_put_them(text):
     for pattern, replacement in typography._RULES:
         every = pattern.sub(replacement, every)
     assert typography.nbsp(text) == every
+
+
+def _documents() -> list[object]:
+    from jobdocs import load_role, resolve
+    from jobdocs.config.profile import load_organization
+
+    examples = ROOT / "examples"
+    kam = load_role("key-account-manager")
+    return [
+        resolve(kam, "ru", load_organization(examples / "romashka" / "organization.yaml")),
+        resolve(kam, "en", load_organization(examples / "northwind" / "organization.yaml")),
+        resolve(kam, "sv", load_organization(examples / "nordhandel" / "organization.yaml")),
+        resolve(load_role(examples / "brightline" / "roles" / "customer-success-manager.yaml"),
+                "en", load_organization(examples / "brightline" / "organization.yaml")),
+        resolve(load_role(examples / "elbtal" / "roles" / "vertriebsinnendienst.yaml"),
+                "de", load_organization(examples / "elbtal" / "organization.yaml")),
+    ]
+
+
+def test_a_docx_written_on_shared_parts_is_the_whole_documents_bytes(tmp_path, monkeypatch):
+    """A document written on a skeleton (the parts it shares with every document of its
+    house style, made once) has the bytes of one written on a whole copy of the
+    reference: on jobdocs' reference, on a letterhead with its own footers and on one
+    without any, twice each (the second time from what the first one kept)."""
+    import dataclasses
+
+    import docx
+
+    from jobdocs.render.docx import skeleton, writer
+
+    plain_letterhead = tmp_path / "plain.docx"
+    docx.Document().save(str(plain_letterhead))
+    letterheads = [None, ROOT / "templates" / "docx" / "reference.docx", plain_letterhead]
+    documents = _documents()
+    untraced = dataclasses.replace(documents[0],
+                                   frame=dataclasses.replace(documents[0].frame, trace=""))
+    cases = [(doc, ref) for ref in letterheads for doc in [*documents, untraced]]
+    fast = [[writer.render(doc, ref) for doc, ref in cases] for _ in range(2)]
+    monkeypatch.setattr(skeleton, "skeleton", lambda *args: None)
+    whole = [writer.render(doc, ref) for doc, ref in cases]
+    assert fast[0] == whole
+    assert fast[1] == whole
+
+
+def test_a_docx_package_is_the_zip_zipfile_writes():
+    """The package's own zip writer (members compressed once, written into many zips)
+    gives the bytes of Python's zipfile with fixed times and order."""
+    import io
+    import zipfile
+
+    from jobdocs.render.docx import package
+
+    members = {"word/document.xml": "<w:document>Текст</w:document>".encode() * 50,
+               "[Content_Types].xml": b"<Types/>", "docProps/ü.xml": b"", "a": b"x" * 70000}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(members, key=lambda n: (n != package.FIRST, n)):
+            info = zipfile.ZipInfo(name, date_time=package.ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            z.writestr(info, members[name])
+    assert package.zip_members(members) == out.getvalue()
+    shared = {name: package.deflate(data) for name, data in members.items()}
+    assert package.zip_members(shared) == out.getvalue()

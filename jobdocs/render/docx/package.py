@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 import zipfile
-from typing import Any
+import zlib
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from babel.core import get_global
 from docx.oxml import OxmlElement
@@ -70,7 +73,11 @@ def fit(text: str) -> str:
 def set_core_properties(document: Any, doc: Document, *, title: str, subject: str,
                         comments: str) -> None:
     """Describe the document in its core properties, dated from its inputs only."""
-    props = document.core_properties
+    describe(document.core_properties, doc, title=title, subject=subject, comments=comments)
+
+
+def describe(props: Any, doc: Document, *, title: str, subject: str, comments: str) -> None:
+    """Describe a document in core properties (python-docx's), dated from its inputs only."""
     props.title = fit(title)
     props.subject = fit(subject)
     props.comments = fit(comments)
@@ -95,6 +102,17 @@ def save(document: Any) -> bytes:
     The parts go straight into one zip with fixed timestamps and order
     (python-docx would write a zip to be rewritten: twice the work).
     """
+    found = members(document)
+    if found is None:  # a python-docx whose package writer is laid out otherwise
+        raw = io.BytesIO()
+        document.save(raw)
+        return normalize(raw.getvalue())
+    return zip_members(found)
+
+
+def members(document: Any) -> dict[str, bytes] | None:
+    """Return what python-docx would put in the package's zip: {member name: bytes}
+    (None when its package writer is laid out otherwise)."""
     package = document.part.package
     try:
         from docx.opc import pkgwriter
@@ -104,15 +122,13 @@ def save(document: Any) -> bytes:
         parts = list(package.parts)
         for part in parts:
             part.before_marshal()
-        members = _Members()
-        writer._write_content_types_stream(members, parts)
-        writer._write_pkg_rels(members, package.rels)
-        writer._write_parts(members, parts)
-    except AttributeError:  # a python-docx whose package writer is laid out otherwise
-        raw = io.BytesIO()
-        document.save(raw)
-        return normalize(raw.getvalue())
-    return _zip(members.blobs)
+        found = _Members()
+        writer._write_content_types_stream(found, parts)
+        writer._write_pkg_rels(found, package.rels)
+        writer._write_parts(found, parts)
+    except AttributeError:
+        return None
+    return found.blobs
 
 
 class _Members:
@@ -128,18 +144,54 @@ class _Members:
 def normalize(data: bytes) -> bytes:
     """Rewrite a zip package with fixed timestamps, attributes and entry order."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return _zip({name: src.read(name) for name in src.namelist()})
+        return zip_members({name: src.read(name) for name in src.namelist()})
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    """Return a zip of `members` with fixed timestamps and attributes, [Content_Types]
-    first and the rest by name."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(members, key=lambda n: (n != FIRST, n)):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            dst.writestr(info, members[name])
-    return out.getvalue()
+class Deflated(NamedTuple):
+    """A zip member's bytes compressed once, to be written into many zips."""
+
+    crc: int
+    size: int
+    data: bytes
+
+
+def deflate(data: bytes) -> Deflated:
+    """Compress a member as zipfile does (default level, raw deflate)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return Deflated(zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
+_DOS_TIME = ((ZIP_TIME[3] << 11 | ZIP_TIME[4] << 5 | ZIP_TIME[5] // 2),
+             ((ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]))
+_VERSION = 20  # deflate
+_ATTRIBUTES = 0o600 << 16  # what zipfile gives a member that says none
+
+
+def zip_members(members: Mapping[str, bytes | Deflated]) -> bytes:
+    """Return a zip of `members` (bytes, or compressed once already) with fixed
+    timestamps and attributes, [Content_Types] first and the rest by name: the bytes
+    Python's zipfile writes for them, without compressing a member twice."""
+    out: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name in sorted(members, key=lambda n: (n != FIRST, n)):
+        member = members[name]
+        packed = member if isinstance(member, Deflated) else deflate(member)
+        encoded, flags = _name(name)
+        fields = (_VERSION, 0, flags, zipfile.ZIP_DEFLATED, *_DOS_TIME, packed.crc,
+                  len(packed.data), packed.size, len(encoded))
+        out += [struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", *fields, 0), encoded, packed.data]
+        directory += [struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", _VERSION, 0, *fields,
+                                  0, 0, 0, 0, _ATTRIBUTES, offset), encoded]
+        offset += 30 + len(encoded) + len(packed.data)
+    listing = b"".join(directory)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
+                      len(listing), offset, 0)
+    return b"".join(out) + listing + end
+
+
+def _name(name: str) -> tuple[bytes, int]:
+    try:
+        return name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        return name.encode("utf-8"), 0x800

@@ -49,13 +49,19 @@ def open_reference(path: Path | None) -> Any:
 def prepared_reference(path: Path | None, house_style: HouseStyle) -> Any:
     """Return the emptied reference document laid out by a house style, with every
     style the writer uses: a copy of one prepared once per process."""
-    key = (_file_key(path or default_reference()), repr(house_style))
+    key = (reference_key(path), repr(house_style))
     document = _PREPARED.get(key)
     if document is None:
         document = open_reference(path)
         prepare(document, house_style)
         _PREPARED.keep(key, document)
     return document
+
+
+def reference_key(path: Path | None) -> tuple[str, int, int]:
+    """Return what tells a reference document (default: jobdocs') from another, and from
+    itself once changed."""
+    return _file_key(path or default_reference())
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -89,12 +95,18 @@ def fresh_paragraph(part: Any, style_id: str | None) -> Any:
     """Return the header or footer's only paragraph when it is empty, else a new one after
     it, in the style of that id."""
     part.is_linked_to_previous = False
-    paragraphs = part.paragraphs
+    return story_paragraph(part, style_id)
+
+
+def story_paragraph(story: Any, style_id: str | None) -> Any:
+    """Return a story's only paragraph when it is empty, else a new one after it, in the
+    style of that id."""
+    paragraphs = story.paragraphs
     if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
             ".//w:drawing|.//w:pict"):
         paragraph = paragraphs[0]
     else:
-        paragraph = part.add_paragraph()
+        paragraph = story.add_paragraph()
     paragraph._p.style = style_id
     return paragraph
 

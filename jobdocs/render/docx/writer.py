@@ -23,7 +23,13 @@ from . import signatures
 from . import styles as s
 from .clauses import hang, number_indents
 from .marks import Marks
-from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
+from .page import (
+    fresh_paragraph,
+    house_style_of,
+    prepare,
+    prepared_reference,
+    story_paragraph,
+)
 from .paragraphs import Body, keep_next
 from .tables import Table
 from .text import plain
@@ -47,8 +53,11 @@ class Writer:
     writer lays it out and translates nothing.
     """
 
-    def __init__(self, document: Any, doc: Document) -> None:
+    def __init__(self, document: Any, doc: Document, footers: list[Any] | None = None) -> None:
+        """`footers`: the footers to trace each page in (default: the last section's
+        first-page and other pages' footers)."""
         self.document = document
+        self.footers = footers
         self.doc = doc
         self.frame = doc.frame
         self.marks = Marks()  # each clause's id on its paragraph (marks.py)
@@ -231,11 +240,16 @@ class Writer:
     def page_frame(self) -> None:
         """Trace every page to its inputs, in both footers (the pages are numbered by
         `number_pages`, when the page is prepared)."""
-        section = self.document.sections[-1]
         if not self.frame.trace:
             return
+        style_id = self.body.style_id(s.FOOTER)
+        if self.footers is not None:
+            for story in self.footers:
+                self.footer_line(story_paragraph(story, style_id))
+            return
+        section = self.document.sections[-1]
         for footer in (section.footer, section.first_page_footer):
-            self.footer_line(fresh_paragraph(footer, self.body.style_id(s.FOOTER)))
+            self.footer_line(fresh_paragraph(footer, style_id))
 
     def footer_line(self, paragraph: Any) -> None:
         """Write the trace line into a footer paragraph."""
@@ -263,17 +277,31 @@ def compose(writer: Writer, prepared: bool = False, reference_doc: Path | None =
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
+    from .skeleton import skeleton
     from .xmlsafe import clean
 
     doc = clean(doc)  # a control character in a version or a name: dropped, with a warning
-    document = prepared_reference(reference_doc, house_style_of(doc, reference_doc))
+    house_style = house_style_of(doc, reference_doc)
+    language = docx_package.language_tag(doc.lang, doc.locale)
+    shared = skeleton(reference_doc, house_style, language, bool(doc.frame.trace))
+    if shared is not None:  # the parts every document shares, made once
+        page = shared.page()
+        writer = Writer(page.document, doc, page.footers)
+        compose(writer, prepared=True)
+        _describe(page.properties, doc, writer)
+        return shared.save(page)
+    document = prepared_reference(reference_doc, house_style)
     writer = Writer(document, doc)
     compose(writer, prepared=True)
-    docx_package.set_language(document, docx_package.language_tag(doc.lang, doc.locale))
-    docx_package.set_core_properties(
-        document, doc,
+    docx_package.set_language(document, language)
+    _describe(document.core_properties, doc, writer)
+    return docx_package.save(document)
+
+
+def _describe(properties: Any, doc: Document, writer: Writer) -> None:
+    docx_package.describe(
+        properties, doc,
         title=plain(upfirst(doc.frame.heading.full_title)),
         subject=plain(upfirst(str(doc.title))),
         comments=writer.trace(),
     )
-    return docx_package.save(document)
