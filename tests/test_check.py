@@ -15,7 +15,8 @@ from jobdocs.check import RULES, check_paths
 from jobdocs.check.lint import LINT_RULES
 from jobdocs.cli import cli
 from jobdocs.roles import loader
-from jobdocs.roles.schema import SCHEMA_RULES, SCHEMAS, as_json, schema_kind
+from jobdocs.roles.schema import SCHEMAS, schema_kind
+from jobdocs.roles.schema_check import SCHEMA_RULES, as_json
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from jobdocs.check import check_paths
 from jobdocs.formats import names
-from jobdocs.roles import loader, schema
+from jobdocs.roles import loader, schema, schema_check
 from jobdocs.roles.build import build_role
 from jobdocs.roles.memo import Memo
 
@@ -32,7 +32,8 @@ def _kind(path: Path, loaded: loader.Loaded) -> str:
 
 
 def _jsonschema_finds(kind: str, data: object) -> bool:
-    return any(True for _ in schema._validator(kind, names()).iter_errors(schema.as_json(data)))
+    validator = schema_check._validator(kind, names())
+    return any(True for _ in validator.iter_errors(schema_check.as_json(data)))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -42,7 +43,8 @@ def test_the_compiled_schema_passes_only_what_jsonschema_passes(path):
     except Exception:
         pytest.skip("not a YAML mapping jobdocs reads")
     kind = _kind(path, loaded)
-    if schema._valid(kind, loaded.data) or schema._valid(kind, schema.as_json(loaded.data)):
+    if schema_check._valid(kind, loaded.data) or schema_check._valid(
+            kind, schema_check.as_json(loaded.data)):
         assert not _jsonschema_finds(kind, loaded.data)
     else:
         assert _jsonschema_finds(kind, loaded.data) or kind != "role"
@@ -89,7 +91,7 @@ def test_no_mutation_of_a_role_passes_the_compiled_schema_and_fails_jsonschema(e
                 parent[at[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue
-    if schema._valid("role", data) or schema._valid("role", schema.as_json(data)):
+    if schema_check._valid("role", data) or schema_check._valid("role", schema_check.as_json(data)):
         assert not _jsonschema_finds("role", data)
 
 
@@ -97,8 +99,8 @@ def test_no_mutation_of_a_role_passes_the_compiled_schema_and_fails_jsonschema(e
 def test_a_yaml_date_is_seen_as_the_editor_sees_it(value):
     data = copy.deepcopy(KAM)
     data["version"] = value  # a date where the schema wants a string or a number
-    assert not schema._valid("role", data)  # refused, not waved through
-    assert schema._valid("role", schema.as_json(data)) == (
+    assert not schema_check._valid("role", data)  # refused, not waved through
+    assert schema_check._valid("role", schema_check.as_json(data)) == (
         not _jsonschema_finds("role", data))
 
 

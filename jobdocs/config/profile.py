@@ -12,7 +12,7 @@ from ..intake import reader
 from ..model import Mark
 from ..roles import loader, sections
 from ..roles.profile_schema import ORGANIZATION_SCHEMA
-from ..roles.schema import check
+from ..roles.schema_check import check
 from . import numbers
 from .organization import Organization, from_data
 

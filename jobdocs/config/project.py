@@ -24,7 +24,7 @@ from ..intake import reader
 from ..model import SectionDecl, SectionRules
 from ..roles import loader, sections
 from ..roles.profile_schema import PROJECT_SCHEMA
-from ..roles.schema import check
+from ..roles.schema_check import check
 from . import numbers
 from .numbers import Numbers
 

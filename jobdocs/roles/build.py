@@ -15,7 +15,7 @@ from . import law
 from . import sections as sections_config
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
-from .schema import check, dotted
+from .schema_check import check, dotted
 
 
 def build_role(loaded: Loaded, parent: Role | None = None, *,
