@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).parent.parent / "jobdocs"
 #: from its own floor (another package of it, with no circle) and from the floors below.
 FLOORS = [
     {"errors", "formats", "jurisdictions", "resources", "budget", "workers", "house_style"},
-    {"frame"},  # the document frames as data: presets, definitions, their schema
+    {"frame"},  # the document frames as data: presets, definitions, their schema, as printed
     {"files", "intake", "model"},
     {"roles"},  # YAML with positions, the published schemas, YAML -> Role, the library
     {"config"},  # jobdocs.yaml, organization profiles, numbers, staff lists

@@ -18,8 +18,9 @@ from babel.dates import format_date
 from ..config.organization import Organization, Person, localized
 from ..frame import FrameSpec, Msg, Wording, fill
 from ..frame.presets import RU_GOST
+from ..frame.printed import DocHeading, Frame, Line, Sheet, SignedBlock
 from ..house_style import HouseStyle
-from ..model import CASES, DocHeading, Frame, Line, Role, Sheet, SignedBlock, Title
+from ..model import CASES, Role, Title
 from . import i18n
 from .typography import NBSP
 

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..config.organization import Organization, Person, localized
 from ..frame import FrameSpec, Wording
+from ..frame.printed import Field, SignedBlock, SignedLines, Statement
 from ..frame.wording import N_
-from ..model import BLANK, Field, Role, SignedBlock, SignedLines, Statement, Title
+from ..model import BLANK, Role, Title
 from .officers import title_caption
 from .sandbox import upfirst
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...model import Line, SignedBlock
+from ...frame.printed import Line, SignedBlock
 from . import styles as s
 from .paragraphs import Body
 from .tables import Table

@@ -16,7 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ...model import DocClause, Document, Line
+from ...frame.printed import Line
+from ...model import DocClause, Document
 from ...resolve.sandbox import upfirst
 from . import package as docx_package
 from . import signatures
