@@ -53,6 +53,35 @@ _ORDER = "приказ о приёме и увольнении: ТК РФ ст. 
 _TERM = "a term of Russian law: ТК РФ, КоАП РФ"
 _THING = "a Russian document, system or term: УПД, «1С», ТК РФ ст. 8, 189"
 
+#: What a construct of Russian law reads like in each language, the first that matches
+#: reported: (what it is, the pattern, the only jurisdictions it is one under, () all).
+_RUSSIAN_CONSTRUCTS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "en": (
+        (_ORDER, r"\bby (an )?order of\b|\border of the (general|managing) director\b", ()),
+        (_TERM, r"\bfederal\b", ("gb-eaw", "de", "se")),
+        (_TERM, r"\bsocial guarantees\b|\badministrative(,)? (criminal|and)"
+                r"[^.;]{0,40}legislation\b|\badministrative legislation\b|\blabour "
+                r"legislation\b|\bmaterial (liability|damage)\b", ()),
+        (_THING, r"\buniversal transfer documents?\b|\b1C\b|\bstructural (unit|subdivision)s?"
+                 r"\b|\blocal (normative |regulatory )?acts\b|\binternal labour regulations"
+                 r"\b|\bbelongs? to the category of\b|\bGeneral Director\b", ()),
+    ),
+    "de": (
+        (_ORDER, r"durch Anordnung|Anordnung (der|des) (Geschäftsführ|Direktor)\w*", ()),
+        (_TERM, r"Verwaltungsrecht\w*|Verwaltungs-|\bföderal\w*|Föderation|materielle[nr]? "
+                r"Haftung|Arbeitsgesetzgebung|soziale[n]? Garantien", ()),
+        (_THING, r"\b1C\b|\bSatzung\b|Gruppe der Fachkräfte|Struktureinheit\w*|lokale[nr]? "
+                 r"(Normativ|Rechts)akt\w*|kaufmännische[nr]? Direktor\w*|Generaldirektor\w*", ()),
+    ),
+    "sv": (
+        (_ORDER, r"\bentledig\w*|genom beslut av (organisationens )?verkställande direktör", ()),
+        (_TERM, r"förvaltningsrätt\w*|\bfederal\w*|materiellt? ansvar|materiell skada|"
+                r"sociala garantier|arbetslagstiftning", ()),
+        (_THING, r"\b1C\b|\barbetsordning\w*|strukturell\w* enhet\w*|lokala normativa|"
+                 r"specialistbefattning|försäljningsdirektör\w*", ()),
+    ),
+}
+
 _EQUALITY = {
     "gb-eaw": "Equality Act 2010 ss. 13, 39",
     "us": "Title VII of the Civil Rights Act of 1964, 42 U.S.C. § 2000e-2",
@@ -201,38 +230,8 @@ RULES: tuple[LintRule, ...] = (
         "russian-construct", "a construct of Russian law has no meaning under this law",
         {code: "" for code in OUTSIDE_RUSSIA},  # each wording names its source
         {},
-        anywhere={
-            "en": (
-                _w(r"\bby (an )?order of\b|\border of the (general|managing) director\b",
-                   note=_ORDER),
-                _w(r"\bfederal\b", note=_TERM, laws=("gb-eaw", "de", "se")),
-                _w(r"\bsocial guarantees\b|\badministrative(,)? (criminal|and)"
-                   r"[^.;]{0,40}legislation\b|\badministrative legislation\b|\blabour "
-                   r"legislation\b|\bmaterial (liability|damage)\b",
-                   note=_TERM),
-                _w(r"\buniversal transfer documents?\b|\b1C\b|\bstructural (unit|subdivision)s?"
-                   r"\b|\blocal (normative |regulatory )?acts\b|\binternal labour regulations"
-                   r"\b|\bbelongs? to the category of\b|\bGeneral Director\b",
-                   note=_THING)),
-            "de": (
-                _w(r"durch Anordnung|Anordnung (der|des) (Geschäftsführ|Direktor)\w*",
-                   note=_ORDER),
-                _w(r"Verwaltungsrecht\w*|Verwaltungs-|\bföderal\w*|Föderation|materielle[nr]? "
-                   r"Haftung|Arbeitsgesetzgebung|soziale[n]? Garantien",
-                   note=_TERM),
-                _w(r"\b1C\b|\bSatzung\b|Gruppe der Fachkräfte|Struktureinheit\w*|lokale[nr]? "
-                   r"(Normativ|Rechts)akt\w*|kaufmännische[nr]? Direktor\w*|Generaldirektor\w*",
-                   note=_THING)),
-            "sv": (
-                _w(r"\bentledig\w*|genom beslut av (organisationens )?verkställande direktör",
-                   note=_ORDER),
-                _w(r"förvaltningsrätt\w*|\bfederal\w*|materiellt? ansvar|materiell skada|"
-                   r"sociala garantier|arbetslagstiftning",
-                   note=_TERM),
-                _w(r"\b1C\b|\barbetsordning\w*|strukturell\w* enhet\w*|lokala normativa|"
-                   r"specialistbefattning|försäljningsdirektör\w*",
-                   note=_THING)),
-        }),
+        anywhere={lang: tuple(_w(flags, note=note, laws=laws) for note, flags, laws in rows)
+                  for lang, rows in _RUSSIAN_CONSTRUCTS.items()}),
 )
 
 #: The lint rules by id.
