@@ -12,7 +12,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_layout import _widen, read_pages, squeeze
+from printed_pages import (
+    MM,
+    assert_no_heading_or_lead_in_ends_a_page,
+    assert_nothing_beyond,
+    read_pages,
+    squeeze,
+    widen,
+)
 
 from jobdocs import load_role, render_document, resolve
 from jobdocs.config.profile import load_organization
@@ -34,7 +41,6 @@ CASES = [(*US, None, None), (*US, "letter", 30), (*US, "a4", 20),
          ("key-account-manager", "sv", "nordhandel", None, None),
          ("key-account-manager", "sv", "nordhandel", "letter", 20)]
 WIDENED = [(*US, None, None), (*DE, None, None)]
-MM = 72 / 25.4  # points per millimetre
 
 
 def ids(case) -> str:
@@ -63,7 +69,7 @@ def printed(tmp_path_factory):
         sources.append(source)
     # A margin changed in Word after jobdocs wrote the document: 30 mm on the left.
     for case in WIDENED:
-        _widen(sources[CASES.index(case)], tmp / f"widened-{ids(case)}.docx")
+        widen(sources[CASES.index(case)], tmp / f"widened-{ids(case)}.docx")
         sources.append(tmp / f"widened-{ids(case)}.docx")
         docs[("widened", *case)] = docs[case]
     pdfs = pdf.convert(sources, tmp / "pdf")
@@ -76,37 +82,21 @@ def text_of(pages) -> str:
     return "\n".join(line.text for page in pages for line in page.lines)
 
 
-def body_lines(doc, page, number: int) -> list:
-    """Return a page's lines without its page number and the footer's trace line."""
-    lines = list(page.lines)
-    if number > 1 and lines and lines[0].text == str(number):
-        lines = lines[1:]
-    return [line for line in lines if squeeze(line.text) != squeeze(doc.frame.trace)]
-
-
 @pytest.mark.parametrize("case", [*CASES, *(("widened", *c) for c in WIDENED)], ids=ids)
 def test_nothing_prints_beyond_the_right_margin(printed, case):
     doc, pages, (width, right) = printed[case]
-    edge = (width - right) * MM
-    for number, page in enumerate(pages, start=1):
+    for page in pages:
         assert abs(page.width - width * MM) < 2  # the paper the DOCX names
-        for line in page.lines:
-            assert line.right <= edge + 1, (
-                f"page {number}: {line.text!r} ends {(line.right - edge) / MM:.1f} mm "
-                f"beyond the right margin")
+    assert_nothing_beyond(pages, (width - right) * MM)
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
 def test_no_heading_or_lead_in_ends_a_page(printed, case):
     doc, pages, _ = printed[case]
     frame = doc.frame
-    headings = {squeeze(frame.section_heading(s)) for s in doc.sections}
-    headings |= {squeeze(s.heading) for s in frame.statements if s.heading}
-    for number, page in enumerate(pages[:-1], start=1):
-        last = body_lines(doc, page, number)[-1]
-        assert squeeze(last.text) not in headings, f"page {number} ends with a heading"
-        assert not last.text.rstrip().endswith(":"), (
-            f"page {number} ends with a lead-in: {last.text!r}")
+    assert_no_heading_or_lead_in_ends_a_page(doc, pages, [
+        *(frame.section_heading(s) for s in doc.sections),
+        *(s.heading for s in frame.statements if s.heading)])
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)

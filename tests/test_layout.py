@@ -9,14 +9,19 @@ All documents are printed in one LibreOffice run, once for the module.
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
-import subprocess
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from printed_pages import (
+    MM,
+    assert_no_heading_or_lead_in_ends_a_page,
+    assert_nothing_beyond,
+    body_lines,
+    read_pages,
+    squeeze,
+    widen,
+)
 
 from jobdocs import list_roles, load_role, render_document, resolve
 from jobdocs.config.organization import Organization
@@ -36,53 +41,6 @@ CASES += [(role, lang, "romashka", size, left) for role in ("key-account-manager
           for lang in ("ru", "en") for size in SIZES for left in (20, 30)
           if (size, left) != ("a4", 20)]
 RIGHT_MM = 10  # the shipped reference document's right margin
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                   r"([^<]*)</word>")
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A line as printed: its text and its box, in points from the page's top left."""
-
-    text: str
-    x: float
-    y: float
-    right: float
-
-
-@dataclass(frozen=True)
-class Sheet:
-    width: float
-    lines: list[Printed]
-
-
-def read_pages(path: Path) -> list[Sheet]:
-    """Return every page's lines, top to bottom: words on one baseline make one line."""
-    out = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout
-    pages = []
-    for chunk in out.split("<page ")[1:]:
-        width = float(re.match(r'width="([\d.]+)"', chunk).group(1))
-        # (baseline, left, right, top, text) of every word, top to bottom
-        words = sorted((float(m[3]), float(m[0]), float(m[2]), float(m[1]), html.unescape(m[4]))
-                       for m in _WORD.findall(chunk))
-        lines: list[list[tuple[float, float, float, float, str]]] = []
-        for word in words:
-            if lines and abs(lines[-1][0][0] - word[0]) < 2.5:
-                lines[-1].append(word)
-            else:
-                lines.append([word])
-        pages.append(Sheet(width, [
-            Printed(" ".join(w[4] for w in sorted(line, key=lambda w: w[1])),
-                    min(w[1] for w in line), min(w[3] for w in line), max(w[2] for w in line))
-            for line in lines]))
-    return pages
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"[\s\-\u00ad]+", "", text)
-
-
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """Print every case in one LibreOffice run; return {case: (document, pages)}."""
@@ -100,31 +58,13 @@ def printed(tmp_path_factory):
         sources.append(source)
     # A margin changed in Word, after jobdocs wrote the document: 30 mm instead of 20.
     widened = tmp / "widened.docx"
-    _widen(sources[CASES.index(("key-account-manager", "ru", "romashka", "a4", 20))], widened)
+    widen(sources[CASES.index(("key-account-manager", "ru", "romashka", "a4", 20))], widened)
     pdfs = pdf.convert([*sources, widened], tmp / "pdf")
     printed = {case: (docs[case], read_pages(path))
                for case, path in zip(CASES, pdfs[:-1], strict=True)}
     printed["widened"] = (docs[("key-account-manager", "ru", "romashka", "a4", 20)],
                           read_pages(pdfs[-1]))
     return printed
-
-
-def _widen(source: Path, target: Path) -> None:
-    """Copy a DOCX with its left margin set to 30 mm, as Word's Page Setup would."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = re.sub(rb'(<w:pgMar [^>]*w:left=")\d+', rb"\g<1>1701", data)
-            new.writestr(item, data)
-
-
-def body_lines(doc, page: Sheet, number: int) -> list[Printed]:
-    """Return a page's lines without its page number and the footer's trace line."""
-    lines = list(page.lines)
-    if number > 1 and lines and lines[0].text == str(number):
-        lines = lines[1:]
-    return [line for line in lines if squeeze(line.text) != squeeze(doc.frame.trace)]
 
 
 def ids(case) -> str:
@@ -134,12 +74,8 @@ def ids(case) -> str:
 @pytest.mark.parametrize("case", CASES, ids=ids)
 def test_no_heading_or_lead_in_ends_a_page(printed, case):
     doc, pages = printed[case]
-    headings = {squeeze(f"{s.number}. {s.heading}") for s in doc.sections}
-    for number, page in enumerate(pages[:-1], start=1):
-        last = body_lines(doc, page, number)[-1]
-        assert squeeze(last.text) not in headings, f"page {number} ends with a heading"
-        assert not last.text.rstrip().endswith(":"), (
-            f"page {number} ends with a lead-in: {last.text!r}")
+    assert_no_heading_or_lead_in_ends_a_page(
+        doc, pages, (f"{s.number}. {s.heading}" for s in doc.sections))
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
@@ -162,12 +98,7 @@ def test_the_signatures_open_on_a_page_with_body_text(printed, case):
 def test_nothing_prints_beyond_the_right_margin(printed, case):
     doc, pages = printed[case]
     size = "a4" if case == "widened" else case[3]
-    right = (SIZES[size][0] - RIGHT_MM) / 25.4 * 72
-    for number, page in enumerate(pages, start=1):
-        for line in page.lines:
-            assert line.right <= right + 1, (
-                f"page {number}: {line.text!r} ends {(line.right - right) / 72 * 25.4:.1f} mm "
-                f"beyond the right margin")
+    assert_nothing_beyond(pages, (SIZES[size][0] - RIGHT_MM) * MM)
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
