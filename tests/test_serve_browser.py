@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -73,12 +74,14 @@ def serving(root: Path) -> Iterator[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
-    """Yield a page of headless Chromium, in Russian, that accepts downloads."""
+def chromium(**options: Any) -> Iterator[object]:
+    """Yield a page of headless Chromium, in Russian, 1280 px wide, that accepts downloads;
+    `options` change the browser context's (a phone's viewport, no JavaScript ...)."""
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context(locale="ru-RU", accept_downloads=True,
-                                      viewport={"width": 1280, "height": 900})
+        context = browser.new_context(**{"locale": "ru-RU", "accept_downloads": True,
+                                         "viewport": {"width": 1280, "height": 900},
+                                         **options})
         try:
             yield context.new_page()
         finally:
@@ -334,23 +337,14 @@ def test_two_saves_make_two_versions_in_the_history_and_legal_gets_the_redline(
     assert saved.read_bytes()[:2] == b"PK" and saved.name.endswith(".redline.docx")
 
 
-@contextmanager
-def phone() -> Iterator[object]:
-    """Yield a page of headless Chromium 390 px wide, in Russian."""
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context(locale="ru-RU", viewport={"width": 390, "height": 844},
-                                      is_mobile=True, has_touch=True, device_scale_factor=2)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
+#: A phone's browser: 390 px wide, touch.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
 
 
 def test_on_a_phone_no_page_scrolls_sideways_and_the_filter_knows_word_forms(server):
     url, _ = server
-    with phone() as page:
+    with chromium(**PHONE) as page:
         for n, path in enumerate(["/", f"/roles/{KAM}", f"/roles/{KAM}?lang=en",
                                   f"/roles/{KAM}/edit?section=general", f"/roles/{KAM}/history",
                                   "/validate", f"/compare?role={KAM}&from=HEAD~1&to=HEAD"]):

@@ -7,46 +7,19 @@ Skipped only where Chromium is missing and CI is not set; under CI=true it runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from serve_project import KAM, make_project
-from test_serve_browser import ARGS, CHROMIUM, playwright, serving
+from serve_project import KAM
+from test_serve_browser import chromium, server  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.chromium  # slow (tests/clients.py)
 
 
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
-    """Serve a fresh project on a free loopback port; yield its address and folder."""
-    root = make_project(tmp_path / "project")
-    monkeypatch.chdir(root)
-    with serving(root) as url:
-        yield url, root
-
-
-@contextmanager
-def chromium(script: bool = True, width: int = 1280) -> Iterator[object]:
-    """Yield a page of headless Chromium in Russian (without JavaScript when `script` is
-    False), `width` pixels wide."""
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context(locale="ru-RU", java_script_enabled=script,
-                                      viewport={"width": width, "height": 900})
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def test_without_a_script_the_editor_shows_words_not_template_code(server):
+def test_without_a_script_the_editor_shows_words_not_template_code(server):  # noqa: F811
     url, root = server
     kam = root / "roles" / f"{KAM}.yaml"
     before = kam.read_text(encoding="utf-8")
-    with chromium(script=False) as page:
+    with chromium(java_script_enabled=False) as page:
         page.goto(f"{url}/roles/{KAM}/edit?section=general")
         fields = page.locator("textarea.source")
         texts = [fields.nth(i).input_value() for i in range(fields.count())]
