@@ -15,6 +15,7 @@ import re
 from copy import deepcopy
 from typing import Any
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
@@ -27,6 +28,8 @@ _STYLE, _NAME, _VAL, _TYPE, _ID, _DEFAULT = (qn(f"w:{tag}") for tag in
 _SPACE = qn("xml:space")
 _KEEP_NEXT = qn("w:keepNext")
 _TRUE = ("1", "true", "on")
+#: An element of python-docx's parser: what it makes has python-docx's element classes.
+_MAKER = OxmlElement("w:body")
 
 
 class Body:
@@ -77,22 +80,58 @@ class Body:
     def add(self, style: str, *parts: str, into: Any = None) -> Paragraph:
         """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab), at
         the end of the body or, `into` a table cell, at the end of that cell."""
-        p = self.body.makeelement(_P, {})
+        style_id = self.style_id(style)
+        texts = [part for part in parts if part]
+        shape = tuple(map(_run_shape, texts))
+        if None in shape:  # a line break or a tab inside a text: built run by run
+            p = _paragraph(style_id, texts)
+        else:  # most paragraphs: a copy of one made before, its texts filled in
+            key = (style_id, shape)
+            made = _SHAPES.get(key)
+            if made is None:
+                made = _SHAPES[key] = _paragraph(style_id, ["\t" if s == _TAB else "x"
+                                                            for s in shape])
+                if len(_SHAPES) > 256:
+                    _SHAPES.pop(next(iter(_SHAPES)))
+            p = made.__copy__()  # (lxml copies the whole element)
+            for r, text in zip(p.iterchildren(_R), texts, strict=True):
+                if text != "\t":
+                    t = r[0]
+                    t.text = text
+                    if text[0].isspace() or text[-1].isspace():
+                        t.set(_SPACE, "preserve")
         if into is not None:
             into.append(p)
         elif self.end is not None:
             self.end.addprevious(p)
         else:
             self.body.append(p)
-        for part in parts:
-            if part:
-                add_run(p, part)
-        style_id = self.style_id(style)
-        if style_id is not None:
-            ppr = p.makeelement(_PPR, {})
-            p.insert(0, ppr)
-            ppr.append(ppr.makeelement(_PSTYLE, {_VAL: style_id}))
         return Paragraph(p, self.parent)
+
+
+#: Paragraphs by (style id, the kinds of their runs), to copy: a copy costs a quarter of
+#: making its elements one by one.
+_SHAPES: dict[tuple[str | None, tuple[str | None, ...]], Any] = {}
+
+
+def _run_shape(text: str) -> str | None:
+    """Return the kind of run a text makes: a tab, a text, or None (breaks and tabs
+    inside: more than one element)."""
+    if text == "\t":
+        return _TAB
+    return None if _LAYOUT.search(text) else _T
+
+
+def _paragraph(style_id: str | None, texts: list[str]) -> Any:
+    """Make a paragraph element with the style of that id and a run for each text."""
+    p = _MAKER.makeelement(_P, {})
+    for text in texts:
+        add_run(p, text)
+    if style_id is not None:
+        ppr = p.makeelement(_PPR, {})
+        p.insert(0, ppr)
+        ppr.append(ppr.makeelement(_PSTYLE, {_VAL: style_id}))
+    return p
 
 
 def add_run(p: Any, text: str) -> Any:
