@@ -48,9 +48,28 @@ _NEEDS: list[Callable[[str], object]] = [_INITIAL.search, _INITIAL.search, _INIT
           lambda text: "№" in text or "No." in text, _NUMBER.search]
 
 
+#: The letters before a full stop that some rule needs (an initial, «г.», «т.», «No.»).
+_BEFORE_STOP = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯABCDEFGHIJKLMNOPQRSTUVWXYZгтo")
+
+
+def _may_need(text: str) -> bool:
+    """Whether any rule could match: most texts give none a chance, and a look at each
+    full stop tells that faster than any search with the rules' needs."""
+    if "№" in text or _NUMBER.search(text):
+        return True
+    stop = text.find(".", 1)
+    while stop > 0:
+        if text[stop - 1] in _BEFORE_STOP:
+            return True
+        stop = text.find(".", stop + 1)
+    return False
+
+
 def nbsp(text: str) -> str:
     """Return `text` with no-break spaces where Russian and English typesetting want them."""
     text = text.replace(_NARROW, NBSP)
+    if not _may_need(text):
+        return text
     for needs, (pattern, replacement) in zip(_NEEDS, _RULES, strict=True):
         if needs(text):
             text = pattern.sub(replacement, text)
