@@ -23,8 +23,24 @@ def number_indents(document: Any, clauses: Sequence[DocClause]) -> dict[int, flo
     numbers: dict[int, list[str]] = {}
     for clause in clauses:
         numbers.setdefault(clause.level, []).append(f"{clause.number}.")
-    size = s.font_size(document, s.CLAUSE)
+    size = _clause_size(document)
     return {level: s.number_indent(found, size) for level, found in numbers.items()}
+
+
+def _clause_size(document: Any) -> float:
+    """Return the font size of a clause: looked up once for the styles every document
+    written on one page shares (python-docx's lookup by name scans every style)."""
+    styles = document.styles.element
+    key = (styles, len(styles))
+    size = _SIZES.get(key)
+    if size is None:
+        if len(_SIZES) >= 8:
+            _SIZES.pop(next(iter(_SIZES)))
+        size = _SIZES[key] = s.font_size(document, s.CLAUSE)
+    return size
+
+
+_SIZES: dict[tuple[Any, int], float] = {}
 
 
 def hang(paragraph: Any, at: float, indent: float, style_tab: float) -> None:

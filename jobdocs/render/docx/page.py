@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from copy import deepcopy
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,14 @@ from . import ooxml
 from . import styles as s
 from .paragraphs import Body, Stamp
 
+_DRAWING, _PICT = qn("w:drawing"), qn("w:pict")
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: What was parsed or prepared once, copied for the next document that asks the same.
 _REFERENCES = Stamp(4)
 _PREPARED = Stamp(8)
 
 
+@cache  # where the package lies does not change while it runs
 def default_reference() -> Path:
     """Return the reference document that ships with jobdocs."""
     return data_dir("templates") / "docx" / "reference.docx"
@@ -70,7 +73,12 @@ def _file_key(path: Path) -> tuple[str, int, int]:
     except OSError as e:
         raise JobdocsError(f"{path}: cannot read the reference document: "
                            f"{e.strerror or e}") from e
-    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+    return _resolved(path), stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=64)  # a few letterheads; resolving costs a look at every folder
+def _resolved(path: Path) -> str:
+    return str(path.resolve())
 
 
 def _parse_reference(path: Path) -> Any:
@@ -102,8 +110,8 @@ def story_paragraph(story: Any, style_id: str | None) -> Any:
     """Return a story's only paragraph when it is empty, else a new one after it, in the
     style of that id."""
     paragraphs = story.paragraphs
-    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(
-            ".//w:drawing|.//w:pict"):
+    if len(paragraphs) == 1 and not paragraphs[0].text and next(
+            paragraphs[0]._p.iter(_DRAWING, _PICT), None) is None:
         paragraph = paragraphs[0]
     else:
         paragraph = story.add_paragraph()

@@ -41,16 +41,7 @@ class Body:
         self.body = document.element.body
         self.end = self.body.sectPr
         self.ids: dict[str, str | None] = {}
-        styles = document.styles.element
-        self._by_name: dict[str, Any] = {}
-        defaults = []
-        for style in styles.iterchildren(_STYLE):
-            name = style.find(_NAME)
-            if name is not None:
-                self._by_name.setdefault(name.get(_VAL), style)
-            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in _TRUE:
-                defaults.append(style)
-        self._default = defaults[-1] if defaults else None
+        self._by_name, self._default = _index(document.styles.element)
 
     def style_id(self, name: str) -> str | None:
         """Return the id of the paragraph style `name` (None for the default style, which
@@ -107,6 +98,31 @@ class Body:
         else:
             self.body.append(p)
         return Paragraph(p, self.parent)
+
+
+def _index(styles: Any) -> tuple[dict[str, Any], Any]:
+    """Return the styles of a styles part by name, and the default paragraph style: made
+    once for the styles every document written on one page shares (and again when a
+    style was added)."""
+    key = (styles, len(styles))
+    found = _INDEXES.get(key)
+    if found is None:
+        by_name: dict[str, Any] = {}
+        defaults = []
+        for style in styles.iterchildren(_STYLE):
+            name = style.find(_NAME)
+            if name is not None:
+                by_name.setdefault(name.get(_VAL), style)
+            if style.get(_TYPE) == "paragraph" and style.get(_DEFAULT) in _TRUE:
+                defaults.append(style)
+        found = by_name, defaults[-1] if defaults else None
+        if len(_INDEXES) >= 8:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[key] = found
+    return found
+
+
+_INDEXES: dict[tuple[Any, int], tuple[dict[str, Any], Any]] = {}
 
 
 #: Paragraphs by (style id, the kinds of their runs), to copy: a copy costs a quarter of
