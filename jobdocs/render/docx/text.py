@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ...resolve.typography import nbsp
+from .xmlsafe import INVALID
 
-# Characters XML 1.0 cannot carry, and whitespace that would act as layout (a tab
-# would jump to a tab stop): a role's text is plain text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Whitespace that would act as layout (a tab would jump to a tab stop): a role's text is
+# plain text.
 _LAYOUT_SPACE = re.compile(r"[\t\r\n]+")
+#: The texts `plain` took characters XML cannot hold from, while someone is `noting`.
+_NOTED: ContextVar[list[str] | None] = ContextVar("jobdocs_docx_noted", default=None)
 
 
 def plain(text: str) -> str:
-    """Return model text as one run of plain text: no tabs, breaks or control characters,
-    and no-break spaces where a line must not break (between initials and surname ...)."""
-    return nbsp(_LAYOUT_SPACE.sub(" ", _CONTROL.sub("", text)))
+    """Return model text as one run of plain text: no tabs, breaks or characters XML
+    cannot hold, and no-break spaces where a line must not break (between initials and
+    surname ...)."""
+    if INVALID.search(text):
+        noted = _NOTED.get()
+        if noted is not None:
+            noted.append(text)
+        text = INVALID.sub("", text)
+    return nbsp(_LAYOUT_SPACE.sub(" ", text))
+
+
+@contextmanager
+def noting() -> Iterator[list[str]]:
+    """Collect the texts `plain` drops characters from, in this thread, while open."""
+    noted: list[str] = []
+    token = _NOTED.set(noted)
+    try:
+        yield noted
+    finally:
+        _NOTED.reset(token)

@@ -33,7 +33,7 @@ from .page import (
 )
 from .paragraphs import Body, keep_next
 from .tables import Table
-from .text import plain
+from .text import noting, plain
 
 __all__ = ["ITEM_MARK", "Writer", "compose", "hang", "keep_with_next", "plain", "render"]
 
@@ -278,10 +278,21 @@ def compose(writer: Writer, prepared: bool = False, reference_doc: Path | None =
 
 def render(doc: Document, reference_doc: Path | None = None) -> bytes:
     """Return the DOCX bytes of a document, styled by `reference_doc` (default: jobdocs')."""
-    from .skeleton import skeleton
-    from .xmlsafe import clean
+    with noting() as found:
+        try:
+            data = _write(doc, reference_doc)
+        except ValueError:  # lxml refused a text that came in without plain(): a version...
+            found.append("")
+    if found:  # written again from the model cleaned of them, with one warning
+        from .xmlsafe import clean
 
-    doc = clean(doc)  # a control character in a version or a name: dropped, with a warning
+        data = _write(clean(doc), reference_doc)
+    return data
+
+
+def _write(doc: Document, reference_doc: Path | None) -> bytes:
+    from .skeleton import skeleton
+
     house_style = house_style_of(doc, reference_doc)
     language = docx_package.language_tag(doc.lang, doc.locale)
     shared = skeleton(reference_doc, house_style, language, bool(doc.frame.trace))
