@@ -179,6 +179,17 @@ def _text(r: Any, text: str) -> None:
     r.append(t)
 
 
+def refill(cell: Any, text: str) -> None:
+    """Put `text` in place of the text of a cell's paragraph of one run (a copied row's),
+    as `Body.add` writes it: `text` is plain text of one line."""
+    t = next(cell[-1].iter(_T))
+    t.text = text
+    if text[0].isspace() or text[-1].isspace():
+        t.set(_SPACE, "preserve")
+    else:
+        t.attrib.pop(_SPACE, None)
+
+
 def keep_next(p: Any) -> None:
     """Give a paragraph element w:keepNext, where the schema puts it (after w:pStyle), as
     python-docx's `paragraph_format.keep_with_next = True` does."""

@@ -21,10 +21,13 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.text.paragraph import Paragraph
 
 from ...house_style import HouseStyle
 from . import package
-from .page import prepared_reference, reference_key
+from . import styles as s
+from .page import prepared_reference, reference_key, story_paragraph
+from .paragraphs import Body
 
 #: How many skeletons a process keeps: a build writes a few house styles and languages.
 KEPT = 16
@@ -36,7 +39,8 @@ class Page:
     """One document being written on a skeleton: its own body, footers and properties."""
 
     document: Any  # a python-docx Document over the skeleton's (read-only) parts
-    footers: list[Any]  # the footers to trace, as block containers
+    footers: list[Any]  # the footer elements written into
+    trace_into: list[Any]  # a paragraph of each, for the trace line
     properties: Any  # the core properties
 
 
@@ -46,12 +50,17 @@ class Skeleton:
 
     def __init__(self, document: Any, language: str, traced: bool) -> None:
         package.set_language(document, language)
+        self.lines: list[int] = []  # where the trace line goes in each footer
         section = document.sections[-1]
         footers = []
         if traced:  # the trace line goes into both footers: each a part of its own
+            style_id = Body(document).style_id(s.FOOTER)
             for footer in (section.footer, section.first_page_footer):
                 footer.is_linked_to_previous = False
                 footers.append(footer.part)
+                line = story_paragraph(BlockItemContainer(footer.part.element, document),
+                                       style_id)
+                self.lines.append(footer.part.element.index(line._p))
         document.core_properties  # noqa: B018 (a package without them gets them here)
         core = document.part.package.part_related_by(RT.CORE_PROPERTIES)
         self.part = document.part
@@ -70,15 +79,17 @@ class Skeleton:
     def page(self) -> Page:
         """Return a fresh page: the body and footers empty as prepared, to write into."""
         document = WordDocument(deepcopy(self.element), self.part)
-        footers = [BlockItemContainer(deepcopy(element), document) for _, element in self.footers]
-        return Page(document, footers, CoreProperties(deepcopy(self.core[1])))
+        footers = [deepcopy(element) for _, element in self.footers]
+        lines = [Paragraph(footer[at], BlockItemContainer(footer, document))
+                 for footer, at in zip(footers, self.lines, strict=True)]
+        return Page(document, footers, lines, CoreProperties(deepcopy(self.core[1])))
 
     def save(self, page: Page) -> bytes:
         """Return the DOCX bytes of a page written on this skeleton."""
         members: dict[str, bytes | package.Deflated] = dict(self.shared)
         members[self.name] = serialize_part_xml(page.document.element)
         for (name, _), footer in zip(self.footers, page.footers, strict=True):
-            members[name] = serialize_part_xml(footer._element)
+            members[name] = serialize_part_xml(footer)
         members[self.core[0]] = serialize_part_xml(page.properties._element)
         return package.zip_members(members)
 

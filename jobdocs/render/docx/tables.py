@@ -92,6 +92,12 @@ class Table:
         self.element.append(tr)
         return list(tr.iterchildren(_TC))
 
+    def repeat(self) -> list[Any]:
+        """Append a copy of the last row, with what its cells hold; return its cells."""
+        tr = self.element[-1].__copy__()  # (lxml copies the whole element)
+        self.element.append(tr)
+        return list(tr.iterchildren(_TC))
+
 
 def _table(shares: tuple[float, ...], text_width_cm: float, share: float, align: str,
            borders: bool, style_id: str | None, gap: float, row_space: float) -> Any:

@@ -26,7 +26,9 @@ def plain(text: str) -> str:
         if noted is not None:
             noted.append(text)
         text = INVALID.sub("", text)
-    return nbsp(_LAYOUT_SPACE.sub(" ", text))
+    if "\t" in text or "\n" in text or "\r" in text:  # (rare: three looks cost less)
+        text = _LAYOUT_SPACE.sub(" ", text)
+    return nbsp(text)
 
 
 @contextmanager

@@ -24,14 +24,8 @@ from . import signatures
 from . import styles as s
 from .clauses import hang, number_indents
 from .marks import Marks
-from .page import (
-    fresh_paragraph,
-    house_style_of,
-    prepare,
-    prepared_reference,
-    story_paragraph,
-)
-from .paragraphs import Body, keep_next
+from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
+from .paragraphs import Body, keep_next, refill
 from .tables import Table
 from .text import noting, plain
 
@@ -54,11 +48,12 @@ class Writer:
     writer lays it out and translates nothing.
     """
 
-    def __init__(self, document: Any, doc: Document, footers: list[Any] | None = None) -> None:
-        """`footers`: the footers to trace each page in (default: the last section's
-        first-page and other pages' footers)."""
+    def __init__(self, document: Any, doc: Document, trace_into: list[Any] | None = None
+                 ) -> None:
+        """`trace_into`: the footer paragraphs to write the trace line into (default: a
+        paragraph of the last section's first-page footer and of its other pages')."""
         self.document = document
-        self.footers = footers
+        self.trace_into = trace_into
         self.doc = doc
         self.frame = doc.frame
         self.marks = Marks()  # each clause's id on its paragraph (marks.py)
@@ -211,11 +206,20 @@ class Writer:
             self.para(s.SHEET_SUBTITLE, plain(line))
         table = Table(self.body.end, SHEET_COLUMNS, self.text_width, borders=True,
                       style_id=self.body.any_style_id(s.TABLE), align="center")
+        last: tuple[bool, ...] = ()
         for r, texts in enumerate([sheet.columns, *sheet.rows]):
+            texts = tuple(map(plain, texts))
+            filled = tuple(map(bool, texts))
+            if r > 1 and filled == last:  # a row like the one before: a copy, refilled
+                for cell, text in zip(table.repeat(), texts, strict=True):
+                    if text:
+                        refill(cell, text)
+                continue
+            last = filled
             cells = table.row(header=not r, height_cm=SHEET_ROW_HEIGHT if r else None,
                               valign=["center"] * len(texts))
             for cell, text in zip(cells, texts, strict=True):
-                self.body.add(s.TABLE_TEXT if r else s.TABLE_HEADING, plain(text), into=cell)
+                self.body.add(s.TABLE_TEXT if r else s.TABLE_HEADING, text, into=cell)
 
     # Parts of blocks.
 
@@ -243,11 +247,11 @@ class Writer:
         `number_pages`, when the page is prepared)."""
         if not self.frame.trace:
             return
-        style_id = self.body.style_id(s.FOOTER)
-        if self.footers is not None:
-            for story in self.footers:
-                self.footer_line(story_paragraph(story, style_id))
+        if self.trace_into is not None:
+            for paragraph in self.trace_into:
+                self.footer_line(paragraph)
             return
+        style_id = self.body.style_id(s.FOOTER)
         section = self.document.sections[-1]
         for footer in (section.footer, section.first_page_footer):
             self.footer_line(fresh_paragraph(footer, style_id))
@@ -298,7 +302,7 @@ def _write(doc: Document, reference_doc: Path | None) -> bytes:
     shared = skeleton(reference_doc, house_style, language, bool(doc.frame.trace))
     if shared is not None:  # the parts every document shares, made once
         page = shared.page()
-        writer = Writer(page.document, doc, page.footers)
+        writer = Writer(page.document, doc, page.trace_into)
         compose(writer, prepared=True)
         _describe(page.properties, doc, writer)
         return shared.save(page)
