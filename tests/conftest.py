@@ -143,7 +143,7 @@ def postgres_url():
     from postgres_server import binaries, server
 
     missing = ("PostgreSQL (apt-get install postgresql)" if binaries() is None else
-               "psycopg (pip install 'jobdocs[postgres]')"
+               "psycopg (pip install '.[postgres]')"
                if importlib.util.find_spec("psycopg") is None else "")
     if missing:
         if os.environ.get("CI") == "true":

@@ -25,13 +25,21 @@ def test_pre_commit_hook_is_installed_from_its_own_checkout():
     assert hook["entry"].split()[0] == "jobdocs"
 
 
-def test_no_page_installs_jobdocs_by_name_from_the_package_index():
-    """A package called jobdocs on the index is somebody else's: every command of the
-    README and docs/ installs jobdocs from a checkout or from its repository."""
-    command = re.compile(r"^\s*(?:\$|- run:)\s+pip install .*")
-    by_name = re.compile(r"pip install\s+['\"]?jobdocs(\[|['\"\s]|$)")
-    found = [f"{page.name}:{n}: {line.strip()}"
-             for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-             for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
-             if command.match(line) and by_name.search(line)]
+#: Where a user reads how to install jobdocs or one of its extras: pages, examples, the
+#: library's errors and docstrings, serve's templates and their catalogs.
+HINTS = ["README.md", "CHANGELOG.md", "CONTRIBUTING.md", "docs/*.md", "examples/**/*",
+         "jobdocs/**/*.py", "jobdocs/**/*.html", "locales/**/*.po*", ".pre-commit-hooks.yaml"]
+
+
+def test_no_hint_installs_jobdocs_by_name_from_the_package_index():
+    """A package called jobdocs on the index is somebody else's: every hint installs
+    jobdocs, and its extras, from a checkout (`pip install '.[serve]'`) or from a
+    repository, never `pip install jobdocs` or `jobdocs[serve]`."""
+    by_name = re.compile(r"pip\s+install\s+['\"]?jobdocs(?=[\[\s'\"`]|$)|jobdocs\[",
+                         re.MULTILINE)
+    found = sorted({f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}: "
+                    f"{m.group()}"
+                    for pattern in HINTS for path in ROOT.glob(pattern) if path.is_file()
+                    for text in [path.read_text(encoding="utf-8", errors="replace")]
+                    for m in by_name.finditer(text)})
     assert found == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,15 @@ def test_wrong_usage_exits_2(runner, args, message):
     result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_serve_without_its_extra_says_how_to_install_it(runner, monkeypatch):
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the extra were not installed
+    result = runner.invoke(cli, ["serve"])
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        "Error: jobdocs serve needs the serve extra: pip install '.[serve]' in the jobdocs "
+        "checkout (uvicorn is missing)"]
 
 
 def test_output_path_that_is_a_file(runner, tmp_path):

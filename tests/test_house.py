@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).parent.parent / "jobdocs"
 #: Each top-level module or package of jobdocs, bottom floor first. A module may import
 #: from its own floor (another package of it, with no circle) and from the floors below.
 FLOORS = [
-    {"errors", "formats", "jurisdictions", "resources", "budget", "workers", "house_style"},
+    {"errors", "extras", "formats", "jurisdictions", "resources", "budget", "workers",
+     "house_style"},
     {"frame"},  # the document frames as data: presets, definitions, their schema, as printed
     {"files", "intake", "model"},
     {"roles"},  # YAML with positions, the published schemas, YAML -> Role, the library

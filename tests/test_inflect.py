@@ -9,7 +9,7 @@ import yaml
 
 from jobdocs.resolve import inflect
 
-pytestmark = pytest.mark.skipif(not inflect.available(), reason="needs jobdocs[morph]")
+pytestmark = pytest.mark.skipif(not inflect.available(), reason="needs the morph extra")
 
 ROOT = Path(__file__).parent.parent
 CASES = ("nominative", "genitive", "dative", "accusative", "instrumental", "prepositional")

@@ -92,12 +92,14 @@ def test_without_the_morph_extra_the_error_says_how_to_get_proposals(write_role,
     monkeypatch.setattr(inflect, "available", lambda: False)
     role = load_role(write_role(**{"    dative: помощнику менеджера\n": ""}))
     [(*_, message)] = problems(role, "ru")
-    assert message.endswith("(`pip install 'jobdocs[morph]'` proposes them)")
+    assert message.endswith("(the morph extra proposes them: pip install '.[morph]' in the "
+                            "jobdocs checkout)")
     from jobdocs.cli import cli
 
     result = runner.invoke(cli, ["inflect", "генеральный директор"])
     assert result.exit_code == 1
-    assert result.output == "Error: jobdocs inflect needs pymorphy3: pip install 'jobdocs[morph]'\n"
+    assert result.output == ("Error: jobdocs inflect needs pymorphy3: pip install '.[morph]' in "
+                             "the jobdocs checkout\n")
 
 
 def test_a_company_catalog_may_ask_for_more_forms(write_role, tmp_path):

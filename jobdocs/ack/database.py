@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import JobdocsError, UsageError
+from ..extras import install
 
 #: How long a write waits for another process's write to finish, in seconds.
 LOCK_TIMEOUT = 60.0
 #: What installs the PostgreSQL driver.
-POSTGRES_EXTRA = "pip install 'jobdocs[postgres]'"
+POSTGRES_EXTRA = install("postgres")
 
 
 class Database(Protocol):

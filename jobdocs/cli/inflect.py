@@ -13,7 +13,8 @@ def inflect(title: str) -> None:
     """Propose every case form of a Russian job title, ready to paste into a role file.
 
     Only the head noun and its adjectives change; check the forms before you
-    paste them. Needs `pip install 'jobdocs[morph]'`.
+    paste them. Needs the morph extra (`pip install '.[morph]'` in the jobdocs
+    checkout).
     """
     from ..resolve import inflect as morph
 

@@ -1,4 +1,4 @@
-"""`jobdocs serve`: the role library in a browser (the optional `jobdocs[serve]` extra).
+"""`jobdocs serve`: the role library in a browser (the optional `serve` extra).
 
 The web framework is imported only when the command runs, so `jobdocs --help`
 stays fast and works without the extra.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from ..errors import UsageError
+from ..extras import install
 
 
 @click.command()
@@ -31,7 +32,7 @@ def serve(host: str, port: int, token: str | None) -> None:
         from ..serve.app import create_app
         from ..serve.security import is_loopback, new_token, token_problem
     except ImportError as e:
-        raise UsageError(f"jobdocs serve needs the serve extra: pip install 'jobdocs[serve]' "
+        raise UsageError(f"jobdocs serve needs the serve extra: {install('serve')} "
                          f"({e.name} is missing)") from None
     problem = token_problem(token, host)
     if problem:

@@ -2,8 +2,8 @@
 
 A CSV file is UTF-8 text separated by commas or semicolons (Excel's "CSV UTF-8"
 in a Russian locale writes semicolons). An XLSX workbook is read from its first
-worksheet with openpyxl (`pip install 'jobdocs[xlsx]'`), cell values as they
-show: whole numbers without ".0", dates as YYYY-MM-DD.
+worksheet with openpyxl (the `xlsx` extra), cell values as they show: whole numbers
+without ".0", dates as YYYY-MM-DD.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem, UsageError
+from ..extras import install
 from ..intake import Kind, read_bytes
 
 #: The most a workbook may unpack to: a sheet of 200,000 rows is about 60 MB.
 MAX_UNPACKED = 512 * 1024 * 1024
-XLSX_EXTRA = "pip install 'jobdocs[xlsx]'"
+XLSX_EXTRA = install("xlsx")
 
 
 def rows(path: Path | str, kind: Kind) -> Iterator[tuple[int, list[str]]]:

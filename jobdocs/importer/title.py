@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..extras import install
 from .draft import Draft
 
 
@@ -23,8 +24,8 @@ def title_value(draft: Draft) -> Any:
     forms = inflect_genitive(text)
     if forms is None:
         draft.find(draft.title_line, f"title «{text}» is taken as the genitive; write its "
-                   "nominative, dative and instrumental into the role (or install "
-                   "jobdocs[morph] to have them proposed)", "title-cases")
+                   "nominative, dative and instrumental into the role (or have them "
+                   f"proposed: {install('morph')})", "title-cases")
         return {"genitive": text}
     draft.find(draft.title_line, f"title cases proposed from the genitive «{text}» "
                f"(nominative «{forms['nominative']}», dative «{forms['dative']}»): check them",

@@ -16,12 +16,13 @@ from functools import cache
 from typing import Any
 
 from ..errors import UsageError
+from ..extras import install
 from ..model import CASES
 
 #: pymorphy3's grammemes for our case names.
 GRAMMEMES = {"nominative": "nomn", "genitive": "gent", "dative": "datv", "accusative": "accs",
              "instrumental": "ablt", "prepositional": "loct"}
-INSTALL = "pip install 'jobdocs[morph]'"
+INSTALL = install("morph")
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 

@@ -40,7 +40,7 @@ def _proposal(nominative: str, lang: str, missing: list[str]) -> str:
     if lang != "ru":
         return ""
     if not inflect.available():
-        return f" (`{inflect.INSTALL}` proposes them)"
+        return f" (the morph extra proposes them: {inflect.INSTALL})"
     try:
         forms = inflect.propose(nominative)
     except inflect.CannotInflect:
