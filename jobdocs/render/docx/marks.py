@@ -92,6 +92,14 @@ def bookmark(p: Any, name: str, number: int) -> None:
     p.append(end)
 
 
+def rename(p: Any, name: str, number: int) -> None:
+    """Give the bookmark of a paragraph element (a copy of a marked one) a name and id."""
+    start = p.find(_START)
+    start.set(_ID, str(number))
+    start.set(_NAME_ATTR, name)
+    p[-1].set(_ID, str(number))
+
+
 #: A bookmark's two elements, to copy (a copy costs a third of making them).
 _MADE = OxmlElement("w:p")
 _MADE.append(_MADE.makeelement(_START, {_ID: "0", _NAME_ATTR: ""}))
@@ -112,7 +120,11 @@ class Marks:
         """Mark a section heading's paragraph."""
         self._mark(paragraph, section_name(key))
 
-    def _mark(self, paragraph: Any, name: str) -> None:
-        p = getattr(paragraph, "_p", paragraph)
-        bookmark(p, name, self.count)
+    def take(self, name: str) -> tuple[str, int]:
+        """Return a bookmark's name with the next id, for a paragraph made with its mark
+        (`Body.add(..., mark=...)`): the id each mark takes in the order they are taken."""
         self.count += 1
+        return name, self.count - 1
+
+    def _mark(self, paragraph: Any, name: str) -> None:
+        bookmark(getattr(paragraph, "_p", paragraph), *self.take(name))

@@ -20,6 +20,8 @@ from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
+from .marks import bookmark, rename
+
 _P, _PPR, _PSTYLE, _R, _T, _TAB, _BR = (qn(f"w:{tag}") for tag in
                                         ("p", "pPr", "pStyle", "r", "t", "tab", "br"))
 _STYLE, _NAME, _VAL, _TYPE, _ID, _DEFAULT = (qn(f"w:{tag}") for tag in
@@ -68,23 +70,31 @@ class Body:
                 return child
         return None
 
-    def add(self, style: str, *parts: str, into: Any = None) -> Paragraph:
+    def add(self, style: str, *parts: str, into: Any = None,
+            mark: tuple[str, int] | None = None) -> Paragraph:
         """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab), at
-        the end of the body or, `into` a table cell, at the end of that cell."""
+        the end of the body or, `into` a table cell, at the end of that cell; `mark` (a
+        bookmark's name and id, `Marks.take`) wraps its content in a bookmark."""
         style_id = self.style_id(style)
         texts = [part for part in parts if part]
         shape = tuple(map(_run_shape, texts))
         if None in shape:  # a line break or a tab inside a text: built run by run
             p = _paragraph(style_id, texts)
+            if mark:
+                bookmark(p, *mark)
         else:  # most paragraphs: a copy of one made before, its texts filled in
-            key = (style_id, shape)
+            key = (style_id, shape, mark is not None)
             made = _SHAPES.get(key)
             if made is None:
                 made = _SHAPES[key] = _paragraph(style_id, ["\t" if s == _TAB else "x"
                                                             for s in shape])
+                if mark:
+                    bookmark(made, "x", 0)
                 if len(_SHAPES) > 256:
                     _SHAPES.pop(next(iter(_SHAPES)))
             p = made.__copy__()  # (lxml copies the whole element)
+            if mark:
+                rename(p, *mark)
             for r, text in zip(p.iterchildren(_R), texts, strict=True):
                 if text != "\t":
                     t = r[0]
@@ -127,7 +137,7 @@ _INDEXES: dict[tuple[Any, int], tuple[dict[str, Any], Any]] = {}
 
 #: Paragraphs by (style id, the kinds of their runs), to copy: a copy costs a quarter of
 #: making its elements one by one.
-_SHAPES: dict[tuple[str | None, tuple[str | None, ...]], Any] = {}
+_SHAPES: dict[tuple[str | None, tuple[str | None, ...], bool], Any] = {}
 
 
 def _run_shape(text: str) -> str | None:
@@ -135,7 +145,7 @@ def _run_shape(text: str) -> str | None:
     inside: more than one element)."""
     if text == "\t":
         return _TAB
-    return None if _LAYOUT.search(text) else _T
+    return None if "\t" in text or "\n" in text or "\r" in text else _T
 
 
 def _paragraph(style_id: str | None, texts: list[str]) -> Any:

@@ -23,7 +23,7 @@ from . import package as docx_package
 from . import signatures
 from . import styles as s
 from .clauses import hang, number_indents
-from .marks import Marks
+from .marks import Marks, clause_name, section_name
 from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
 from .paragraphs import Body, keep_next, refill
 from .tables import Table
@@ -121,15 +121,15 @@ class Writer:
 
     def sections(self) -> None:
         for section in self.doc.sections:
-            heading = self.para(s.HEADING, plain(self.frame.section_heading(section)))
-            self.marks.section(heading, section.key)
+            self.body.add(s.HEADING, plain(self.frame.section_heading(section)),
+                          mark=self.marks.take(section_name(section.key)))
             if section.intro:  # a lead-in keeps with what it leads in
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
             if not self.frame.listed(section):  # a headed list's paragraph (a Summary)
                 [clause] = section.clauses
-                paragraph = self.para(s.CLAUSE, plain(clause.text))
+                paragraph = self.body.add(s.CLAUSE, plain(clause.text),
+                                          mark=self.marks.take(clause_name(clause.id)))
                 hang(paragraph, 0, 0, s.INDENT)
-                self.marks.clause(paragraph, clause.id)
                 continue
             for clause in section.clauses:
                 self.clause(clause)
@@ -138,19 +138,18 @@ class Writer:
         """Add a clause and everything under it, each level at its own indent: numbered
         (2.7, 2.7.1), or bulleted in a headed list."""
         indent = self.indents.get(clause.level, s.INDENT)
-        paragraph = self.para(s.clause_style(clause.level), self.frame.mark(clause), "\t",
-                              plain(clause.text))
+        paragraph = self.body.add(s.clause_style(clause.level), self.frame.mark(clause), "\t",
+                                  plain(clause.text), mark=self.marks.take(clause_name(clause.id)))
         hang(paragraph, at, indent, s.INDENT)
-        self.marks.clause(paragraph, clause.id)
         if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
             keep_with_next(paragraph)
         for child in clause.children:
             if clause.numbered:
                 self.clause(child, 0 if self.frame.numbered else at + indent)
             else:
-                item = self.para(s.ITEM, ITEM_MARK, "\t", plain(child.text))
+                item = self.body.add(s.ITEM, ITEM_MARK, "\t", plain(child.text),
+                                     mark=self.marks.take(clause_name(child.id)))
                 hang(item, at + indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
-                self.marks.clause(item, child.id)
 
     @cached_property
     def indents(self) -> dict[int, float]:
