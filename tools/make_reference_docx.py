@@ -4,8 +4,9 @@
 
 A4, margins 20/10/20/20 mm (left/right/top/bottom, ГОСТ Р 7.0.97-2025),
 Times New Roman 14 pt, and every named style the writer uses
-(jobdocs/render/docx_styles.py). The same inputs give the same bytes, so the
-shipped file can be checked against this script (tests/test_docx.py does).
+(jobdocs/render/docx/styles.py, written by stylesheet.py). The same inputs give
+the same bytes, so the shipped file can be checked against this script
+(tests/test_docx.py does).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from docx.shared import Mm
 
 from jobdocs.render.docx import package as docx_package
 from jobdocs.render.docx import styles as docx_styles
+from jobdocs.render.docx import stylesheet
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "templates" / "docx" / "reference.docx"
@@ -82,8 +84,8 @@ def make() -> Any:
     prune_styles(document, {spec.name for spec in specs})
     set_fonts(document)
     for spec in specs:
-        docx_styles.apply(document, spec)
-    docx_styles.apply_table_style(document)
+        stylesheet.apply(document, spec)
+    stylesheet.apply_table_style(document)
     settings = document.settings.element
     for proof in settings.findall(qn("w:proofState")):  # "already checked": it never was
         settings.remove(proof)

@@ -98,10 +98,11 @@ def _signed(document: Any, style: str, block: str) -> None:
 def docxtpl_template(path: Path) -> Path:
     """Write a docxtpl template of a job description, styled by jobdocs' reference document."""
     from jobdocs.render.docx import styles as s
+    from jobdocs.render.docx import stylesheet
     from jobdocs.render.docx.page import open_reference
 
     document = open_reference(None)
-    s.ensure(document, s.text_width(document.sections[-1]))
+    stylesheet.ensure(document, s.text_width(document.sections[-1]))
     _signed(document, s.APPROVAL, "approval")
     for style, loop in ((s.ORGANIZATION, "heading.organization"),):
         _p(document, style, f"{{%p for line in {loop} %}}")

@@ -17,7 +17,7 @@ from ...errors import JobdocsError
 from ...house_style import SIZES, HouseStyle
 from ...model import Document
 from ...resources import data_dir
-from . import ooxml
+from . import ooxml, stylesheet
 from . import styles as s
 from .paragraphs import Body, Stamp
 
@@ -148,17 +148,17 @@ def apply_house_style(document: Any, style: HouseStyle) -> None:
                         ("top_margin", page.top_mm), ("bottom_margin", page.bottom_mm)):
         if value is not None:
             setattr(section, name, Mm(value))
-    s.refit(document, before, s.text_width(section))
-    s.set_font(document, style.font.name, style.font.size)
+    stylesheet.refit(document, before, s.text_width(section))
+    stylesheet.set_font(document, style.font.name, style.font.size)
 
 
 def prepare(document: Any, house_style: HouseStyle) -> None:
     """Lay a reference document out by a house style, add the styles it lacks, and
     number its pages."""
     apply_house_style(document, house_style)
-    s.ensure(document, s.text_width(document.sections[-1]))
-    s.set_paragraphs(document, house_style.paragraphs)
-    ooxml.hyphenate(document, s.SETTINGS_AFTER_AUTO_HYPHENATION)
+    stylesheet.ensure(document, s.text_width(document.sections[-1]))
+    stylesheet.set_paragraphs(document, house_style.paragraphs)
+    ooxml.hyphenate(document, stylesheet.SETTINGS_AFTER_AUTO_HYPHENATION)
     number_pages(document)
 
 
