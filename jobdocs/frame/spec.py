@@ -179,12 +179,13 @@ def _statements(data: Mapping[str, Any]) -> tuple[StatementSpec, ...]:
     return tuple(out)
 
 
-def _signer(value: Any) -> Signer:
+def _labelled(value: Any, name: str, table: Mapping[str, Msg]) -> tuple[str, Wording]:
+    """Return the key and label of a frame entry written as a key alone or as a mapping
+    of the key (under `name`) and a label of the company's own."""
     if isinstance(value, str):
-        return Signer(value, SIGNERS[value])
-    who = str(value["who"])
-    return Signer(who, wording(value["label"], SIGNERS[who]) if value.get("label")
-                  else SIGNERS[who])
+        return value, table[value]
+    key = str(value[name])
+    return key, wording(value["label"], table[key]) if value.get("label") else table[key]
 
 
 def _lines(data: Mapping[str, Any]) -> tuple[LinesSpec, ...]:
@@ -193,18 +194,11 @@ def _lines(data: Mapping[str, Any]) -> tuple[LinesSpec, ...]:
         return ()
     blocks: Sequence[Any] = given if isinstance(given, list | tuple) else [given]
     return tuple(LinesSpec(statement=_words(b.get("statement")),
-                           signers=tuple(_signer(s) for s in b.get("signers") or ("employee",)),
+                           signers=tuple(Signer(*_labelled(s, "who", SIGNERS))
+                                         for s in b.get("signers") or ("employee",)),
                            date=wording(b.get("date") or N_("Date")),
                            place=bool(b.get("place")))
                  for b in blocks)
-
-
-def _field(value: Any) -> FieldSpec:
-    if isinstance(value, str):
-        return FieldSpec(value, FIELDS[value])
-    key = str(value["key"])
-    return FieldSpec(key, wording(value["label"], FIELDS[key]) if value.get("label")
-                     else FIELDS[key])
 
 
 def read(name: str, data: Mapping[str, Any]) -> FrameSpec:
@@ -229,7 +223,8 @@ def read(name: str, data: Mapping[str, Any]) -> FrameSpec:
         heading_form=str(heading.get("form") or "gost"),
         kind=wording(heading.get("kind") or N_("JOB DESCRIPTION")),
         full_title=wording(heading.get("full_title") or N_("Job Description: {genitive}")),
-        fields=tuple(_field(f) for f in heading.get("fields") or ()),
+        fields=tuple(FieldSpec(*_labelled(f, "key", FIELDS))
+                     for f in heading.get("fields") or ()),
         gender_marker=_words(heading.get("gender_marker")),
         numbered=sections.get("numbering", "legal") == "legal",
         headings={k: wording(v) for k, v in (sections.get("headings") or {}).items()
