@@ -22,7 +22,8 @@ class Format:
     media_type: str
     text: bool = False  # the writer returns str (written as UTF-8)
     # A printed format comes from another (pdf from docx): its module prints, with
-    # `available()`, `from_docx(data, stem)` (one) and `convert_each(sources, dir)` (many).
+    # `available()`, `from_docx(data, stem)` (one) and `convert_each(sources, dir, jobs=)` (many,
+    # with up to `jobs` programs at once).
     printed_from: str = ""
 
 

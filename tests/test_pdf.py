@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,16 @@ def pages(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> dict[tuple[str, str, str | None], tuple[Any, list[str], Path]]:
-    """Convert every case's DOCX to PDF in one LibreOffice run; return (document, pages, PDF)."""
+def runs() -> list[tuple[list[Path], float, float]]:
+    """The LibreOffice runs `printed` started: (their documents, start, end)."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, runs) -> dict[tuple[str, str, str | None],
+                                            tuple[Any, list[str], Path]]:
+    """Convert every case's DOCX to PDF, in two LibreOffice runs at once (as a build on two
+    cores does); return (document, pages, PDF)."""
     tmp = tmp_path_factory.mktemp("pdf")
     docs, sources = {}, []
     for role, lang, org in CASES:
@@ -52,9 +61,39 @@ def printed(tmp_path_factory) -> dict[tuple[str, str, str | None], tuple[Any, li
         source.write_bytes(render_document(doc, "docx"))
         docs[(role, lang, org)] = doc
         sources.append(source)
-    pdfs = pdf.convert(sources, tmp / "out")
+    run = pdf._run
+
+    def seen(program, share, out_dir, timeout=None):
+        began = time.monotonic()
+        said = run(program, share, out_dir, timeout)
+        runs.append((list(share), began, time.monotonic()))
+        return said
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "_run", seen)
+        pdfs = pdf.convert(sources, tmp / "out", jobs=2)
     return {case: (docs[case], pages(path), path)
             for case, path in zip(CASES, pdfs, strict=True)}
+
+
+def test_documents_are_shared_out_among_runs_of_at_least_eight():
+    docs = [Path(f"{n}.docx") for n in range(20)]
+    assert pdf.runs(docs, 2) == [docs[0::2], docs[1::2]]
+    assert pdf.runs(docs, 4) == [docs[n::2] for n in range(2)]  # 20 // 8: two runs
+    assert pdf.runs(docs, 1) == [docs]
+    assert pdf.runs(docs[:15], 2) == [docs[:15]]  # too few for two
+    assert pdf.runs(docs * 2, 8) == [(docs * 2)[n::5] for n in range(5)]
+
+
+@needs_libreoffice
+def test_two_cores_print_in_two_runs_at_once(printed, runs):
+    assert len(runs) >= 2  # and any printed again (render/keep.py) after their first
+    (one, began_one, ended_one), (two, began_two, ended_two) = sorted(
+        runs, key=lambda r: r[1])[:2]
+    assert len(one) == len(two) == len(CASES) // 2
+    assert {p.name for p in one} | {p.name for p in two} == {
+        f"{role}.{lang}.{org or 'blank'}.docx" for role, lang, org in CASES}
+    assert began_one < ended_two and began_two < ended_one  # at once
 
 
 # What a reader of each language expects to see in the frame, written out by hand.

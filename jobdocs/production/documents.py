@@ -17,6 +17,7 @@ from pathlib import Path
 from ..formats import FORMATS
 from ..model import Document
 from ..render import output_format, render_document
+from ..workers import cpus
 
 
 @dataclass
@@ -55,11 +56,13 @@ def produce(doc: Document, fmt: str, letterhead: Path | None = None) -> bytes:
 
 @dataclass
 class Printing:
-    """The printed documents of one run, printed together: one LibreOffice start for
-    each printed format, whatever the number of documents."""
+    """The printed documents of one run, printed together: for each printed format, one
+    LibreOffice start whatever the number of documents (a few at once, on up to `jobs`
+    cores, when there are many)."""
 
     staging: Path  # a folder of the run's own, for the sources and what is printed
     queue: list[tuple[str, Path, str]] = field(default_factory=list)  # (format, source, key)
+    jobs: int = field(default_factory=cpus)  # the printing programs that may run at once
 
     def add(self, fmt: str, source: bytes, key: str) -> None:
         """Queue a document to print: `source` is the bytes it is printed from."""
@@ -81,7 +84,7 @@ class Printing:
             batch = [(source, key) for f, source, key in self.queue if f == fmt]
             out_dir = self.staging / f"printed-{fmt}"
             said = import_module(FORMATS[fmt].writer).convert_each(
-                [source for source, _ in batch], out_dir)
+                [source for source, _ in batch], out_dir, jobs=self.jobs)
             for source, key in batch:
                 results[key] = said[source] or out_dir / f"{source.stem}.{fmt}"
         return results

@@ -80,12 +80,14 @@ def build_project(settings: Settings, *, jobs: int | None = None, force: bool = 
     sweep_staging(out_root)  # what builds killed before they could clean up left
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=STAGING_SUFFIX,
                                     dir=out_root))
+    jobs = jobs or default_jobs()
     try:
         build = _Build(settings, project, tuple(dict.fromkeys(formats or settings.formats)),
                        out_root, staging, force, shard, staff)
+        build.printing.jobs = jobs
         tasks = {task.number: task for task in build.tasks()}
         advance = start(len(tasks)) if start else None
-        for outcome in _run(list(tasks.values()), jobs or default_jobs()):
+        for outcome in _run(list(tasks.values()), jobs):
             build.record(tasks[outcome.number], outcome)
             if advance:
                 advance(1)

@@ -5,9 +5,10 @@ LibreOffice is the one PDF engine: what it prints is what a lawyer who opens
 the DOCX in LibreOffice sees, except that a heading or lead-in LibreOffice
 leaves at the foot of a page is moved to the next one (render/keep.py). Many
 documents go through one LibreOffice run (starting it costs more than
-converting a document). Each run gets a throw-away user profile, so parallel
-runs do not wait for or break each other, and a time limit, so a stuck
-LibreOffice never hangs a build.
+converting a document); a LibreOffice run uses one core, so with more cores and
+enough documents they are shared out among as many runs at once (`runs`). Each
+run gets a throw-away user profile, so parallel runs do not wait for or break
+each other, and a time limit, so a stuck LibreOffice never hangs a build.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import JobdocsError, MissingTool
@@ -26,6 +28,10 @@ from . import keep
 #: Seconds one LibreOffice run may take: a start, plus time per document.
 START_TIMEOUT = 120
 PER_DOCUMENT = 10
+#: The fewest documents a LibreOffice run is started for when several run at once: a
+#: start costs about as much as converting ten documents, so a smaller share would
+#: spend more on starting than running beside the others saves.
+LEAST_PER_RUN = 8
 INSTALL = ("PDF output needs LibreOffice: install it (Debian/Ubuntu: "
            "apt-get install libreoffice-writer-nogui; Windows, macOS: libreoffice.org), or "
            "name its soffice program in JOBDOCS_SOFFICE")
@@ -77,8 +83,9 @@ def installed_places(platform: str = sys.platform,
 
 
 def convert_each(sources: Sequence[Path], out_dir: Path,
-                 timeout: float | None = None) -> dict[Path, str]:
-    """Convert .docx files to PDF in one LibreOffice run.
+                 timeout: float | None = None, jobs: int = 1) -> dict[Path, str]:
+    """Convert .docx files to PDF: in one LibreOffice run, or shared out among up to
+    `jobs` runs at once when there are enough documents (`runs`).
 
     Return, for each source, "" when `out_dir/<stem>.pdf` was written, else
     why not, in one line. Raise MissingTool when LibreOffice is not installed.
@@ -87,9 +94,19 @@ def convert_each(sources: Sequence[Path], out_dir: Path,
         return {}
     program = soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
+    shares = runs(sources, jobs)
     with tempfile.TemporaryDirectory(prefix="jobdocs-keep-") as work:
-        said = keep.print_kept([Path(s) for s in sources], out_dir,
-                               lambda docs, out: _run(program, docs, out, timeout), Path(work))
+        def print_share(n: int) -> str:
+            return keep.print_kept([Path(s) for s in shares[n]], out_dir,
+                                   lambda docs, out: _run(program, docs, out, timeout),
+                                   Path(work) / str(n))
+        if len(shares) == 1:
+            said = [print_share(0)]
+        else:  # each share printed, checked and printed again beside the others
+            with ThreadPoolExecutor(len(shares)) as pool:
+                said = list(pool.map(print_share, range(len(shares))))
+    why = {source: line for share, line in zip(shares, said, strict=True)
+           for source in share}
     results = {}
     for source in sources:
         pdf = out_dir / f"{Path(source).stem}.pdf"
@@ -97,8 +114,16 @@ def convert_each(sources: Sequence[Path], out_dir: Path,
             results[source] = ""
         else:
             results[source] = "LibreOffice could not convert it to PDF" + (
-                f": {said}" if said else "")
+                f": {why[source]}" if why[source] else "")
     return results
+
+
+def runs(sources: Sequence[Path], jobs: int) -> list[list[Path]]:
+    """Return `sources` shared out among the LibreOffice runs to start at once: up to
+    `jobs`, each of at least LEAST_PER_RUN documents, dealt in turn (so that long and
+    short documents mix)."""
+    count = max(1, min(jobs, len(sources) // LEAST_PER_RUN))
+    return [list(sources[n::count]) for n in range(count)]
 
 
 def _run(program: str, sources: Sequence[Path], out_dir: Path,
@@ -131,9 +156,9 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
-def convert(sources: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Convert .docx files to PDF in one LibreOffice run; return the PDFs, in order."""
-    results = convert_each(sources, out_dir)
+def convert(sources: Sequence[Path], out_dir: Path, jobs: int = 1) -> list[Path]:
+    """Convert .docx files to PDF (`convert_each`); return the PDFs, in order."""
+    results = convert_each(sources, out_dir, jobs=jobs)
     failed = [f"{source}: {why}" for source, why in results.items() if why]
     if failed:
         raise JobdocsError("; ".join(failed))
