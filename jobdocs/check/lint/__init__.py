@@ -22,7 +22,8 @@ from ...model import Clause, Document, Mark, Role
 from ...resolve import resolve
 from ...resolve.law import documents
 from ...roles import positions
-from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, RULES, TITLE_GENDER, LintRule
+from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, TITLE_GENDER, LintRule
+from .screen import folded, reading
 
 #: The rest of the word a match stops in: a finding quotes whole words ("Absatzplans").
 _WORD_END = re.compile(r"\w*")
@@ -75,18 +76,18 @@ def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
         clause = own.get(printed.id)
         if clause is None:
             continue
-        for rule in RULES:
-            if code not in rule.articles:
-                continue
-            wordings = rule.anywhere.get(doc.lang, ())
-            if not rule.sections or section.get(printed.id) in rule.sections:
-                wordings = (*rule.wording.get(doc.lang, ()), *wordings)
-            for wording in wordings:
-                if wording.laws and code not in wording.laws:
-                    continue
-                m = wording.flags.search(printed.text)
-                if m and not (wording.unless and wording.unless.search(printed.text)):
-                    yield _Found(clause, doc.lang, rule, _whole(printed.text, m), wording.note)
+        text = printed.text
+        lower = folded(text)
+        rules, any_needed = reading(doc.lang, code, section.get(printed.id))
+        if lower is not None and any_needed is not None and not any_needed.search(lower):
+            continue  # not one of the words the wordings need
+        for rule, wordings in rules:
+            for wording, needed in wordings:
+                if lower is not None and needed is not None and not needed.search(lower):
+                    continue  # none of the words every match holds: no match
+                m = wording.flags.search(text)
+                if m and not (wording.unless and wording.unless.search(text)):
+                    yield _Found(clause, doc.lang, rule, _whole(text, m), wording.note)
                     break  # one finding per rule and clause
 
 

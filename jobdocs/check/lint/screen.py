@@ -1,0 +1,117 @@
+"""Which wordings a clause is read against, and a cheap test that rules most of them out.
+
+A clause is read against every wording of every rule that applies under its
+document's law, in its language and section: about fifteen case-blind regex
+searches a text, and nearly every text matches none. Each wording has words
+one of which every match of it contains (`needs`: "штраф" for `штраф\\w*`); a
+text in lower case that holds none of them is not searched with that wording.
+Lower case stands in for the regex's own case-blindness only in texts whose
+every character it treats alike (`folded`); other texts are searched as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as _c  # type: ignore[attr-defined]  # the running Python's
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # own regex parser
+from typing import Any, NamedTuple
+
+from .patterns import RULES, LintRule, Wording
+
+
+class Reading(NamedTuple):
+    """The rules that apply to a clause, each with its wordings in the order they are
+    tried, each wording with what it needs (None: search every text with it)."""
+
+    rules: tuple[tuple[LintRule, tuple[tuple[Wording, re.Pattern[str] | None], ...]], ...]
+    any_needed: re.Pattern[str] | None  # a folded text it does not match needs no search
+
+
+@lru_cache(maxsize=256)  # languages x laws x sections: bounded by the rules' data
+def reading(lang: str, code: str, section: str | None) -> Reading:
+    """Return what a clause of `section` in a `lang` document under law `code` is read
+    against."""
+    rules = []
+    for rule in RULES:
+        if code not in rule.articles:
+            continue
+        wordings = rule.anywhere.get(lang, ())
+        if not rule.sections or section in rule.sections:
+            wordings = (*rule.wording.get(lang, ()), *wordings)
+        kept = tuple((w, needs(w.flags)) for w in wordings if not w.laws or code in w.laws)
+        if kept:
+            rules.append((rule, kept))
+    each = [needed for _, kept in rules for _, needed in kept]
+    joined = None
+    if None not in each:
+        joined = re.compile("|".join(sorted({p.pattern for p in each if p is not None})))
+    return Reading(tuple(rules), joined)
+
+
+@lru_cache(maxsize=512)
+def needs(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Return a search for words in lower case one of which every match of `pattern`
+    contains (in a text `folded`), or None when there are none to tell."""
+    words = _words(pattern)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _words(pattern: re.Pattern[str]) -> list[str]:
+    found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return sorted(w.lower() for w in found or ())
+
+
+def _factors(items: Any) -> set[str] | None:
+    """Return strings one of which every match of the parsed `items` contains (the
+    longest known), or None."""
+    choices: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            choices.append({"".join(run)})
+            run = []
+        found: set[str] | None = None
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
+            found = _factors(av[-1])
+        elif op is _c.BRANCH:
+            each = [_factors(branch) for branch in av[1]]
+            found = None if any(f is None for f in each) else set().union(*each)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found = _factors(av[2])
+        if found:
+            choices.append(found)
+    if run:
+        choices.append({"".join(run)})
+    if not choices:
+        return None
+    return max(choices, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+#: The characters `folded` judges: Latin, Greek, Cyrillic, punctuation, symbols.
+_JUDGED = "".join(chr(c) for r in ((0, 0x530), (0x2000, 0x2190)) for c in range(*r))
+
+
+@lru_cache(maxsize=1)
+def _unsafe() -> re.Pattern[str]:
+    """Return a pattern found in a text whose lower case may hide what the wordings' case-
+    blind search finds: a character outside those judged, or one the regex matches with
+    a needed letter it does not lower to (ſ is s to it, İ lowers to two characters)."""
+    letters = {ch for w in RULES for ws in (*w.wording.values(), *w.anywhere.values())
+               for wording in ws for word in _words(wording.flags) for ch in word}
+    bad = {ch for ch in _JUDGED if len(ch.lower()) != 1}
+    for letter in letters:  # `needs` lowered it; the regex takes either case of it
+        for ch in {letter, letter.upper()}:
+            bad |= {m.group() for m in re.finditer(re.escape(ch), _JUDGED, re.IGNORECASE)
+                    if m.group().lower() != letter}
+    good = "".join(re.escape(ch) for ch in _JUDGED if ch not in bad)
+    return re.compile(f"[^{good}]")
+
+
+def folded(text: str) -> str | None:
+    """Return `text` in lower case, where every needed word it holds for the case-blind
+    search is in it as `needs` wrote it; None when that cannot be told (then search)."""
+    return None if _unsafe().search(text) else text.lower()
