@@ -3,13 +3,15 @@
 
 Fork where it is safe (no other thread runs: nothing to import again); spawn
 elsewhere, as on Windows and in the server, whose threads a fork would copy
-half-way. Every worker takes the memory budget (budget.py) as it starts. Work
+half-way. Every worker takes the memory budget (budget.py) as it starts, and leaves
+what it started with (a fork's whole inherited heap) out of garbage collection. Work
 goes out in chunks of about a quarter of a worker's share, at most 16 items, so
 that a slow item holds up few others.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -46,10 +48,17 @@ def share(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
         return
     from multiprocessing import get_context
 
-    from . import budget
-
     chunk = max(1, min(16, len(todo) // (jobs * 4)))
-    with get_context("fork" if can_fork() else "spawn").Pool(
-            jobs, initializer=budget.apply) as pool:
+    with get_context("fork" if can_fork() else "spawn").Pool(jobs, initializer=_start) as pool:
         run = pool.imap if ordered else pool.imap_unordered
         yield from run(work, todo, chunksize=chunk)
+
+
+def _start() -> None:
+    """Begin a worker: take the memory budget, and freeze what the process holds now
+    (the modules, and a fork's copy of its parent) so that each full collection walks
+    only what the work made: it walked every inherited object, dirtying their pages."""
+    from . import budget
+
+    budget.apply()
+    gc.freeze()

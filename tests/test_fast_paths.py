@@ -120,6 +120,19 @@ def test_a_parent_is_built_once_and_gives_the_same_role_and_findings(tmp_path):
     assert memo.read(edited) is not loaded  # other bytes, other file: read anew
 
 
+def test_a_forgotten_file_is_read_and_built_anew_and_the_others_kept():
+    base = ROOT / "tests" / "fixtures" / "invalid" / "missing-translation.yaml"
+    other = ROOT / "tests" / "fixtures" / "invalid" / "base.yaml"
+    memo = Memo()
+    loaded, kept = memo.read(base), memo.read(other)
+    role = memo.build(loaded, None, [])
+    memo.forget(base)
+    assert memo.read(other) is kept
+    again = memo.read(base)
+    assert again is not loaded and again.data == loaded.data
+    assert memo.build(again, None, []) == role
+
+
 def test_validate_of_many_roles_extending_one_reports_the_parent_for_each(tmp_path):
     (tmp_path / "base.yaml").write_text(
         (ROOT / "tests" / "fixtures" / "invalid" / "missing-translation.yaml")

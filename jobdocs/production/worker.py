@@ -17,7 +17,7 @@ from ..files import shown, write_atomic
 from ..formats import FORMATS, file_name
 from ..intake import ROLE
 from ..roles import loader
-from ..roles.memo import Within
+from ..roles.memo import MEMO, Within
 from .copies import Copy, copy_org
 from .inputs import chain_digest, chain_files, data_hash, doc_key
 from .orgs import Target
@@ -104,6 +104,7 @@ def _build(task: Task, outcome: Outcome) -> None:
         role = load_role_with(Path(task.role), recording,
                               lambda ref, near: find_role(ref, near=near))
     finally:
+        MEMO.forget(task.role)  # read once per build; only the parents are read again
         outcome.files = chain_files(read, Path(task.folder) if task.folder else None)
     outcome.role_id, outcome.languages = role.id, role.languages
     target, chain = task.target, chain_digest(outcome.files)
