@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from test_pdf import needs_libreoffice, pages
 
 from jobdocs.cli import cli
@@ -174,6 +176,19 @@ def test_build_without_a_project_is_a_usage_error(runner, tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["build"])
     assert result.exit_code == 2 and "jobdocs init" in result.output
+
+
+def test_the_starter_names_every_key_and_each_works_uncommented(tmp_path):
+    """A company that opens jobdocs.yaml finds every key the project file takes; each
+    commented example is valid as it stands once uncommented."""
+    key = re.compile(r"^# (?!yaml-language-server)((?:  )*[a-z_-]+:)", re.M)
+    whole = key.sub(r"\1", STARTER)
+    assert set(yaml.safe_load(whole)) == set(SCHEMAS["project"]["properties"])
+    (tmp_path / "wording").mkdir()
+    (tmp_path / "jobdocs.yaml").write_text(whole, encoding="utf-8")
+    project = load_project(tmp_path / "jobdocs.yaml")
+    assert project.acknowledgements is not None
+    assert project.acknowledgements.staff == tmp_path / "hr" / "staff.csv"
 
 
 def test_init_writes_a_project_that_builds(runner, tmp_path, monkeypatch):
