@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).parent.parent / "jobdocs"
 #: from its own floor (another package of it, with no circle) and from the floors below.
 FLOORS = [
     {"errors", "extras", "formats", "jurisdictions", "resources", "budget", "workers",
-     "house_style"},
+     "house_style", "garbage"},
     {"frame"},  # the document frames as data: presets, definitions, their schema, as printed
     {"files", "intake", "model"},
     {"roles"},  # YAML with positions, the published schemas, YAML -> Role, the library

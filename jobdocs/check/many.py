@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from ..config.organization import Organization
+from ..garbage import fewer_collections
 from ..roles import library
 from ..workers import cpus, share
 from . import cache as kept
@@ -67,4 +68,5 @@ def _check(paths: list[Path], org: Organization | None, roles: library.Library |
     if jobs is None:
         jobs = cpus() if len(paths) >= PARALLEL_FROM else 1
     work = partial(check_recorded, org=org, roles=roles, read=read)
-    return list(share(work, paths, jobs))
+    with fewer_collections():  # a forked worker starts with it too
+        return list(share(work, paths, jobs))
