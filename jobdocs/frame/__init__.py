@@ -11,6 +11,7 @@ profile names (ru-gost where the profile names no law).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from .presets import BY_LAW, FALLBACK, PRESETS
@@ -41,7 +42,19 @@ def frame_spec(layers: Sequence[Any], lang: str, law: str) -> FrameSpec:
     `layers` are the `frame:` values that apply, the outermost last (jobdocs.yaml's,
     then the profile's): each a preset's name, a definition (extending its
     `extends:`, else what the layers under it give), or either per language.
+    A frame of presets alone (most) is read once per process: do not change it.
     """
+    if all(isinstance(layer, str) for layer in layers):
+        return _of_presets(tuple(layers), lang, law)
+    return _spec(layers, lang, law)
+
+
+@lru_cache(maxsize=64)  # names of presets, languages and laws: a handful
+def _of_presets(layers: tuple[str, ...], lang: str, law: str) -> FrameSpec:
+    return _spec(layers, lang, law)
+
+
+def _spec(layers: Sequence[Any], lang: str, law: str) -> FrameSpec:
     name = default(law)
     data: Mapping[str, Any] = PRESETS[name]
     for layer in layers:

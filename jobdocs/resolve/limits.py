@@ -46,20 +46,24 @@ def size(n: Any, what: str = "the text") -> None:
                          f"{MAX_TEXT:,}")
 
 
+_BRACKETS = re.compile(r"[()\[\]]")
+_BLOCKS = re.compile(r"\{%[-+]?\s*(if|endif)\b")
+
+
 def check_source(source: str) -> None:
     """Refuse clause text too long or too deeply nested to compile safely."""
     if len(source) > MAX_SOURCE:
         raise LimitError(f"clause text with template tags is {len(source):,} characters; "
                          f"at most {MAX_SOURCE:,}")
     depth = deepest = 0
-    for ch in source:
+    for ch in _BRACKETS.findall(source):  # the brackets alone, not every character
         if ch in "([":
             depth += 1
             deepest = max(deepest, depth)
-        elif ch in ")]":
+        else:
             depth = max(depth - 1, 0)
     blocks = deepest_block = 0
-    for m in re.finditer(r"\{%[-+]?\s*(if|endif)\b", source):
+    for m in _BLOCKS.finditer(source) if "{%" in source else ():
         blocks += 1 if m.group(1) == "if" else -1
         deepest_block = max(deepest_block, blocks)
     if max(deepest, deepest_block) > MAX_NESTING:

@@ -80,6 +80,7 @@ def _compiled(source: str) -> Callable[[Mapping[str, Any]], str]:
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _PATH = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
+_NAMES = re.compile(_NAME)
 _OUTPUT = re.compile(r"\{\{(.*?)\}\}", re.S)
 _EXPRESSION = re.compile(
     rf"\s*(?P<path>{_PATH})\s*(?P<call>\(\s*(?:'(?P<s1>[^'\\]*)'|\"(?P<s2>[^\"\\]*)\""
@@ -114,7 +115,7 @@ def _outputs(source: str) -> list[str | _Output] | None:
         m = _EXPRESSION.fullmatch(tag.group(1))
         if m is None:
             return None
-        named = [filters.get(name) for name in re.findall(_NAME, m["filters"])]
+        named = [filters.get(name) for name in _NAMES.findall(m["filters"])]
         chain = [f for f in named if f is not None]
         if len(chain) < len(named) or any(hasattr(f, "jinja_pass_arg") for f in chain):
             return None  # Jinja reports an unknown filter; it passes a context to others
