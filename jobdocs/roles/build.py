@@ -31,7 +31,7 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     problems = check(loaded)
     if problems:
         raise InvalidInput(problems)
-    data = _undated(loaded, loaded.data, (), problems)
+    data = _undated(loaded, loaded.data, (), problems) if loaded.dates else loaded.data
     languages = tuple(data.get("languages") or (parent.languages if parent else ()))
     problems += _check_languages(loaded, languages)
     titles = dict(parent.title) if parent else {}

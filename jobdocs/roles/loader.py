@@ -27,6 +27,7 @@ MAX_PROBLEMS = 100  # per file: a hostile file must not flood the report
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _ALLOWED_TAGS = {None, "!"} | {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -54,6 +55,8 @@ class Loaded:
     # The `# yaml-language-server: $schema=...` modeline, if the file has one.
     schema_ref: str | None = None
     schema_mark: Mark | None = None
+    # False when the parser saw no value YAML reads as a date (nothing to give back as text).
+    dates: bool = True
 
     def mark(self, key: Key) -> Mark:
         """Return the position of the value at `key`, or of its nearest parent."""
@@ -141,7 +144,7 @@ class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
-        self.result = Loaded(name, None)
+        self.result = Loaded(name, None, dates=False)
         self.marks = self.result.marks
         self.key_marks = self.result.key_marks
         self.styles = self.result.styles
@@ -181,6 +184,10 @@ class _Builder:
             parser.dispose()
 
     def _check(self, event: Any, depth: int) -> None:
+        if event.anchor is None and event.tag is None and depth <= MAX_DEPTH \
+                and self.nodes < MAX_NODES:  # nearly every event: a plain value or key
+            self.nodes += 1
+            return
         if event.__class__ is _Alias:
             self._fail(event, f"YAML alias '*{event.anchor}' is not allowed in role files; "
                        "write the value out", "yaml-alias")
@@ -252,6 +259,8 @@ class _Builder:
         if tag == _STR:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        if tag == _TIMESTAMP:
+            self.result.dates = True
         try:
             return self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as e:
