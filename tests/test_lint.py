@@ -175,6 +175,16 @@ def test_every_lint_rule_has_a_case():
     assert {c[0] for c in CASES} | {"title-gender"} == set(LINT_RULES)
 
 
+def test_each_lint_rule_is_explained_by_its_reason_as_a_sentence():
+    """The explanation beside a finding (SARIF, the server, translated there) says what
+    the finding's message says."""
+    from jobdocs.check.lint.patterns import RULES as LINT
+    from jobdocs.check.lint.patterns import TITLE_GENDER
+
+    for rule in (*LINT, TITLE_GENDER):
+        assert RULES[rule.id] == ("warning", rule.reason[:1].upper() + rule.reason[1:] + ".")
+
+
 def test_a_finding_names_the_article_and_points_at_the_word(tmp_path):
     [f] = findings(tmp_path, "ru", "ru", "responsibility",
                    "За опоздание на работу — штраф в размере 1000 рублей.")

@@ -339,6 +339,27 @@ def test_the_serve_command_refuses_without_the_extra_and_help_stays_light():
 # -- catalogs ------------------------------------------------------------------------------
 
 
+def test_the_interface_template_holds_every_message_of_the_code():
+    """locales/serve.pot is what docs/serve.md's extraction makes of the code today: a
+    message added to the server or a rule's explanation is in it (and so, by the test
+    below, translated)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parent.parent
+    with open(root / "babel-serve.cfg", encoding="utf-8") as f:
+        methods, options = parse_mapping_cfg(f)
+    keywords = {**DEFAULT_KEYWORDS, "say": (2,), "tr": None, "Rule": (2,)}
+    found = {m if isinstance(m, str) else m[0] for _, _, m, _, _ in extract_from_dir(
+        str(root / "jobdocs"), [(p.removeprefix("jobdocs/"), how) for p, how in methods],
+        {p.removeprefix("jobdocs/"): o for p, o in options.items()}, keywords=keywords)}
+    with open(root / "locales" / "serve.pot", "rb") as f:
+        kept = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    assert found - kept == set()
+    assert kept - found == set()
+
+
 @pytest.mark.parametrize("lang", ["ru", "en", "de", "sv"])
 def test_the_interface_catalogs_translate_every_message(lang):
     from babel.messages.pofile import read_po
