@@ -7,7 +7,7 @@ import pytest
 from test_lint import CASES
 
 from jobdocs.check.lint import screen
-from jobdocs.check.lint.patterns import RULES
+from jobdocs.check.lint.patterns import BY_ID, RULES
 
 WORDINGS = [w for rule in RULES for ws in (*rule.wording.values(), *rule.anywhere.values())
             for w in ws]
@@ -22,7 +22,7 @@ def test_a_wording_the_screen_rules_out_finds_nothing(text):
     assert lower is not None  # these texts are plain Latin and Cyrillic
     for wording in WORDINGS:
         needed = screen.needs(wording.flags)
-        if needed is not None and not needed.search(lower):
+        if needed is not None and not lower.holds(needed):
             assert wording.flags.search(text) is None, (wording.flags.pattern, text)
 
 
@@ -30,7 +30,7 @@ def test_every_flagged_text_passes_the_screen():
     for *_, flagged, _ in CASES:
         lower = screen.folded(flagged)
         assert lower is not None
-        assert any(screen.needs(w.flags) is None or screen.needs(w.flags).search(lower)
+        assert all(screen.needs(w.flags) is None or lower.holds(screen.needs(w.flags))
                    for w in WORDINGS if w.flags.search(flagged))
 
 
@@ -39,11 +39,17 @@ def test_letters_the_regex_takes_for_others_are_searched_as_before():
     assert screen.folded("ſalesman") is None
     assert screen.folded("FİNE") is None
     assert screen.folded("hım") is None
-    assert screen.folded("Ведёт учёт «заказов» — № 5") == "ведёт учёт «заказов» — № 5"
+    assert screen.folded("Ведёт учёт «заказов» — № 5").lower == "ведёт учёт «заказов» — № 5"
     assert screen.folded("漢字") is None  # a script it does not judge: searched
 
 
 def test_needs_names_words_every_match_holds():
-    assert screen.needs(RULES[0].wording["ru"][0].flags).pattern == "штраф"
-    needed = screen.needs(RULES[0].anywhere["en"][0].flags)
-    assert needed is not None and set(needed.pattern.split("|")) == {"fine", "fined"}
+    assert screen.needs(RULES[0].wording["ru"][0].flags) == screen.Needs(("штраф",), frozenset())
+    assert screen.needs(RULES[0].anywhere["en"][0].flags).parts == ("fine", "fined")
+
+
+def test_a_word_between_word_boundaries_is_needed_whole():
+    pronoun = screen.needs(BY_ID["gendered-wording"].anywhere["en"][0].flags)
+    assert pronoun is not None and "he" in pronoun.whole and not pronoun.parts
+    assert not screen.folded("The manager reports to the head.").holds(pronoun)
+    assert screen.folded("He reports to the head.").holds(pronoun)

@@ -78,12 +78,9 @@ def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
             continue
         text = printed.text
         lower = folded(text)
-        rules, any_needed = reading(doc.lang, code, section.get(printed.id))
-        if lower is not None and any_needed is not None and not any_needed.search(lower):
-            continue  # not one of the words the wordings need
-        for rule, wordings in rules:
+        for rule, wordings in reading(doc.lang, code, section.get(printed.id)).rules:
             for wording, needed in wordings:
-                if lower is not None and needed is not None and not needed.search(lower):
+                if lower is not None and needed is not None and not lower.holds(needed):
                     continue  # none of the words every match holds: no match
                 m = wording.flags.search(text)
                 if m and not (wording.unless and wording.unless.search(text)):

@@ -20,12 +20,19 @@ from typing import Any, NamedTuple
 from .patterns import RULES, LintRule, Wording
 
 
+class Needs(NamedTuple):
+    """Words in lower case one of which every match of a wording holds: `parts` anywhere
+    in the text, `whole` as whole words (the pattern has \\b on both sides of them)."""
+
+    parts: tuple[str, ...]
+    whole: frozenset[str]
+
+
 class Reading(NamedTuple):
     """The rules that apply to a clause, each with its wordings in the order they are
     tried, each wording with what it needs (None: search every text with it)."""
 
-    rules: tuple[tuple[LintRule, tuple[tuple[Wording, re.Pattern[str] | None], ...]], ...]
-    any_needed: re.Pattern[str] | None  # a folded text it does not match needs no search
+    rules: tuple[tuple[LintRule, tuple[tuple[Wording, Needs | None], ...]], ...]
 
 
 @lru_cache(maxsize=256)  # languages x laws x sections: bounded by the rules' data
@@ -42,53 +49,65 @@ def reading(lang: str, code: str, section: str | None) -> Reading:
         kept = tuple((w, needs(w.flags)) for w in wordings if not w.laws or code in w.laws)
         if kept:
             rules.append((rule, kept))
-    each = [needed for _, kept in rules for _, needed in kept]
-    joined = None
-    if None not in each:
-        joined = re.compile("|".join(sorted({p.pattern for p in each if p is not None})))
-    return Reading(tuple(rules), joined)
+    return Reading(tuple(rules))
 
 
 @lru_cache(maxsize=512)
-def needs(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """Return a search for words in lower case one of which every match of `pattern`
-    contains (in a text `folded`), or None when there are none to tell."""
-    words = _words(pattern)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+def needs(pattern: re.Pattern[str]) -> Needs | None:
+    """Return the words in lower case one of which every match of `pattern` holds, or
+    None when there are none to tell."""
+    found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not found:
+        return None
+    if pattern.flags & re.ASCII:  # its \b is not the one a text's words are split by
+        found = {(w, False) for w, _ in found}
+    return Needs(tuple(sorted(w.lower() for w, whole in found if not whole)),
+                 frozenset(w.lower() for w, whole in found if whole))
 
 
 def _words(pattern: re.Pattern[str]) -> list[str]:
     found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
-    return sorted(w.lower() for w in found or ())
+    return sorted(w.lower() for w, _ in found or ())
 
 
-def _factors(items: Any) -> set[str] | None:
+_BOUNDARY = (_c.AT, _c.AT_BOUNDARY)
+_WORD = re.compile(r"\w+")
+
+
+def _factors(items: Any, bounded: bool = False) -> set[tuple[str, bool]] | None:
     """Return strings one of which every match of the parsed `items` contains (the
-    longest known), or None."""
-    choices: list[set[str]] = []
+    longest known), each with whether it is a whole word there, or None. `bounded`:
+    `items` stand between two \\b."""
+    items = list(items)
+    if bounded and items and all(op is _c.LITERAL for op, _ in items):
+        word = "".join(chr(av) for _, av in items)
+        return {(word, _WORD.fullmatch(word) is not None)}
+    choices: list[set[tuple[str, bool]]] = []
     run: list[str] = []
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
         if op is _c.LITERAL:
             run.append(chr(av))
             continue
         if run:
-            choices.append({"".join(run)})
+            choices.append({("".join(run), False)})
             run = []
-        found: set[str] | None = None
+        found: set[tuple[str, bool]] | None = None
         if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
-            found = _factors(av[-1])
+            between = 0 < i < len(items) - 1 and items[i - 1] == _BOUNDARY \
+                and items[i + 1] == _BOUNDARY
+            found = _factors(av[-1], between or (bounded and len(items) == 1))
         elif op is _c.BRANCH:
-            each = [_factors(branch) for branch in av[1]]
+            each = [_factors(branch, bounded and len(items) == 1) for branch in av[1]]
             found = None if any(f is None for f in each) else set().union(*each)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
             found = _factors(av[2])
         if found:
             choices.append(found)
     if run:
-        choices.append({"".join(run)})
+        choices.append({("".join(run), False)})
     if not choices:
         return None
-    return max(choices, key=lambda words: (min(map(len, words)), -len(words)))
+    return max(choices, key=lambda words: (min(len(w) for w, _ in words), -len(words)))
 
 
 #: The characters `folded` judges: Latin, Greek, Cyrillic, punctuation, symbols.
@@ -102,7 +121,8 @@ def _unsafe() -> re.Pattern[str]:
     a needed letter it does not lower to (ſ is s to it, İ lowers to two characters)."""
     letters = {ch for w in RULES for ws in (*w.wording.values(), *w.anywhere.values())
                for wording in ws for word in _words(wording.flags) for ch in word}
-    bad = {ch for ch in _JUDGED if len(ch.lower()) != 1}
+    bad = {ch for ch in _JUDGED if len(ch.lower()) != 1
+           or bool(_WORD.match(ch)) != bool(_WORD.match(ch.lower()))}  # \b must stay put
     for letter in letters:  # `needs` lowered it; the regex takes either case of it
         for ch in {letter, letter.upper()}:
             bad |= {m.group() for m in re.finditer(re.escape(ch), _JUDGED, re.IGNORECASE)
@@ -111,7 +131,28 @@ def _unsafe() -> re.Pattern[str]:
     return re.compile(f"[^{good}]")
 
 
-def folded(text: str) -> str | None:
+class Folded:
+    """A text in lower case, which tells whether it holds what a wording needs."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self._words: set[str] | None = None
+
+    def holds(self, needed: Needs) -> bool:
+        """Whether the text holds one of the words `needed`: if not, no match."""
+        lower = self.lower
+        for part in needed.parts:  # a loop: a generator costs more than the tests
+            if part in lower:
+                return True
+        if not needed.whole:
+            return False
+        if self._words is None:
+            self._words = set(_WORD.findall(self.lower))
+        return not needed.whole.isdisjoint(self._words)
+
+
+def folded(text: str) -> Folded | None:
     """Return `text` in lower case, where every needed word it holds for the case-blind
-    search is in it as `needs` wrote it; None when that cannot be told (then search)."""
-    return None if _unsafe().search(text) else text.lower()
+    search is in it as `needs` wrote it (and its words are the same words); None when
+    that cannot be told (then search)."""
+    return None if _unsafe().search(text) else Folded(text.lower())
