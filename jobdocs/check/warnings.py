@@ -66,17 +66,17 @@ def _same_in_two_languages(clause: Clause, languages: tuple[str, ...]) -> Iterat
     seen: dict[str, str] = {}
     for lang in languages:
         text = " ".join(clause.text.get(lang, "").split())
-        if not any(ch.isalpha() for ch in _TAG.sub("", text)):
-            continue  # only names or numbers: the same in every language
-        if text in seen:
+        if text not in seen:
+            seen[text] = lang
+        elif any(ch.isalpha() for ch in _TAG.sub("", text)):  # words, not names or numbers
             yield _warning(clause, lang, f"the text is the same as the '{seen[text]}' text; "
                            f"translate it", "same-in-two-languages", (("other", seen[text]),))
-        else:
-            seen[text] = lang
 
 
 def _long(clause: Clause) -> Iterator[Problem]:
     for lang, text in clause.text.items():
+        if len(text) <= LONG_CLAUSE:
+            continue  # joining its lines only shortens it
         length = len(" ".join(text.split()))
         if length > LONG_CLAUSE:
             yield _warning(clause, lang, f"{length} characters long; split it into clauses or "
