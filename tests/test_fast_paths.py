@@ -218,7 +218,8 @@ def test_a_docx_written_on_shared_parts_is_the_whole_documents_bytes(tmp_path, m
     """A document written on a skeleton (the parts it shares with every document of its
     house style, made once) has the bytes of one written on a whole copy of the
     reference: on jobdocs' reference, on a letterhead with its own footers and on one
-    without any, twice each (the second time from what the first one kept)."""
+    without any, twice each (the second time from what the first one kept); undated
+    between dated ones (which take the core properties an earlier one had)."""
     import dataclasses
 
     import docx
@@ -231,7 +232,10 @@ def test_a_docx_written_on_shared_parts_is_the_whole_documents_bytes(tmp_path, m
     documents = _documents()
     untraced = dataclasses.replace(documents[0],
                                    frame=dataclasses.replace(documents[0].frame, trace=""))
-    cases = [(doc, ref) for ref in letterheads for doc in [*documents, untraced]]
+    undated = dataclasses.replace(documents[0], date=None)
+    assert documents[0].date
+    cases = [(doc, ref) for ref in letterheads
+             for doc in [*documents, untraced, undated, documents[0]]]
     fast = [[writer.render(doc, ref) for doc, ref in cases] for _ in range(2)]
     monkeypatch.setattr(skeleton, "skeleton", lambda *args: None)
     whole = [writer.render(doc, ref) for doc, ref in cases]

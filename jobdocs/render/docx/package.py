@@ -13,6 +13,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from babel.core import get_global
@@ -25,6 +26,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 FIRST = "[Content_Types].xml"  # readers expect it first
 
 
+@lru_cache(maxsize=64)  # asked twice per document; Babel's table look-ups are not free
 def language_tag(lang: str, locale: str = "") -> str:
     """Return the BCP 47 tag Word's spell-checker wants: `ru` → `ru-RU`, `en_GB` → `en-GB`."""
     parts = (locale or lang).replace("-", "_").split("_")

@@ -24,6 +24,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.text.paragraph import Paragraph
 
 from ...house_style import HouseStyle
+from ...model import Document
 from . import package
 from . import styles as s
 from .page import prepared_reference, reference_key, story_paragraph
@@ -67,6 +68,7 @@ class Skeleton:
         self.element = document.element
         self.footers = [(part.partname.membername, part.element) for part in footers]
         self.core = (core.partname.membername, core.element)
+        self.dated: Any = None  # the core properties of a dated document (describe)
         self.name = document.part.partname.membername
         written = {self.name, self.core[0], *(name for name, _ in self.footers)}
         #: Whether the parts can be told apart (both footers one part: no).
@@ -83,6 +85,18 @@ class Skeleton:
         lines = [Paragraph(footer[at], BlockItemContainer(footer, document))
                  for footer, at in zip(footers, self.lines, strict=True)]
         return Page(document, footers, lines, CoreProperties(deepcopy(self.core[1])))
+
+    def describe(self, page: Page, doc: Document, *, title: str, subject: str,
+                 comments: str) -> None:
+        """Describe the page's document in its core properties (package.describe). A dated
+        document is described on a copy of an earlier dated one's: every property is
+        there already, in its place, and setting a text costs far less than making its
+        element (an undated one is not: its dates go, but not the namespace they need)."""
+        if doc.date and self.dated is not None:
+            page.properties = CoreProperties(deepcopy(self.dated))
+        package.describe(page.properties, doc, title=title, subject=subject, comments=comments)
+        if doc.date and self.dated is None:
+            self.dated = deepcopy(page.properties._element)
 
     def save(self, page: Page) -> bytes:
         """Return the DOCX bytes of a page written on this skeleton."""

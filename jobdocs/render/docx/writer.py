@@ -25,7 +25,7 @@ from . import styles as s
 from .clauses import hang, number_indents
 from .marks import Marks, clause_name, section_name
 from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
-from .paragraphs import Body, keep_next, refill
+from .paragraphs import Body, add_run, keep_next, refill
 from .tables import Table
 from .text import noting, plain
 
@@ -256,8 +256,9 @@ class Writer:
             self.footer_line(fresh_paragraph(footer, style_id))
 
     def footer_line(self, paragraph: Any) -> None:
-        """Write the trace line into a footer paragraph."""
-        paragraph.add_run(self.trace())
+        """Write the trace line into a footer paragraph (a run as python-docx's
+        `add_run(text)` makes it, without its walk over every character)."""
+        add_run(paragraph._p, self.trace())
 
     def trace(self) -> str:
         """Return the line that matches a printed page to the exact inputs."""
@@ -303,20 +304,17 @@ def _write(doc: Document, reference_doc: Path | None) -> bytes:
         page = shared.page()
         writer = Writer(page.document, doc, page.trace_into)
         compose(writer, prepared=True)
-        _describe(page.properties, doc, writer)
+        shared.describe(page, doc, **_description(doc, writer))
         return shared.save(page)
     document = prepared_reference(reference_doc, house_style)
     writer = Writer(document, doc)
     compose(writer, prepared=True)
     docx_package.set_language(document, language)
-    _describe(document.core_properties, doc, writer)
+    docx_package.describe(document.core_properties, doc, **_description(doc, writer))
     return docx_package.save(document)
 
 
-def _describe(properties: Any, doc: Document, writer: Writer) -> None:
-    docx_package.describe(
-        properties, doc,
-        title=plain(upfirst(doc.frame.heading.full_title)),
-        subject=plain(upfirst(str(doc.title))),
-        comments=writer.trace(),
-    )
+def _description(doc: Document, writer: Writer) -> dict[str, str]:
+    """The texts of a document's core properties (package.describe)."""
+    return {"title": plain(upfirst(doc.frame.heading.full_title)),
+            "subject": plain(upfirst(str(doc.title))), "comments": writer.trace()}
