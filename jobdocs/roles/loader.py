@@ -37,6 +37,13 @@ _SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
 _MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:[ \t]*\$schema=(\S+)", re.M)
 _BREAKS = "\r\n\x85\u2028\u2029"  # YAML 1.1 line breaks ("\r\n" is one)
+_RESOLVER: Any = yaml.resolver.Resolver
+#: The first characters of a plain scalar that some implicit resolver (int, bool, date...)
+#: looks at: PyYAML's resolver asks only those, and a plain text that starts otherwise is
+#: a string (None: some resolver looks at every text).
+_IMPLICIT_FIRST = (
+    None if None in _RESOLVER.yaml_implicit_resolvers or _RESOLVER.yaml_path_resolvers
+    else frozenset(_RESOLVER.yaml_implicit_resolvers))
 
 Key = tuple[str | int, ...]
 
@@ -255,7 +262,10 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:  # quoted or block: a string without asking
                 return event.value
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            value = event.value
+            if value and _IMPLICIT_FIRST is not None and value[0] not in _IMPLICIT_FIRST:
+                return value  # most texts: no resolver to ask
+            tag = self._resolver.resolve(yaml.ScalarNode, value, event.implicit)
         if tag == _STR:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
