@@ -21,6 +21,7 @@ from ..config.project import Project
 from ..errors import MissingTool, UsageError
 from ..files import STAGING_PREFIX, STAGING_SUFFIX, ensure_dir, shown, sweep_staging, sync_folders
 from ..formats import file_name
+from ..garbage import fewer_collections
 from ..roles.library import SUFFIXES
 from ..settings import Settings, no_project
 from ..workers import cpus, share
@@ -87,10 +88,11 @@ def build_project(settings: Settings, *, jobs: int | None = None, force: bool = 
         build.printing.jobs = jobs
         tasks = {task.number: task for task in build.tasks()}
         advance = start(len(tasks)) if start else None
-        for outcome in _run(list(tasks.values()), jobs):
-            build.record(tasks[outcome.number], outcome)
-            if advance:
-                advance(1)
+        with fewer_collections():  # a forked worker starts with it too
+            for outcome in _run(list(tasks.values()), jobs):
+                build.record(tasks[outcome.number], outcome)
+                if advance:
+                    advance(1)
         build.print_pdfs()
         sync_folders(build.out_root / name for name in build.written)
         build.save()
