@@ -4,7 +4,7 @@ finds nothing in it (jobdocs/check/lint/screen.py)."""
 from __future__ import annotations
 
 import pytest
-from test_lint import CASES
+from test_lint import CASES, findings
 
 from jobdocs.check.lint import screen
 from jobdocs.check.lint.patterns import BY_ID, RULES
@@ -53,3 +53,21 @@ def test_a_word_between_word_boundaries_is_needed_whole():
     assert pronoun is not None and "he" in pronoun.whole and not pronoun.parts
     assert not screen.folded("The manager reports to the head.").holds(pronoun)
     assert screen.folded("He reports to the head.").holds(pronoun)
+
+
+@pytest.fixture
+def no_parser(monkeypatch):
+    """A Python whose private regex parser jobdocs cannot read."""
+    monkeypatch.setattr(screen, "_sre_parse", None)
+    for cached in (screen.needs, screen.reading, screen._unsafe):
+        cached.cache_clear()
+    yield
+    for cached in (screen.needs, screen.reading, screen._unsafe):
+        cached.cache_clear()
+
+
+def test_without_a_readable_regex_parser_every_text_is_searched(no_parser, tmp_path):
+    assert all(screen.needs(w.flags) is None for w in WORDINGS)
+    rule, law, lang, section, flagged, clean = CASES[0]
+    assert [f.rule for f in findings(tmp_path, law, lang, section, flagged)] == [rule]
+    assert findings(tmp_path, law, lang, section, clean) == []

@@ -38,7 +38,7 @@ output: documents
 #   font: {name: Times New Roman, size: 14}
 
 # The document's frame (docs/frames.md): ru-gost, en-gb, en-us, de, sv, one per
-# language, or a company's own over one (default: the preset of each language).
+# language, or a company's own over one (default: the preset of the profile's law).
 # frame: {ru: ru-gost, en: en-gb}
 
 # Registration numbers: one per role, or a pattern with a register

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as _c  # type: ignore[attr-defined]  # the running Python's
-from re import _parser as _sre_parse  # type: ignore[attr-defined]  # own regex parser
 from typing import Any, NamedTuple
 
 from .patterns import RULES, LintRule, Wording
+
+# The running Python's own regex parser. It is private: a Python that lays it out
+# otherwise gets no screen (`needs` says None), and every text is searched.
+try:
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every Python jobdocs supports has them
+    _c = _sre_parse = None
 
 
 class Needs(NamedTuple):
@@ -55,8 +61,12 @@ def reading(lang: str, code: str, section: str | None) -> Reading:
 @lru_cache(maxsize=512)
 def needs(pattern: re.Pattern[str]) -> Needs | None:
     """Return the words in lower case one of which every match of `pattern` holds, or
-    None when there are none to tell."""
-    found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
+    None when there are none to tell (or this Python's regex parser cannot be read: then
+    every text is searched, as without the screen)."""
+    try:
+        found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
     if not found:
         return None
     if pattern.flags & re.ASCII:  # its \b is not the one a text's words are split by
@@ -65,12 +75,7 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
                  frozenset(w.lower() for w, whole in found if whole))
 
 
-def _words(pattern: re.Pattern[str]) -> list[str]:
-    found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
-    return sorted(w.lower() for w, _ in found or ())
-
-
-_BOUNDARY = (_c.AT, _c.AT_BOUNDARY)
+_BOUNDARY = (_c.AT, _c.AT_BOUNDARY) if _c is not None else ()
 _WORD = re.compile(r"\w+")
 
 
@@ -120,7 +125,8 @@ def _unsafe() -> re.Pattern[str]:
     blind search finds: a character outside those judged, or one the regex matches with
     a needed letter it does not lower to (ſ is s to it, İ lowers to two characters)."""
     letters = {ch for w in RULES for ws in (*w.wording.values(), *w.anywhere.values())
-               for wording in ws for word in _words(wording.flags) for ch in word}
+               for wording in ws if (needed := needs(wording.flags)) is not None
+               for word in (*needed.parts, *needed.whole) for ch in word}
     bad = {ch for ch in _JUDGED if len(ch.lower()) != 1
            or bool(_WORD.match(ch)) != bool(_WORD.match(ch.lower()))}  # \b must stay put
     for letter in letters:  # `needs` lowered it; the regex takes either case of it
