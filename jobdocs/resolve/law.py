@@ -15,6 +15,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..config.organization import Organization, localized
 from ..errors import JobdocsWarning, Problem
@@ -90,37 +91,52 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     left out because the role has no text for this law and language is a warning,
     added to `notes` (or issued as a JobdocsWarning when none is given).
     """
-    known = not role.law or code in role.law
-    left_out: dict[str, tuple[str, ...]] = {}
-    found: list[Problem] = []
-
-    def keep(clause: Clause, outer: tuple[str, ...]) -> Clause | None:
-        held = effective(clause.law, outer)
-        # Under a law the role is written for, a clause of another law is left out as
-        # its author meant; under any other, or without a text in this language, it is
-        # a gap in the document, and said so.
-        if held and (code not in held or lang not in clause.text):
-            for c in clause.walk():
-                left_out[c.id] = held
-            if (not known or code in held) and (clause.law or not outer):
-                found.append(_note(role, clause, held, code, lang))
-            return None
-        children = tuple(k for k in (keep(c, held) for c in clause.children) if k)
-        if not children and clause.children:
-            return None  # what stood under it holds elsewhere: so does the lead-in
-        return clause if children == clause.children else replace(clause, children=children)
-
+    scope = _Scope(role, code, lang, not role.law or code in role.law, {}, [])
     sections = {}
     for key, clauses in role.sections.items():
-        kept = tuple(k for k in (keep(c, section_law.get(key, ())) for c in clauses) if k)
+        kept = tuple(k for k in (_keep(c, section_law.get(key, ()), scope) for c in clauses)
+                     if k)
         if kept:
             sections[key] = kept
+    left_out, found = scope.left_out, scope.found
     if notes is None:
         for note in found:
             warnings.warn(str(note), JobdocsWarning, stacklevel=3)
     else:
         notes += found
     return replace(role, sections=sections), left_out
+
+
+class _Scope(NamedTuple):
+    """What select() keeps clauses for, and what it found left out."""
+
+    role: Role
+    code: str
+    lang: str
+    known: bool  # the role is written for `code` (or for no law at all)
+    left_out: dict[str, tuple[str, ...]]
+    found: list[Problem]
+
+
+def _keep(clause: Clause, outer: tuple[str, ...], scope: _Scope) -> Clause | None:
+    """Return `clause` with what holds under the scope's law, or None. (A function of the
+    module, not a closure of select(): a recursive closure is a reference cycle that kept
+    each role alive until the cycle collector ran, and made it run.)"""
+    held = effective(clause.law, outer)
+    code, lang = scope.code, scope.lang
+    # Under a law the role is written for, a clause of another law is left out as
+    # its author meant; under any other, or without a text in this language, it is
+    # a gap in the document, and said so.
+    if held and (code not in held or lang not in clause.text):
+        for c in clause.walk():
+            scope.left_out[c.id] = held
+        if (not scope.known or code in held) and (clause.law or not outer):
+            scope.found.append(_note(scope.role, clause, held, code, lang))
+        return None
+    children = tuple(k for k in (_keep(c, held, scope) for c in clause.children) if k)
+    if not children and clause.children:
+        return None  # what stood under it holds elsewhere: so does the lead-in
+    return clause if children == clause.children else replace(clause, children=children)
 
 
 def _note(role: Role, clause: Clause, held: tuple[str, ...], code: str, lang: str) -> Problem:
