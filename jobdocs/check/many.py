@@ -10,6 +10,7 @@ from pathlib import Path
 from ..config.organization import Organization
 from ..garbage import fewer_collections
 from ..roles import library
+from ..roles.memo import MEMO
 from ..workers import cpus, share
 from . import cache as kept
 from .runner import Record, check_file
@@ -60,7 +61,10 @@ def check_recorded(path: Path, org: Organization | None, roles: library.Library 
                    read: library.Reader | None = None) -> tuple[Found, Record]:
     """Check one file; return its findings and what was read (a worker's task)."""
     record = Record()
-    return check_file(path, org, roles=roles, read=read, record=record), record
+    try:
+        return check_file(path, org, roles=roles, read=read, record=record), record
+    finally:
+        MEMO.forget(path)
 
 
 def _check(paths: list[Path], org: Organization | None, roles: library.Library | None,
