@@ -36,11 +36,16 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+def chunk_size(count: int, jobs: int) -> int:
+    """Return how many of `count` items go to a worker at a time."""
+    return max(1, min(16, count // (jobs * 4)))
+
+
 def share(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
-          ordered: bool = True) -> Iterator[R]:
+          ordered: bool = True, chunk: int | None = None) -> Iterator[R]:
     """Yield `work(item)` for every item, from up to `jobs` processes (in this one when
-    one is enough); in the items' order, or as each is done (`ordered=False`).
-    `work` and the items must be picklable."""
+    one is enough); in the items' order, or as each is done (`ordered=False`); `chunk`
+    items at a time (default: `chunk_size`). `work` and the items must be picklable."""
     todo = list(items)
     jobs = min(jobs, len(todo))
     if jobs <= 1:
@@ -48,7 +53,7 @@ def share(work: Callable[[T], R], items: Iterable[T], jobs: int, *,
         return
     from multiprocessing import get_context
 
-    chunk = max(1, min(16, len(todo) // (jobs * 4)))
+    chunk = chunk or chunk_size(len(todo), jobs)
     with get_context("fork" if can_fork() else "spawn").Pool(jobs, initializer=_start) as pool:
         run = pool.imap if ordered else pool.imap_unordered
         yield from run(work, todo, chunksize=chunk)

@@ -9,7 +9,9 @@ and picklable, so the work spreads over processes started with `spawn`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from ..errors import InvalidInput, JobdocsError
@@ -18,6 +20,7 @@ from ..formats import FORMATS, file_name
 from ..intake import ROLE
 from ..roles import loader
 from ..roles.memo import MEMO, Within
+from .behind import Behind, Written
 from .copies import Copy, copy_org
 from .inputs import chain_digest, chain_files, data_hash, doc_key
 from .orgs import Target
@@ -65,29 +68,51 @@ class Outcome:
 def build_unit(task: Task) -> Outcome:
     """Load, resolve, render and write the documents of one unit; never raise for
     a problem in the role: report it in the Outcome."""
+    return build_units([task])[0]
+
+
+def build_units(tasks: Sequence[Task]) -> list[Outcome]:
+    """Build units in turn, as `build_unit` does, each document written while the next
+    is built (behind.py)."""
+    with Behind() as writes:
+        return [_unit(task, writes) for task in tasks]
+
+
+def _unit(task: Task, writes: Behind) -> Outcome:
     outcome = Outcome(task.unit, task.number)
     try:
-        _build(task, outcome)
-    except InvalidInput as e:  # at their paths from the current folder, as render says
-        outcome.errors += [str(replace(p, path=shown(p.path))) for p in e.problems]
-    except JobdocsError as e:
-        outcome.errors.append(f"{shown(task.role)}: {e}")
-    except MemoryError:  # past the process's budget: this role only
-        from ..budget import exceeded
-
-        outcome.errors.append(f"{task.role}: {exceeded('building this role')}")
-    except Exception as e:  # a bug in jobdocs: fail this role, build the others
-        outcome.errors.append(f"{shown(task.role)}: internal error: {type(e).__name__}: {e} "
-                              "(please report it)")
-    if outcome.errors:
-        copies = 1 if task.copies is None else len(task.copies)
-        expected = len(outcome.languages or task.langs or ("",)) * len(task.formats) * copies
-        outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
-        outcome.printed = []
+        try:
+            _build(task, outcome, writes)
+        except BaseException:
+            writes.settle(outcome)  # what was written before goes first, as written in turn
+            raise
+    except Exception as e:  # (MemoryError too)
+        _fail(task, outcome, e)
     return outcome
 
 
-def _build(task: Task, outcome: Outcome) -> None:
+def _fail(task: Task, outcome: Outcome, error: BaseException) -> None:
+    """Report what failed a unit in its outcome, and count what it did not write."""
+    if isinstance(error, InvalidInput):  # at their paths from the current folder, as render says
+        outcome.errors += [str(replace(p, path=shown(p.path))) for p in error.problems]
+    elif isinstance(error, JobdocsError):
+        outcome.errors.append(f"{shown(task.role)}: {error}")
+    elif isinstance(error, MemoryError):  # past the process's budget: this role only
+        from ..budget import exceeded
+
+        outcome.errors.append(f"{task.role}: {exceeded('building this role')}")
+    elif isinstance(error, Exception):  # a bug in jobdocs: fail this role, build the others
+        outcome.errors.append(f"{shown(task.role)}: internal error: {type(error).__name__}: "
+                              f"{error} (please report it)")
+    else:
+        raise error
+    copies = 1 if task.copies is None else len(task.copies)
+    expected = len(outcome.languages or task.langs or ("",)) * len(task.formats) * copies
+    outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
+    outcome.printed = []
+
+
+def _build(task: Task, outcome: Outcome, writes: Behind) -> None:
     from ..resolve import resolve
     from ..roles.library import find_role, load_role_with
     from .documents import render_formats
@@ -116,16 +141,23 @@ def _build(task: Task, outcome: Outcome) -> None:
             names = {fmt: (out_dir / file_name(role.id, lang, fmt, copy.name if copy else ""))
                      .relative_to(root).as_posix() for fmt in task.formats}
             todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
-            outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
+            try:  # (built while the document before is written)
+                if todo:
+                    org = target.org if copy is None else copy_org(target.org, copy.employee)
+                    rendered = render_formats(resolve(role, lang, org), todo, reference)
+            finally:
+                writes.settle(outcome)
+                outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
             if not todo:
                 continue
-            org = target.org if copy is None else copy_org(target.org, copy.employee)
-            rendered = render_formats(resolve(role, lang, org), todo, reference)
             keys = {fmt: doc_key(task.shared, target.digest, chain, lang, fmt, number,
                                  copy.digest() if copy else "") for fmt in todo}
             for fmt, data in rendered.files.items():
-                _write(root, names[fmt], data, outcome, task.force)
-                outcome.docs[names[fmt]] = (keys[fmt], data_hash(data))
+                writes.start(outcome, partial(_write, root / names[fmt], data, task.force),
+                             partial(_wrote, names[fmt], keys[fmt]),
+                             partial(_fail, task))
+            if rendered.to_print:
+                writes.settle(outcome)
             for fmt, data in rendered.to_print.items():  # printed at the end, all in one run
                 source = Path(task.staging) / \
                     f"{task.number}-{lang}-{n}.{FORMATS[fmt].printed_from}"
@@ -133,15 +165,20 @@ def _build(task: Task, outcome: Outcome) -> None:
                 outcome.printed.append((fmt, str(source), names[fmt], keys[fmt]))
 
 
-def _write(root: Path, name: str, data: bytes, outcome: Outcome, force: bool) -> None:
-    """Write a document unless the file already holds exactly these bytes."""
-    path = root / name
+def _write(path: Path, data: bytes, force: bool) -> Written:
+    """Write a document unless the file already holds exactly these bytes; return whether
+    it was written, and the hash of the bytes."""
     try:
         if not force and path.is_file() and path.stat().st_size == len(data) \
                 and path.read_bytes() == data:
-            outcome.unchanged.append(name)
-            return
+            return False, data_hash(data)
         write_atomic(path, data, sync_folder=False)  # the build syncs each folder once
     except OSError as e:
         raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}") from e
-    outcome.written.append(name)
+    return True, data_hash(data)
+
+
+def _wrote(name: str, key: str, outcome: Outcome, written: Written) -> None:
+    (outcome.written if written[0] else outcome.unchanged).append(name)
+    outcome.docs[name] = (key, written[1])
+
