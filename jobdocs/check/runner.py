@@ -23,7 +23,7 @@ from ..resolve.sections import missing_sections
 from ..roles import library, loader
 from ..roles.memo import MEMO
 from ..roles.schema import schema_kind
-from .lint import lint
+from .lint import framed, lint
 from .warnings import role_warnings
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _check_file(path: Path, org: Organization | None, loaded: loader.Loaded | No
             continue  # a missing title is reported where the role gives its titles
         try:
             resolved[code, lang] = resolve(role, lang, org, trace=False, law=code,
-                                           notes=problems)
+                                           notes=problems, framed=framed(lang, code))
         except InvalidInput as e:
             problems += e.problems
     whose = org or Organization()

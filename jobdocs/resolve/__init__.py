@@ -9,6 +9,7 @@ from .. import jurisdictions
 from ..config.organization import Organization, Person, localized
 from ..errors import InvalidInput, Problem, UsageError
 from ..frame import FrameSpec, frame_spec
+from ..frame.printed import DocHeading, Frame, Line
 from ..model import (
     BLANK,
     Clause,
@@ -33,7 +34,7 @@ from .titles import title_problems
 
 
 def resolve(role: Role, lang: str, org: Organization | None = None, *,
-            symbolic_refs: bool = False, trace: bool = True,
+            symbolic_refs: bool = False, trace: bool = True, framed: bool = True,
             law: str | None = None, notes: list[Problem] | None = None) -> Document:
     """Return the finished Document of `role` in `lang`.
 
@@ -43,7 +44,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     as a JobdocsWarning). With `symbolic_refs`, a cross-reference prints
     `⟦clause-id⟧` instead of a number (so a diff can tell a renumbered reference
     from a new wording). With `trace=False` the content hash is left empty
-    (checking needs none).
+    (checking needs none); with `framed=False` the frame around the clauses is
+    UNFRAMED, empty (checking reads the clauses and the title).
 
     Raise InvalidInput with every problem in clause text (unknown names,
     references to missing clauses, template syntax) at its position.
@@ -102,11 +104,18 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
         content_hash=digest,
         house_style=org.house_style,
         frame=build_frame(spec=spec, lang=lang, locale=locale, title=title, org=org,
-                          role=role, officers=context["officers"], content_hash=digest),
+                          role=role, officers=context["officers"], content_hash=digest)
+        if framed else UNFRAMED,
         wording=tuple(org.wording),
         law=code,
         officers=context["officers"],
     )
+
+
+#: The frame of a document resolved without one (`framed=False`): nothing around the
+#: clauses. Building the printed frame was a sixth of resolving a document to check it.
+UNFRAMED = Frame(approval=None, heading=DocHeading((), "", "", "", Line(""), "", ""), author=None,
+                 agreements=(), acknowledgement=None, sheet=None, trace="", generated="")
 
 
 def text_context(role: Role, lang: str, org: Organization | None = None, *,

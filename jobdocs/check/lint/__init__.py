@@ -43,7 +43,8 @@ class _Found(NamedTuple):
 def lint(path: str, role: Role, org: Organization | None = None,
          resolved: Mapping[tuple[str, str], Document] | None = None) -> list[Problem]:
     """Return the lint findings about the clauses the file at `path` writes; `resolved`
-    holds documents already resolved, by (law, language): each is resolved once."""
+    holds documents already resolved, by (law, language), each with its frame where
+    `framed` says the lint reads it: each is resolved once."""
     own = {c.id: c for clauses in role.sections.values() for top in clauses
            for c in top.walk() if c.mark is not None and c.mark.path == path}
     section = {c.id: key for key, clauses in role.sections.items() for top in clauses
@@ -109,9 +110,15 @@ def _finding(hits: list[tuple[_Found, str]]) -> Problem:
                    hit.rule.id, "warning")
 
 
+def framed(lang: str, code: str) -> bool:
+    """Whether the lint reads the printed frame of a `lang` document under law `code` (the
+    German title, where the frame prints it): only then need the checks build it."""
+    return lang == "de" and code in TITLE_GENDER.articles
+
+
 def _title_gender(doc: Document, path: str, code: str) -> list[Problem]:
     """A German document's title names every sex, in the title or where the frame prints it."""
-    if doc.lang != "de" or code not in TITLE_GENDER.articles:
+    if not framed(doc.lang, code):
         return []
     title = doc.title.nominative
     printed = f"{doc.frame.heading.full_title} {doc.frame.heading.title} {title}"
