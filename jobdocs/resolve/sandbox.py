@@ -108,27 +108,40 @@ def _outputs(source: str) -> list[str | _Output] | None:
     """Return a template as text and simple outputs, or None when it has more."""
     if "{%" in source or "{#" in source:
         return None
-    filters = environment().filters
     parts: list[str | _Output] = []
     end = 0
     for tag in _OUTPUT.finditer(source):
-        m = _EXPRESSION.fullmatch(tag.group(1))
-        if m is None:
+        output = _output(tag.group(1))
+        if output is None:
             return None
-        named = [filters.get(name) for name in _NAMES.findall(m["filters"])]
-        chain = [f for f in named if f is not None]
-        if len(chain) < len(named) or any(hasattr(f, "jinja_pass_arg") for f in chain):
-            return None  # Jinja reports an unknown filter; it passes a context to others
-        s = m["s1"] if m["s1"] is not None else m["s2"]
-        arg = (_path(m["arg"]) if m["arg"] else s if s is not None
-               else int(m["int"]) if m["int"] else _NO_ARG)
-        parts += [source[end:tag.start()],
-                  _Output(_path(m["path"]), m["call"] is not None, arg, tuple(chain))]
+        parts += [source[end:tag.start()], output]
         end = tag.end()
     if "{{" in source[end:]:
         return None
     parts.append(source[end:].removesuffix("\n"))  # as Jinja drops one trailing newline
     return parts
+
+
+#: Distinct `{{ ... }}` expressions kept: a library's texts repeat a few (ref('duties-1'),
+#: title.genitive) around words of their own.
+CACHED_OUTPUTS = 1024
+
+
+@lru_cache(maxsize=CACHED_OUTPUTS)
+def _output(expression: str) -> _Output | None:
+    """Return what `{{ expression }}` prints, or None when it is more than a simple output."""
+    m = _EXPRESSION.fullmatch(expression)
+    if m is None:
+        return None
+    filters = environment().filters
+    named = [filters.get(name) for name in _NAMES.findall(m["filters"])]
+    chain = [f for f in named if f is not None]
+    if len(chain) < len(named) or any(hasattr(f, "jinja_pass_arg") for f in chain):
+        return None  # Jinja reports an unknown filter; it passes a context to others
+    s = m["s1"] if m["s1"] is not None else m["s2"]
+    arg = (_path(m["arg"]) if m["arg"] else s if s is not None
+           else int(m["int"]) if m["int"] else _NO_ARG)
+    return _Output(_path(m["path"]), m["call"] is not None, arg, tuple(chain))
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
