@@ -71,3 +71,17 @@ def test_without_a_readable_regex_parser_every_text_is_searched(no_parser, tmp_p
     rule, law, lang, section, flagged, clean = CASES[0]
     assert [f.rule for f in findings(tmp_path, law, lang, section, flagged)] == [rule]
     assert findings(tmp_path, law, lang, section, clean) == []
+
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_text_that_holds_none_of_a_readings_words_holds_none_of_its_wordings(text):
+    lower = screen.folded(text)
+    assert lower is not None
+    for _, law, lang, section, *_ in CASES:
+        read = screen.reading(lang, law, section)
+        assert read.unscreened == tuple(
+            (rule, kept) for rule, ws in read.rules
+            if (kept := tuple((w, n) for w, n in ws if n is None)))
+        if not lower.holds(read.any):  # then the lint reads it against the unscreened alone
+            assert not any(lower.holds(n) for _, ws in read.rules for _, n in ws if n)

@@ -79,7 +79,11 @@ def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
             continue
         text = printed.text
         lower = folded(text)
-        for rule, wordings in reading(doc.lang, code, section.get(printed.id)).rules:
+        read = reading(doc.lang, code, section.get(printed.id))
+        # One test for the words of every screened wording: most texts hold none.
+        rules = read.unscreened if lower is not None and not lower.holds(read.any) \
+            else read.rules
+        for rule, wordings in rules:
             for wording, needed in wordings:
                 if lower is not None and needed is not None and not lower.holds(needed):
                     continue  # none of the words every match holds: no match

@@ -34,11 +34,18 @@ class Needs(NamedTuple):
     whole: frozenset[str]
 
 
+Rules = tuple[tuple[LintRule, tuple[tuple[Wording, Needs | None], ...]], ...]
+
+
 class Reading(NamedTuple):
     """The rules that apply to a clause, each with its wordings in the order they are
-    tried, each wording with what it needs (None: search every text with it)."""
+    tried, each wording with what it needs (None: search every text with it); what one
+    of them needs at least (`any`: a text that holds none of it is read against the
+    `unscreened` wordings alone, in the same order)."""
 
-    rules: tuple[tuple[LintRule, tuple[tuple[Wording, Needs | None], ...]], ...]
+    rules: Rules
+    any: Needs
+    unscreened: Rules
 
 
 @lru_cache(maxsize=256)  # languages x laws x sections: bounded by the rules' data
@@ -55,7 +62,11 @@ def reading(lang: str, code: str, section: str | None) -> Reading:
         kept = tuple((w, needs(w.flags)) for w in wordings if not w.laws or code in w.laws)
         if kept:
             rules.append((rule, kept))
-    return Reading(tuple(rules))
+    screened = [n for _, kept in rules for _, n in kept if n is not None]
+    unscreened = ((rule, tuple((w, n) for w, n in kept if n is None)) for rule, kept in rules)
+    return Reading(tuple(rules), Needs(tuple(sorted({w for n in screened for w in n.parts})),
+                                       frozenset().union(*(n.whole for n in screened))),
+                   tuple((rule, kept) for rule, kept in unscreened if kept))
 
 
 @lru_cache(maxsize=512)
