@@ -67,9 +67,12 @@ class Loaded:
 
     def mark(self, key: Key) -> Mark:
         """Return the position of the value at `key`, or of its nearest parent."""
-        while key not in self.marks and key:
+        marks = self.marks
+        found = marks.get(key)
+        while found is None and key:
             key = key[:-1]
-        return self.marks.get(key, Mark(self.path, 1, 1))
+            found = marks.get(key)
+        return Mark(self.path, 1, 1) if found is None else found
 
     def problem(self, key: Key, message: str, rule: str = "invalid", *, at_key: bool = False,
                 severity: str = "error", args: Args = ()) -> Problem:
