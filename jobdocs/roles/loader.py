@@ -46,6 +46,8 @@ _IMPLICIT_FIRST = (
     else frozenset(_RESOLVER.yaml_implicit_resolvers))
 
 Key = tuple[str | int, ...]
+#: Makes a Mark as `Mark(...)` does, without NamedTuple's `__new__` (a Python call a value).
+_new: Any = tuple.__new__
 
 
 @dataclass
@@ -219,26 +221,52 @@ class _Builder:
     def _value(self, event: Any, key: Key, depth: int) -> Any:
         self._check(event, depth)
         m = event.start_mark
-        self.marks[key] = Mark(self.name, m.line + 1, m.column + 1)
+        self.marks[key] = _new(Mark, (self.name, m.line + 1, m.column + 1))
         cls = event.__class__
         if cls is _Scalar:
             self.styles[key] = event.style
             return self._scalar(event)
         if cls is _SeqStart:
-            items: list[Any] = []
-            while (child := self.next()).__class__ is not _SeqEnd:
-                items.append(self._value(child, (*key, len(items)), depth + 1))
-            return items
+            return self._sequence(key, depth)
         return self._mapping(key, depth)  # the parser yields nothing else here
+
+    def _plain(self, event: Any, key: Key, depth: int) -> Any:
+        """Return a value as `_value` does, a scalar without a tag or anchor (nearly every
+        value) without its calls."""
+        if event.__class__ is not _Scalar or event.anchor is not None or \
+                event.tag is not None or depth > MAX_DEPTH or self.nodes >= MAX_NODES:
+            return self._value(event, key, depth)
+        self.nodes += 1
+        m: Any = event.start_mark  # (start_mark: typed Optional)
+        self.marks[key] = _new(Mark, (self.name, m.line + 1, m.column + 1))
+        self.styles[key] = event.style
+        value = event.value
+        if event.implicit[0] and (not value or _IMPLICIT_FIRST is None
+                                  or value[0] in _IMPLICIT_FIRST):
+            return self._scalar(event)  # a value some resolver looks at
+        return value
+
+    def _sequence(self, key: Key, depth: int) -> list[Any]:
+        items: list[Any] = []
+        plain, next_event = self._plain, self.next
+        while (child := next_event()).__class__ is not _SeqEnd:
+            items.append(plain(child, (*key, len(items)), depth + 1))
+        return items
 
     def _mapping(self, key: Key, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        while (k_event := self.next()).__class__ is not _MapEnd:
-            self._check(k_event, depth + 1)
-            if k_event.__class__ is not _Scalar:
-                hint = ("; a value that starts with '{{' must be in quotes"
-                        if k_event.__class__ is _MapStart and k_event.flow_style else "")
-                self._fail(k_event, f"a mapping key must be a plain string{hint}", "yaml")
+        name, plain, next_event, key_marks = self.name, self._plain, self.next, self.key_marks
+        depth += 1
+        while (k_event := next_event()).__class__ is not _MapEnd:
+            if k_event.__class__ is _Scalar and k_event.anchor is None and \
+                    k_event.tag is None and depth <= MAX_DEPTH and self.nodes < MAX_NODES:
+                self.nodes += 1  # nearly every key: as `_check` counts it
+            else:
+                self._check(k_event, depth)
+                if k_event.__class__ is not _Scalar:
+                    hint = ("; a value that starts with '{{' must be in quotes"
+                            if k_event.__class__ is _MapStart and k_event.flow_style else "")
+                    self._fail(k_event, f"a mapping key must be a plain string{hint}", "yaml")
             # Keys stay strings: a language code such as `no` must not become False.
             k = k_event.value
             if k == "<<" and k_event.implicit[0]:
@@ -247,17 +275,17 @@ class _Builder:
             child_key = (*key, k)
             m = k_event.start_mark
             if k in mapping:
-                first = self.key_marks[child_key]
+                first = key_marks[child_key]
                 self._add(k_event, f"duplicate key '{k}' (first defined at line {first.line}); "
                           "keep one of them", "duplicate-key")
                 # Check the duplicate's value too, but keep the first one and its positions.
                 kept = self.marks, self.key_marks, self.styles
                 self.marks, self.key_marks, self.styles = {}, {}, {}
-                self._value(self.next(), child_key, depth + 1)
+                self._value(next_event(), child_key, depth)
                 self.marks, self.key_marks, self.styles = kept
                 continue
-            self.key_marks[child_key] = Mark(self.name, m.line + 1, m.column + 1)
-            mapping[k] = self._value(self.next(), child_key, depth + 1)
+            key_marks[child_key] = _new(Mark, (name, m.line + 1, m.column + 1))
+            mapping[k] = plain(next_event(), child_key, depth)
         return mapping
 
     def _scalar(self, event: Any) -> Any:
