@@ -11,7 +11,7 @@ from lxml import etree
 
 from ...model import DocClause
 from . import styles as s
-from .paragraphs import Stamp
+from .stamp import Stamp
 
 #: What python-docx made once, copied for the next document that asks the same.
 _INDENTS = Stamp(256)

@@ -92,9 +92,10 @@ def bookmark(p: Any, name: str, number: int) -> None:
     p.append(end)
 
 
-def rename(p: Any, name: str, number: int) -> None:
-    """Give the bookmark of a paragraph element (a copy of a marked one) a name and id."""
-    start = p.find(_START)
+def rename(p: Any, name: str, number: int, at: int) -> None:
+    """Give the bookmark of a paragraph element (a copy of a marked one, its start the
+    child at `at`) a name and id."""
+    start = p[at]
     start.set(_ID, str(number))
     start.set(_NAME_ATTR, name)
     p[-1].set(_ID, str(number))

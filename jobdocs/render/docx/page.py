@@ -19,7 +19,8 @@ from ...model import Document
 from ...resources import data_dir
 from . import ooxml, stylesheet
 from . import styles as s
-from .paragraphs import Body, Stamp
+from .paragraphs import Body
+from .stamp import Stamp
 
 _DRAWING, _PICT = qn("w:drawing"), qn("w:pict")
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -12,7 +12,6 @@ the bytes stay the same.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -20,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
+from .clauses import hang
 from .marks import bookmark, rename
 
 _P, _PPR, _PSTYLE, _R, _T, _TAB, _BR = (qn(f"w:{tag}") for tag in
@@ -71,10 +71,12 @@ class Body:
         return None
 
     def add(self, style: str, *parts: str, into: Any = None,
-            mark: tuple[str, int] | None = None) -> Paragraph:
+            mark: tuple[str, int] | None = None,
+            hanging: tuple[float, float, float] | None = None) -> Paragraph:
         """Add a paragraph in `style` with a run for each non-empty part ("\\t": a tab), at
         the end of the body or, `into` a table cell, at the end of that cell; `mark` (a
-        bookmark's name and id, `Marks.take`) wraps its content in a bookmark."""
+        bookmark's name and id, `Marks.take`) wraps its content in a bookmark; `hanging`
+        (at, indent, style tab) hangs it as `clauses.hang` does."""
         style_id = self.style_id(style)
         texts = [part for part in parts if part]
         shape = tuple(map(_run_shape, texts))
@@ -82,22 +84,28 @@ class Body:
             p = _paragraph(style_id, texts)
             if mark:
                 bookmark(p, *mark)
-        else:  # most paragraphs: a copy of one made before, its texts filled in
-            key = (style_id, shape, mark is not None)
-            made = _SHAPES.get(key)
-            if made is None:
-                made = _SHAPES[key] = _paragraph(style_id, ["\t" if s == _TAB else "x"
-                                                            for s in shape])
+            if hanging:
+                _hang(p, hanging, self.parent)
+        else:  # most paragraphs: a copy of one made before (hung too), its texts filled in
+            key = (style_id, shape, mark is not None, hanging)
+            found = _SHAPES.get(key)
+            if found is None:
+                made = _paragraph(style_id, ["\t" if s == _TAB else "x" for s in shape])
                 if mark:
                     bookmark(made, "x", 0)
+                if hanging:
+                    _hang(made, hanging, self.parent)
+                found = _SHAPES[key] = made, int(len(made) > 0 and made[0].tag == _PPR)
                 if len(_SHAPES) > 256:
                     _SHAPES.pop(next(iter(_SHAPES)))
+            made, first = found  # first: after the properties, the mark, then the runs
             p = made.__copy__()  # (lxml copies the whole element)
             if mark:
-                rename(p, *mark)
-            for r, text in zip(p.iterchildren(_R), texts, strict=True):
+                rename(p, *mark, first)
+                first += 1
+            for at, text in enumerate(texts, first):  # (by place: a search costs more)
                 if text != "\t":
-                    t = r[0]
+                    t = p[at][0]
                     t.text = text
                     if text[0].isspace() or text[-1].isspace():
                         t.set(_SPACE, "preserve")
@@ -135,9 +143,15 @@ def _index(styles: Any) -> tuple[dict[str, Any], Any]:
 _INDEXES: dict[tuple[Any, int], tuple[dict[str, Any], Any]] = {}
 
 
-#: Paragraphs by (style id, the kinds of their runs), to copy: a copy costs a quarter of
-#: making its elements one by one.
-_SHAPES: dict[tuple[str | None, tuple[str | None, ...], bool], Any] = {}
+#: Paragraphs by (style id, the kinds of their runs, marked, hung), to copy, with the place
+#: of their first child after the properties: a copy costs a quarter of making its
+#: elements one by one, and a fifth of hanging it.
+_SHAPES: dict[tuple[str | None, tuple[str | None, ...], bool, tuple[float, float, float] | None],
+              tuple[Any, int]] = {}
+
+
+def _hang(p: Any, hanging: tuple[float, float, float], parent: Any) -> None:
+    hang(Paragraph(p, parent), *hanging)
 
 
 def _run_shape(text: str) -> str | None:
@@ -216,25 +230,3 @@ def keep_next(p: Any) -> None:
         ppr[0].addnext(element)
     else:
         ppr.insert(0, element)
-
-
-class Stamp:
-    """Copies of XML made once by python-docx: for the same key, the same element.
-
-    Setting a paragraph's indents and tab stops, or building the acknowledgement
-    table, through python-docx costs far more than copying the result; a library
-    of documents asks for the same few again and again.
-    """
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self.made: dict[Any, Any] = {}
-
-    def get(self, key: Any) -> Any | None:
-        found = self.made.get(key)
-        return None if found is None else deepcopy(found)
-
-    def keep(self, key: Any, element: Any) -> None:
-        if len(self.made) >= self.size:
-            self.made.pop(next(iter(self.made)))
-        self.made[key] = deepcopy(element)

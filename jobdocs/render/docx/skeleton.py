@@ -43,6 +43,7 @@ class Page:
     footers: list[Any]  # the footer elements written into
     trace_into: list[Any]  # a paragraph of each, for the trace line
     properties: Any  # the core properties
+    text_width: float  # cm: the skeleton's, the same on every page
 
 
 class Skeleton:
@@ -53,6 +54,7 @@ class Skeleton:
         package.set_language(document, language)
         self.lines: list[int] = []  # where the trace line goes in each footer
         section = document.sections[-1]
+        self.text_width = s.text_width(section)
         footers = []
         if traced:  # the trace line goes into both footers: each a part of its own
             style_id = Body(document).style_id(s.FOOTER)
@@ -84,7 +86,8 @@ class Skeleton:
         footers = [deepcopy(element) for _, element in self.footers]
         lines = [Paragraph(footer[at], BlockItemContainer(footer, document))
                  for footer, at in zip(footers, self.lines, strict=True)]
-        return Page(document, footers, lines, CoreProperties(deepcopy(self.core[1])))
+        return Page(document, footers, lines, CoreProperties(deepcopy(self.core[1])),
+                    self.text_width)
 
     def describe(self, page: Page, doc: Document, *, title: str, subject: str,
                  comments: str) -> None:

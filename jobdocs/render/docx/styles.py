@@ -99,10 +99,16 @@ _PT_CM = 2.54 / 72
 def number_indent(numbers: list[str], size: float = SIZE) -> float:
     """Return the hanging indent (cm) that fits the longest of `numbers` ("2.10.12."):
     at least the paragraph indent, in steps of 0.05 cm."""
-    widest = max((sum(_DIGIT_EM if ch.isdigit() else _POINT_EM for ch in n) for n in numbers),
-                 default=0)
+    widest = max(map(_width, numbers), default=0)
     needed = widest * size * _PT_CM + _GAP
     return max(INDENT, round(-(-needed // 0.05) * 0.05, 2))
+
+
+def _width(number: str) -> float:
+    """Return the advance width (em) of a clause number: digits and points (exact: each a
+    multiple of a quarter em)."""
+    digits = sum(map(str.isdigit, number))
+    return digits * _DIGIT_EM + (len(number) - digits) * _POINT_EM
 
 
 def font_size(document: Any, name: str) -> float:

@@ -48,16 +48,19 @@ class Writer:
     writer lays it out and translates nothing.
     """
 
-    def __init__(self, document: Any, doc: Document, trace_into: list[Any] | None = None
-                 ) -> None:
+    def __init__(self, document: Any, doc: Document, trace_into: list[Any] | None = None,
+                 text_width: float | None = None) -> None:
         """`trace_into`: the footer paragraphs to write the trace line into (default: a
-        paragraph of the last section's first-page footer and of its other pages')."""
+        paragraph of the last section's first-page footer and of its other pages');
+        `text_width`: the page's, when known (default: measured on the document)."""
         self.document = document
         self.trace_into = trace_into
         self.doc = doc
         self.frame = doc.frame
         self.marks = Marks()  # each clause's id on its paragraph (marks.py)
         self.written: set[str] = set()
+        if text_width is not None:
+            self.text_width = text_width
 
     @cached_property
     def body(self) -> Body:
@@ -127,9 +130,9 @@ class Writer:
                 keep_with_next(self.para(s.INTRO, plain(section.intro)))
             if not self.frame.listed(section):  # a headed list's paragraph (a Summary)
                 [clause] = section.clauses
-                paragraph = self.body.add(s.CLAUSE, plain(clause.text),
-                                          mark=self.marks.take(clause_name(clause.id)))
-                hang(paragraph, 0, 0, s.INDENT)
+                self.body.add(s.CLAUSE, plain(clause.text),
+                              mark=self.marks.take(clause_name(clause.id)),
+                              hanging=(0, 0, s.INDENT))
                 continue
             for clause in section.clauses:
                 self.clause(clause)
@@ -139,17 +142,17 @@ class Writer:
         (2.7, 2.7.1), or bulleted in a headed list."""
         indent = self.indents.get(clause.level, s.INDENT)
         paragraph = self.body.add(s.clause_style(clause.level), self.frame.mark(clause), "\t",
-                                  plain(clause.text), mark=self.marks.take(clause_name(clause.id)))
-        hang(paragraph, at, indent, s.INDENT)
+                                  plain(clause.text), mark=self.marks.take(clause_name(clause.id)),
+                                  hanging=(at, indent, s.INDENT))
         if clause.children:  # a lead-in («… руководствуется:») never ends a page alone
             keep_with_next(paragraph)
         for child in clause.children:
             if clause.numbered:
                 self.clause(child, 0 if self.frame.numbered else at + indent)
             else:
-                item = self.body.add(s.ITEM, ITEM_MARK, "\t", plain(child.text),
-                                     mark=self.marks.take(clause_name(child.id)))
-                hang(item, at + indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT)
+                self.body.add(s.ITEM, ITEM_MARK, "\t", plain(child.text),
+                              mark=self.marks.take(clause_name(child.id)),
+                              hanging=(at + indent, s.ITEM_INDENT, s.INDENT + s.ITEM_INDENT))
 
     @cached_property
     def indents(self) -> dict[int, float]:
@@ -302,7 +305,7 @@ def _write(doc: Document, reference_doc: Path | None) -> bytes:
     shared = skeleton(reference_doc, house_style, language, bool(doc.frame.trace))
     if shared is not None:  # the parts every document shares, made once
         page = shared.page()
-        writer = Writer(page.document, doc, page.trace_into)
+        writer = Writer(page.document, doc, page.trace_into, page.text_width)
         compose(writer, prepared=True)
         shared.describe(page, doc, **_description(doc, writer))
         return shared.save(page)
