@@ -21,14 +21,35 @@ def plain(text: str) -> str:
     """Return model text as one run of plain text: no tabs, breaks or characters XML
     cannot hold, and no-break spaces where a line must not break (between initials and
     surname ...)."""
+    found = _PLAIN.get(text)
+    if found is not None:
+        return found
     if INVALID.search(text):
         noted = _NOTED.get()
         if noted is not None:
             noted.append(text)
-        text = INVALID.sub("", text)
+        return _plain(INVALID.sub("", text))  # (never kept: it is noted each time)
+    made = _plain(text)
+    if len(text) <= SHORT:
+        if len(_PLAIN) >= KEPT:
+            _PLAIN.clear()
+        _PLAIN[text] = made
+    return made
+
+
+def _plain(text: str) -> str:
     if "\t" in text or "\n" in text or "\r" in text:  # (rare: three looks cost less)
         text = _LAYOUT_SPACE.sub(" ", text)
     return nbsp(text)
+
+
+#: The short texts made plain before, as made: the documents of a library share most of
+#: their frame's (captions, headings, the sheet's columns, signatories), and most of the
+#: ~190 texts of a job description are those. Long texts (clauses) are the documents'
+#: own; the kept ones are bounded, and forgotten all at once when full.
+_PLAIN: dict[str, str] = {}
+SHORT = 100
+KEPT = 2048
 
 
 @contextmanager
