@@ -43,7 +43,8 @@ class Body:
         self.body = document.element.body
         self.end = self.body.sectPr
         self.ids: dict[str, str | None] = {}
-        self._by_name, self._default = _index(document.styles.element)
+        self.styles = document.styles.element  # the styles part's
+        self._by_name, self._default = _index(self.styles)
 
     def style_id(self, name: str) -> str | None:
         """Return the id of the paragraph style `name` (None for the default style, which

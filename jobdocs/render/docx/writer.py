@@ -39,6 +39,11 @@ ITEM_MARK = "–"
 DATE_COLUMNS = (0.5, 0.5)
 #: The heading's table of fields: the label, the value.
 FIELD_COLUMNS = (0.32, 0.68)
+#: Acknowledgement sheets made, by width, styles and texts, to copy: the documents of a
+#: library (one profile, one language) have the same sheet, and a copy costs a fraction
+#: of making its rows.
+_SHEETS: dict[tuple[Any, ...], Any] = {}
+KEPT_SHEETS = 16
 
 
 class Writer:
@@ -206,11 +211,17 @@ class Writer:
         self.para(s.SHEET_TITLE, plain(sheet.title))
         for line in sheet.subtitle:
             self.para(s.SHEET_SUBTITLE, plain(line))
+        rows = [tuple(map(plain, texts)) for texts in (sheet.columns, *sheet.rows)]
+        styles = self.body.styles
+        key = (self.text_width, styles, len(styles), tuple(rows))
+        made = _SHEETS.get(key)
+        if made is not None:  # the same sheet as a document's before (a library's are)
+            self.body.end.addprevious(made.__copy__())  # (lxml copies the whole element)
+            return
         table = Table(self.body.end, SHEET_COLUMNS, self.text_width, borders=True,
                       style_id=self.body.any_style_id(s.TABLE), align="center")
         last: tuple[bool, ...] = ()
-        for r, texts in enumerate([sheet.columns, *sheet.rows]):
-            texts = tuple(map(plain, texts))
+        for r, texts in enumerate(rows):
             filled = tuple(map(bool, texts))
             if r > 1 and filled == last:  # a row like the one before: a copy, refilled
                 for cell, text in zip(table.repeat(), texts, strict=True):
@@ -222,6 +233,9 @@ class Writer:
                               valign=["center"] * len(texts))
             for cell, text in zip(cells, texts, strict=True):
                 self.body.add(s.TABLE_TEXT if r else s.TABLE_HEADING, text, into=cell)
+        if len(_SHEETS) >= KEPT_SHEETS:
+            _SHEETS.pop(next(iter(_SHEETS)))
+        _SHEETS[key] = table.element.__copy__()
 
     # Parts of blocks.
 
