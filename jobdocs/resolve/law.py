@@ -91,6 +91,10 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     left out because the role has no text for this law and language is a warning,
     added to `notes` (or issued as a JobdocsWarning when none is given).
     """
+    if not section_law and not any(c.law for clauses in role.sections.values()
+                                   for top in clauses for c in top.walk()):
+        # No clause is bound to a law (most roles): every clause holds, as _keep finds.
+        return replace(role, sections={k: v for k, v in role.sections.items() if v}), {}
     scope = _Scope(role, code, lang, not role.law or code in role.law, {}, [])
     sections = {}
     for key, clauses in role.sections.items():
