@@ -78,16 +78,41 @@ def content_hash(role: Role, org: Organization) -> str:
     Of the profile's numbers only the role's own goes in: issuing a number to
     another role (or moving the register) leaves this role's hash alone.
     """
-    role_data, org_data = _content([role, org])
     printed = {lang: org.number.for_document(role.id, lang) for lang in role.languages}
+    pairs = list(_org_pairs(org))
+    if len(set(printed.values())) == 1:
+        if next(iter(printed.values())):
+            pairs.append(("number", _dumps(next(iter(printed.values())))))
+    else:
+        pairs.append(("number", _dumps(printed)))
+    pairs.sort()
+    # As json.dumps([role_data, org_data], sort_keys=True) writes it, the profile's
+    # part written once per profile.
+    org_json = "{" + ", ".join(f"{_dumps(k)}: {v}" for k, v in pairs) + "}"
+    payload = f"[{_dumps(_content(role))}, {org_json}]"
+    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+#: The profile's part of the hash, but for its number, as (key, JSON text) pairs: the
+#: same for every document of a build, and as long to write as the role's own part.
+#: Found by equality (a frozen profile: the same object nearly always), a few kept.
+_ORG_PAIRS: list[tuple[Organization, tuple[tuple[str, str], ...]]] = []
+_ORG_PAIRS_KEPT = 4
+
+
+def _org_pairs(org: Organization) -> tuple[tuple[str, str], ...]:
+    for kept, pairs in _ORG_PAIRS:
+        if kept is org or kept == org:
+            return pairs
+    org_data = _content(org)
     org_data.pop("number", None)
     if org.section_rules and org.section_rules.order != SECTIONS:
         org_data["section_order"] = list(org.section_rules.order)
-    if len(set(printed.values())) == 1:
-        if next(iter(printed.values())):
-            org_data["number"] = next(iter(printed.values()))
-    else:
-        org_data["number"] = printed
-    payload = json.dumps([role_data, org_data], sort_keys=True, default=str,
-                         ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:12]
+    pairs = tuple((k, _dumps(v)) for k, v in org_data.items())
+    del _ORG_PAIRS[_ORG_PAIRS_KEPT - 1:]
+    _ORG_PAIRS.insert(0, (org, pairs))
+    return pairs
