@@ -408,6 +408,18 @@ def test_role_text_never_becomes_markup_fields_or_layout(write_role):
     assert fields == 1  # the page number in the header, nothing else
 
 
+def test_signatories_that_xml_cannot_hold_are_said_in_every_document():
+    # Signature tables are copied from a document's before: a bad character still warns.
+    org = Organization(approver=Person(position={"*": "Директор"}, name={"*": "И. Иванов\x01"}),
+                       author=Person(position={"*": "Менеджер\x02"}, name={"*": "П. Петров"}))
+    doc = resolve(load_role("key-account-manager"), "ru", org)
+    written = []
+    for _ in range(2):
+        with pytest.warns(JobdocsWarning, match="U\\+0001, U\\+0002"):
+            written.append(render_document(doc, "docx"))
+    assert written[0] == written[1]
+
+
 # The command line.
 
 def test_render_md_and_docx_together(invoke, tmp_path):

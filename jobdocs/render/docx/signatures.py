@@ -11,7 +11,7 @@ would stay where they were set when a margin changes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ...frame.printed import Line, SignedBlock
@@ -19,6 +19,7 @@ from . import styles as s
 from .paragraphs import Body
 from .tables import Table
 from .text import plain
+from .xmlsafe import INVALID
 
 #: The approval block's two columns: the signature line, the name.
 APPROVAL_COLUMNS = (0.42, 0.58)
@@ -29,6 +30,38 @@ SIGNATURE_COLUMNS = (0.44, 0.22, 0.34)
 LINE_COLUMNS = (0.22, 0.26, 0.24, 0.28)
 ROW_SPACE = 18.0  # pt above each signature row
 GAP = 0.3  # cm between the texts of two cells
+#: Signature tables written, by how they were written (what, for which page and styles), to
+#: copy: the documents of a library share their approver and author, and a copy costs a
+#: fraction of writing the table's paragraphs.
+_WRITTEN: dict[tuple[Any, ...], Any] = {}
+KEPT = 16
+
+
+def copied(body: Body, blocks: Sequence[SignedBlock], write: Callable[..., Any], *args: Any
+           ) -> None:
+    """Write `blocks` as `write(body, *args)` does (`args`: the blocks as it takes them, the
+    text width ...), or copy the table written so before. A block with a character XML
+    cannot hold is written again, so that every such text is noted (see text.plain)."""
+    styles = body.styles
+    key = (write, *args, styles, len(styles))
+    clean = not any(INVALID.search(text) for text in _texts(blocks))
+    made = _WRITTEN.get(key) if clean else None
+    if made is not None:
+        body.end.addprevious(made.__copy__())  # (lxml copies the whole element)
+        return
+    element = write(body, *args)
+    if clean:
+        if len(_WRITTEN) >= KEPT:
+            _WRITTEN.pop(next(iter(_WRITTEN)))
+        _WRITTEN[key] = element.__copy__()
+
+
+def _texts(blocks: Sequence[SignedBlock]) -> Iterator[str]:
+    for block in blocks:
+        yield from (block.title, block.name, block.sign_caption, block.name_caption,
+                    block.date, block.date_caption)
+        for line in block.lines:
+            yield from (line.text, line.caption)
 
 
 def approval(body: Body, block: SignedBlock, text_width: float, align: str = "right") -> Any:

@@ -86,8 +86,9 @@ class Writer:
 
     def approval(self) -> None:
         assert self.frame.approval is not None
-        signatures.approval(self.body, self.frame.approval, self.text_width,
-                            self.frame.approval_align)
+        block = self.frame.approval
+        signatures.copied(self.body, [block], signatures.approval, block, self.text_width,
+                          self.frame.approval_align)
 
     def letterhead(self) -> None:
         lines = self.frame.heading.organization
@@ -183,7 +184,7 @@ class Writer:
             blocks += self.frame.agreements
             self.written.add("agreements")
         self._keep_body()
-        signatures.rows(self.body, blocks, self.text_width)
+        signatures.copied(self.body, blocks, signatures.rows, tuple(blocks), self.text_width)
 
     def agreements(self) -> None:
         if "agreements" in self.written or not self.frame.agreements:
