@@ -9,7 +9,6 @@ Nothing is folded at compile time, where those checks would not run.
 
 from __future__ import annotations
 
-import abc
 import difflib
 import operator
 from collections.abc import Mapping
@@ -48,11 +47,6 @@ class ClauseCodeGenerator(CodeGenerator):
         return super()._output_child_to_const(node, frame, finalize)
 
 
-#: Attribute verdicts ClauseSandbox keeps, by (type, attribute name): a library's
-#: texts look up a handful (`title.genitive`), not thousands.
-CACHED_VERDICTS = 1024
-
-
 class ClauseSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox (clause text cannot `.update()` the organization that
     the next role's document uses), refusing calls and operators that would allocate
@@ -60,41 +54,6 @@ class ClauseSandbox(ImmutableSandboxedEnvironment):
 
     code_generator_class = ClauseCodeGenerator
     intercepted_binops = frozenset({"*", "**", "%", "+"})
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._verdicts: dict[tuple[type, str], bool] = {}
-        self._abc_token = abc.get_cache_token()
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Jinja's verdict, kept by (type(obj), attr).
-
-        Jinja's immutable sandbox (3.1.0 to 3.1.6 alike) decides from `attr`
-        (`_` prefix), then `isinstance(obj, ...)` against function, method, type,
-        code, traceback, frame and generator types (is_internal_attribute) and
-        against MutableSet, MutableMapping, MutableSequence and deque
-        (modifies_known_mutable); it never reads `value` nor the object's state.
-        `isinstance` itself reads `type(obj)` and `obj.__class__`, and the abstract
-        classes their registrations. So a verdict is kept only for an object whose
-        `__class__` is its type (not a proxy or mock that claims another class),
-        and all are forgotten when any abstract class registers a class (Python's
-        ABC cache token changes).
-        """
-        cls = type(obj)
-        if obj.__class__ is not cls:
-            return super().is_safe_attribute(obj, attr, value)
-        token = abc.get_cache_token()
-        if token != self._abc_token:
-            self._verdicts.clear()
-            self._abc_token = token
-        key = (cls, attr)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            verdict = super().is_safe_attribute(obj, attr, value)
-            if len(self._verdicts) >= CACHED_VERDICTS:
-                self._verdicts.clear()
-            self._verdicts[key] = verdict
-        return verdict
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         limits.tick()
