@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from jinja2 import Template, TemplateRuntimeError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
@@ -174,12 +174,16 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
                 arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
                 args = () if arg is _NO_ARG else (arg,)
                 # Jinja's context only reads its parent: any mapping serves.
-                parent = cast(dict[str, Any], context)
-                found = env.call(env.context_class(env, parent, None, {}), found, *args)
+                found = env.call(env.context_class(env, context, None, {}),  # type: ignore[arg-type]
+                                 found, *args)
             for f in part.filters:
                 found = f(found)
             out.append(str(measure.check(found, "the printed value")))
-        return limits.bounded(out)
+        text = "".join(out)
+        if len(text) > MAX_TEXT:
+            return limits.bounded(out)  # which says how far it grew where it went past
+        limits.tick()
+        return text
 
     return render
 

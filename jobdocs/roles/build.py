@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import InvalidInput, Problem
 from ..jurisdictions import named
-from ..model import MAX_DEPTH, Clause, Mark, Role, Title
+from ..model import MAX_DEPTH, Clause, Mark, Role, Title, made
 from . import law
 from . import sections as sections_config
 from .inherit import check_inherited, merge
@@ -110,6 +110,8 @@ def _texts(loaded: Loaded, text: dict[str, str], key: Key, languages: tuple[str,
 
     `needed`: the languages the clause's jurisdictions (`held`) are written in."""
     needed = languages if needed is None else needed
+    if tuple(text) == needed:  # nearly every text: each language it needs, no other
+        return
     where = f" (under {', '.join(held)} the role is written in {', '.join(needed)})" if held \
         else f" (the role's languages are {', '.join(languages)})"
     for lang in () if partial else needed:
@@ -172,10 +174,11 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
             outer: tuple[str, ...] = ()) -> Clause:
     cid = raw["id"]
     languages = where.languages
-    own = tuple(raw.get("law") or where.inherited.get(cid, ()))
-    law.check_clause_law(loaded, key, cid, tuple(raw.get("law") or ()), outer, where.laws,
-                         problems)
-    held = law.effective(own, outer)
+    written = tuple(raw.get("law") or ())
+    own = written or tuple(where.inherited.get(cid, ()))
+    if written:
+        law.check_clause_law(loaded, key, cid, written, outer, where.laws, problems)
+    held = law.effective(own, outer) if own or outer else ()  # most clauses hold everywhere
     if cid in seen:
         first = loaded.mark((*seen[cid], "id"))
         problems.append(loaded.problem(
@@ -197,11 +200,12 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
             "too-deep", at_key=True))
     children = tuple(
         _clause(loaded, child, (*key, kind, i), where, seen, problems, origin, level + 1, held)
-        for i, child in enumerate(raw.get(kind, ()))
-    )
+        for i, child in enumerate(raw[kind])
+    ) if raw.get(kind) else ()
     follows = raw.get("follows") or {}
     text_key = (*key, "text")
-    return Clause(
+    return made(
+        Clause,
         id=cid,
         text=dict(text or {}),
         children=children,
@@ -210,7 +214,7 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
         text_marks={lang: loaded.mark((*text_key, lang)) for lang in text or {}},
         text_styles={lang: loaded.styles.get((*text_key, lang)) for lang in text or {}},
         origin=origin,
-        law=tuple(raw.get("law") or ()),
+        law=written,
         follows={"*": follows} if isinstance(follows, str) else dict(follows),
         silence=dict(raw.get("silence") or {}),
     )
