@@ -300,3 +300,36 @@ def test_checking_many_files_keeps_only_their_parents_in_the_memo(tmp_path):
     read = {path for path, _ in MEMO._loaded}
     assert str(tmp_path / base.name) in read  # read again for the children, and kept
     assert not read & {str(c) for c in children}  # each checked once, then let go
+
+
+def test_made_is_the_dataclass_its_init_makes():
+    from dataclasses import FrozenInstanceError
+
+    from jobdocs.model import Clause, DocClause, Mark, made
+
+    given = dict(id="a", text={"ru": "x"}, children=(), numbered=True, mark=Mark("f", 1, 2),
+                 text_marks={"ru": Mark("f", 2, 3)}, text_styles={"ru": ">"}, origin="r",
+                 law=("ru",), follows={}, silence={"rule": "why"})
+    clause = made(Clause, **given)
+    assert clause == Clause(**given) and repr(clause) == repr(Clause(**given))
+    with pytest.raises(FrozenInstanceError):
+        clause.id = "b"  # type: ignore[misc]
+    printed = dict(id="a", number="1.2", text="x", children=(), numbered=False, origin="r",
+                   level=2)
+    assert made(DocClause, **printed) == DocClause(**printed)
+    assert hash(made(DocClause, **printed)) == hash(DocClause(**printed))
+
+
+def test_every_clause_built_and_resolved_has_every_field():
+    from dataclasses import fields
+
+    from jobdocs.model import Clause, DocClause
+    from jobdocs.resolve import resolve
+    from jobdocs.roles.library import load_role
+
+    role = load_role("key-account-manager")
+    clauses = [c for top in role.sections["duties"] for c in top.walk()]
+    assert all(vars(c).keys() == {f.name for f in fields(Clause)} for c in clauses)
+    printed = resolve(role, "ru").all_clauses()
+    assert printed and all(vars(c).keys() == {f.name for f in fields(DocClause)}
+                           for c in printed)

@@ -21,6 +21,7 @@ from ..model import (
     SectionDecl,
     Signatory,
     Title,
+    made,
 )
 from . import i18n, sandbox
 from .frame import FrameWords, build_frame, title_values
@@ -171,12 +172,13 @@ def _declared(decl: SectionDecl, role: Role, lang: str, context: Mapping[str, An
 def _doc_clause(clause: Clause, numbers: Mapping[str, str], lang: str,
                 context: Mapping[str, Any], problems: list[Problem], level: int = 1) -> DocClause:
     """Return a clause and everything under it, numbered and rendered."""
-    return DocClause(
+    return made(
+        DocClause,
         id=clause.id,
         number=numbers.get(clause.id, ""),
         text=sandbox.render(clause, lang, context, problems),
         children=tuple(_doc_clause(c, numbers, lang, context, problems, level + 1)
-                       for c in clause.children),
+                       for c in clause.children) if clause.children else (),
         numbered=clause.numbered,
         origin=clause.origin,
         level=level,
