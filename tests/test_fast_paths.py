@@ -333,3 +333,18 @@ def test_every_clause_built_and_resolved_has_every_field():
     printed = resolve(role, "ru").all_clauses()
     assert printed and all(vars(c).keys() == {f.name for f in fields(DocClause)}
                            for c in printed)
+
+
+def test_texts_the_same_in_two_languages_are_found_whatever_their_first_words():
+    from jobdocs.check.warnings import _same_in_two_languages
+    from jobdocs.model import Clause, Mark
+
+    def same(**text):
+        clause = Clause(id="c", text=text, mark=Mark("f", 1, 1))
+        return [p.args for p in _same_in_two_languages(clause, tuple(text))]
+
+    assert same(ru="SAP  ERP\n system", en="SAP ERP system", de="SAP") \
+        == [(("clause", "c"), ("lang", "en"), ("other", "ru"))]
+    assert same(ru="SAP ERP", en="SAP CRM") == []  # the same first word only
+    assert same(ru="Ведёт учёт", en="Keeps records") == []
+    assert same(ru="", en="  ") == []  # empty texts are words of no one

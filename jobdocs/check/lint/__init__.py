@@ -23,7 +23,7 @@ from ...resolve import resolve
 from ...resolve.law import documents
 from ...roles import positions
 from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, TITLE_GENDER, LintRule
-from .screen import folded, reading
+from .screen import Reading, folded, reading
 
 #: The rest of the word a match stops in: a finding quotes whole words ("Absatzplans").
 _WORD_END = re.compile(r"\w*")
@@ -73,13 +73,17 @@ def lint(path: str, role: Role, org: Organization | None = None,
 
 def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
           code: str) -> Iterator[_Found]:
+    readings: dict[str | None, Reading] = {}  # by section: a document has a few
     for printed in doc.all_clauses():
         clause = own.get(printed.id)
         if clause is None:
             continue
         text = printed.text
         lower = folded(text)
-        read = reading(doc.lang, code, section.get(printed.id))
+        where = section.get(printed.id)
+        read = readings.get(where)
+        if read is None:
+            read = readings[where] = reading(doc.lang, code, where)
         # One test for the words of every screened wording: most texts hold none.
         rules = read.unscreened if lower is not None and not lower.holds(read.any) \
             else read.rules
