@@ -10,6 +10,7 @@ does. It reads libyaml's parse events (PyYAML's C parser) when present.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ import yaml
 from ..errors import Args, InvalidInput, Problem
 from ..intake import reader
 from ..model import Mark
+from .marks import Key as Key  # (where it was before)
+from .marks import Marks
 
 MAX_BYTES = reader.YAML.limit
 MAX_DEPTH = 50
@@ -45,9 +48,6 @@ _IMPLICIT_FIRST = (
     None if None in _RESOLVER.yaml_implicit_resolvers or _RESOLVER.yaml_path_resolvers
     else frozenset(_RESOLVER.yaml_implicit_resolvers))
 
-Key = tuple[str | int, ...]
-#: Makes a Mark as `Mark(...)` does, without NamedTuple's `__new__` (a Python call a value).
-_new: Any = tuple.__new__
 
 
 @dataclass
@@ -56,8 +56,9 @@ class Loaded:
 
     path: str
     data: Any
-    marks: dict[Key, Mark] = field(default_factory=dict)
-    key_marks: dict[Key, Mark] = field(default_factory=dict)
+    # Where each value and key is (parsed here: `Marks`, each made a Mark when read).
+    marks: MutableMapping[Key, Mark] = field(default_factory=dict)
+    key_marks: MutableMapping[Key, Mark] = field(default_factory=dict)
     # For scalars: the quoting style (None for plain) so columns inside
     # a string can be found again.
     styles: dict[Key, str | None] = field(default_factory=dict)
@@ -156,9 +157,10 @@ class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
-        self.result = Loaded(name, None, dates=False)
-        self.marks = self.result.marks
-        self.key_marks = self.result.key_marks
+        marks, key_marks = Marks(name), Marks(name)
+        self.result = Loaded(name, None, marks, key_marks, dates=False)
+        # The parser's own marks go in as they are: each is made a Mark when read.
+        self.marks, self.key_marks = marks.raw, key_marks.raw
         self.styles = self.result.styles
         self.nodes = 0
         self._resolver: Any = yaml.resolver.Resolver()  # untyped in types-PyYAML
@@ -220,8 +222,7 @@ class _Builder:
 
     def _value(self, event: Any, key: Key, depth: int) -> Any:
         self._check(event, depth)
-        m = event.start_mark
-        self.marks[key] = _new(Mark, (self.name, m.line + 1, m.column + 1))
+        self.marks[key] = event.start_mark
         cls = event.__class__
         if cls is _Scalar:
             self.styles[key] = event.style
@@ -237,8 +238,7 @@ class _Builder:
                 event.tag is not None or depth > MAX_DEPTH or self.nodes >= MAX_NODES:
             return self._value(event, key, depth)
         self.nodes += 1
-        m: Any = event.start_mark  # (start_mark: typed Optional)
-        self.marks[key] = _new(Mark, (self.name, m.line + 1, m.column + 1))
+        self.marks[key] = event.start_mark
         self.styles[key] = event.style
         value = event.value
         if event.implicit[0] and (not value or _IMPLICIT_FIRST is None
@@ -255,11 +255,12 @@ class _Builder:
 
     def _mapping(self, key: Key, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        name, plain, next_event, key_marks = self.name, self._plain, self.next, self.key_marks
+        next_event, key_marks, marks, styles = self.next, self.key_marks, self.marks, self.styles
         depth += 1
+        shallow = depth <= MAX_DEPTH
         while (k_event := next_event()).__class__ is not _MapEnd:
             if k_event.__class__ is _Scalar and k_event.anchor is None and \
-                    k_event.tag is None and depth <= MAX_DEPTH and self.nodes < MAX_NODES:
+                    k_event.tag is None and shallow and self.nodes < MAX_NODES:
                 self.nodes += 1  # nearly every key: as `_check` counts it
             else:
                 self._check(k_event, depth)
@@ -273,10 +274,9 @@ class _Builder:
                 self._fail(k_event, "merge keys ('<<') are not allowed; write the keys out",
                            "yaml-merge")
             child_key = (*key, k)
-            m = k_event.start_mark
             if k in mapping:
-                first = key_marks[child_key]
-                self._add(k_event, f"duplicate key '{k}' (first defined at line {first.line}); "
+                first = key_marks[child_key].line + 1  # (the parser's mark: from 0)
+                self._add(k_event, f"duplicate key '{k}' (first defined at line {first}); "
                           "keep one of them", "duplicate-key")
                 # Check the duplicate's value too, but keep the first one and its positions.
                 kept = self.marks, self.key_marks, self.styles
@@ -284,8 +284,21 @@ class _Builder:
                 self._value(next_event(), child_key, depth)
                 self.marks, self.key_marks, self.styles = kept
                 continue
-            key_marks[child_key] = _new(Mark, (name, m.line + 1, m.column + 1))
-            mapping[k] = plain(next_event(), child_key, depth)
+            key_marks[child_key] = k_event.start_mark
+            event = next_event()
+            # A value without a tag or anchor (nearly every one): read here, as `_plain`.
+            if event.__class__ is _Scalar and event.anchor is None and event.tag is None \
+                    and shallow and self.nodes < MAX_NODES:
+                self.nodes += 1
+                marks[child_key] = event.start_mark
+                styles[child_key] = event.style
+                value = event.value
+                if event.implicit[0] and (not value or _IMPLICIT_FIRST is None
+                                          or value[0] in _IMPLICIT_FIRST):
+                    value = self._scalar(event)
+                mapping[k] = value
+            else:
+                mapping[k] = self._value(event, child_key, depth)
         return mapping
 
     def _scalar(self, event: Any) -> Any:
