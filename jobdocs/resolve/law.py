@@ -42,8 +42,10 @@ def profile_law(org: Organization, lang: str) -> str:
     if code:
         return code
     printed = localized(org.jurisdiction, lang)
+    if not printed:  # (most profiles)
+        return ""
     for code, j in JURISDICTIONS.items():
-        if printed and j.cited.get(lang) == printed:
+        if j.cited.get(lang) == printed:
             return code
     return ""
 

@@ -45,10 +45,14 @@ def lint(path: str, role: Role, org: Organization | None = None,
     """Return the lint findings about the clauses the file at `path` writes; `resolved`
     holds documents already resolved, by (law, language), each with its frame where
     `framed` says the lint reads it: each is resolved once."""
-    own = {c.id: c for clauses in role.sections.values() for top in clauses
-           for c in top.walk() if c.mark is not None and c.mark.path == path}
-    section = {c.id: key for key, clauses in role.sections.items() for top in clauses
-               for c in top.walk()}
+    own: dict[str, Clause] = {}
+    section: dict[str, str] = {}
+    for name, clauses in role.sections.items():
+        for top in clauses:
+            for c in top.walk():
+                section[c.id] = name
+                if c.mark is not None and c.mark.path == path:
+                    own[c.id] = c
     found: dict[tuple[str, str, str, str], list[tuple[_Found, str]]] = {}
     used: set[tuple[str, str]] = set()
     problems: list[Problem] = []
