@@ -348,3 +348,20 @@ def test_texts_the_same_in_two_languages_are_found_whatever_their_first_words():
     assert same(ru="SAP ERP", en="SAP CRM") == []  # the same first word only
     assert same(ru="Ведёт учёт", en="Keeps records") == []
     assert same(ru="", en="  ") == []  # empty texts are words of no one
+
+
+def test_ref_called_without_the_sandbox_prints_and_fails_as_through_it():
+    from jobdocs.resolve import sandbox
+
+    context = {"ref": sandbox.make_ref({"duties-1": "2.1"}, {"item-1": "duties-1"}),
+               "other": lambda clause_id: f"<{clause_id}>"}
+    for source in ("see {{ ref('duties-1') }}.",
+                   "{{ other('duties-1') }} and {{ ref(\"duties-1\") }}"):
+        assert sandbox._renderer(source)(context) == sandbox._compiled(source)(context)
+    for wrong in ("duties-9", "item-1"):
+        source = f"see {{{{ ref('{wrong}') }}}}"
+        with pytest.raises(sandbox.RefError) as direct:
+            sandbox._renderer(source)(context)
+        with pytest.raises(sandbox.RefError) as compiled:
+            sandbox._compiled(source)(context)
+        assert str(direct.value) == str(compiled.value)

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
+from types import FunctionType
 from typing import Any, NamedTuple
 
 from jinja2 import Template, TemplateRuntimeError, TemplateSyntaxError, UndefinedError, nodes
@@ -173,9 +174,11 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
             if part.call:
                 arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
                 args = () if arg is _NO_ARG else (arg,)
-                # Jinja's context only reads its parent: any mapping serves.
-                found = env.call(env.context_class(env, context, None, {}),  # type: ignore[arg-type]
-                                 found, *args)
+                if found.__class__ is FunctionType and found.__code__ is _REF_CODE:
+                    found = found(*args)  # our ref(): the sandbox's checks pass it, unasked
+                else:  # Jinja's context only reads its parent: any mapping serves.
+                    found = env.call(env.context_class(env, context, None, {}),  # type: ignore[arg-type]
+                                     found, *args)
             for f in part.filters:
                 found = f(found)
             out.append(str(measure.check(found, "the printed value")))
@@ -314,3 +317,8 @@ def make_ref(numbers: Mapping[str, str], items: Mapping[str, str],
                        (("hint", close[0]),) if close else ())
 
     return ref
+
+
+#: The code of every `ref` make_ref returns: a call of it needs none of the sandbox's
+#: checks (our own function, no method of a text, no context to pass).
+_REF_CODE = make_ref({}, {}).__code__
