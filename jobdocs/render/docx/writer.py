@@ -24,7 +24,7 @@ from . import signatures
 from . import styles as s
 from .clauses import hang, number_indents
 from .marks import Marks, clause_name, section_name
-from .page import fresh_paragraph, house_style_of, prepare, prepared_reference
+from .page import fresh_paragraph, house_style_of, prepare, prepared_reference, release
 from .paragraphs import Body, add_run, keep_next, refill
 from .tables import Table
 from .text import noting, plain
@@ -323,13 +323,15 @@ def _write(doc: Document, reference_doc: Path | None) -> bytes:
         writer = Writer(page.document, doc, page.trace_into, page.text_width)
         compose(writer, prepared=True)
         shared.describe(page, doc, **_description(doc, writer))
-        return shared.save(page)
+        data = shared.save(page)
+        release(page.document)
+        return data
     document = prepared_reference(reference_doc, house_style)
     writer = Writer(document, doc)
     compose(writer, prepared=True)
     docx_package.set_language(document, language)
     docx_package.describe(document.core_properties, doc, **_description(doc, writer))
-    return docx_package.save(document)
+    return docx_package.save(document)  # (a whole package: python-docx's cycles, freed by gc)
 
 
 def _description(doc: Document, writer: Writer) -> dict[str, str]:
