@@ -25,8 +25,12 @@ def machine() -> str:
         memory = f", {kb / 2**20:.0f} GB memory"
     except (OSError, ValueError, StopIteration):
         pass
+    # Without bytecode files every fresh process compiles jobdocs again: start-up
+    # figures (and each worker) cost more than a user's would.
+    pyc = "off (PYTHONDONTWRITEBYTECODE)" if os.environ.get("PYTHONDONTWRITEBYTECODE") \
+        else "on"
     return (f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}")
+            f"{platform.release()}, Python {platform.python_version()}, bytecode files {pyc}")
 
 
 def text(figure: Figure) -> str:

@@ -61,6 +61,12 @@ def measure(ctx: Context) -> Figure:
         at_most(f"peak memory at {n:,} / at {n // 4:,} documents", two.peak_mb / small.peak_mb,
                 1.25),
         Ratio("nothing changed / hashing floor (wall)", again["again"].wall / again["floor"].wall),
+        # What the wall ratio is made of: the cores each keeps busy (`-j 1` writes each
+        # document on a thread while it builds the next), and what the same work costs
+        # when both cores run at once.
+        Ratio("cores busy with `-j 1` (CPU / wall)", stats["one"].cpu / stats["one"].wall),
+        Ratio("cores busy with `-j 2` (CPU / wall)", two.cpu / two.wall),
+        Ratio("`-j 2` CPU / `-j 1` CPU, the same documents", two.cpu / stats["one"].cpu),
     ]
     figure.notes.append(f"documents per second with `-j 2`: {n / two.wall:.0f}; CPU per "
                         f"document: {two.cpu / n * 1000:.1f} ms (`-j 1`: "
