@@ -49,7 +49,6 @@ _IMPLICIT_FIRST = (
     else frozenset(_RESOLVER.yaml_implicit_resolvers))
 
 
-
 @dataclass
 class Loaded:
     """A YAML document as plain data, with the position of every value and key."""
@@ -255,7 +254,7 @@ class _Builder:
 
     def _mapping(self, key: Key, depth: int) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
-        next_event, key_marks, marks, styles = self.next, self.key_marks, self.marks, self.styles
+        plain, next_event, key_marks = self._plain, self.next, self.key_marks
         depth += 1
         shallow = depth <= MAX_DEPTH
         while (k_event := next_event()).__class__ is not _MapEnd:
@@ -285,20 +284,7 @@ class _Builder:
                 self.marks, self.key_marks, self.styles = kept
                 continue
             key_marks[child_key] = k_event.start_mark
-            event = next_event()
-            # A value without a tag or anchor (nearly every one): read here, as `_plain`.
-            if event.__class__ is _Scalar and event.anchor is None and event.tag is None \
-                    and shallow and self.nodes < MAX_NODES:
-                self.nodes += 1
-                marks[child_key] = event.start_mark
-                styles[child_key] = event.style
-                value = event.value
-                if event.implicit[0] and (not value or _IMPLICIT_FIRST is None
-                                          or value[0] in _IMPLICIT_FIRST):
-                    value = self._scalar(event)
-                mapping[k] = value
-            else:
-                mapping[k] = self._value(event, child_key, depth)
+            mapping[k] = plain(next_event(), child_key, depth)
         return mapping
 
     def _scalar(self, event: Any) -> Any:
