@@ -55,6 +55,16 @@ def test_a_word_between_word_boundaries_is_needed_whole():
     assert screen.folded("He reports to the head.").holds(pronoun)
 
 
+@pytest.mark.parametrize("text", ["(he) reports", "she's away", "himself.", "her", "the-his",
+                                  "hers_", "he2", "shed", "thesis", "шеф he"])
+def test_a_whole_word_is_found_wherever_it_is_one_of_the_texts_words(text):
+    # the screen searches for them between \b; a text whose \w+ words hold one passes
+    pronoun = screen.needs(BY_ID["gendered-wording"].anywhere["en"][0].flags)
+    assert pronoun is not None
+    words = set(screen._WORD.findall(text))
+    assert screen.Folded(text).holds(pronoun) == (not pronoun.whole.isdisjoint(words))
+
+
 @pytest.fixture
 def no_parser(monkeypatch):
     """A Python whose private regex parser jobdocs cannot read."""
