@@ -200,6 +200,20 @@ def test_validate_checks_each_clause_against_the_roles_law(tmp_path, change, rul
     assert any(p.rule == rule and where in p.message for p in problems), problems
 
 
+def test_a_clause_of_one_law_written_in_every_language_of_the_role_is_still_checked(tmp_path):
+    # its texts are the role's languages in their order (what the build passes unasked),
+    # but under gb-eaw the role is written in English alone
+    path = tmp_path / "clerk.yaml"
+    path.write_text(ROLE.replace("        en: \"Employed by", "        ru: Работает по договору.\n"
+                                 "        en: \"Employed by").replace(
+        "contract of employment.\"\n", "contract of employment.\"\n        de: Angestellt.\n"),
+        encoding="utf-8")
+    problems, _ = check_file(path)
+    assert [p.message.split(" is never")[0] for p in problems
+            if p.rule == "undeclared-language"] == ["sections.general[1].text: text in 'ru'",
+                                                     "sections.general[1].text: text in 'de'"]
+
+
 def test_the_schema_knows_the_codes_and_says_which_law_a_language_meant(tmp_path):
     path = tmp_path / "clerk.yaml"
     path.write_text(ROLE.replace("  de: [de]\n", "  sv: [de]\n"), encoding="utf-8")

@@ -187,32 +187,39 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
     else:
         seen[cid] = key
     text = raw.get("text")
-    if text is not None:
+    if text is not None and (held and where.laws or tuple(text) != languages):
+        # (nearly every text is in each of the role's languages and no other: nothing to say)
         _texts(loaded, text, (*key, "text"), languages, problems,
                needed=law.needed(where.laws, held, languages),
                held=held if where.laws else (), where_law=where.laws)
     numbered = "clauses" in raw
     kind = "clauses" if numbered else "items"
-    if raw.get(kind) and level >= MAX_DEPTH:
+    under = raw.get(kind)
+    if under and level >= MAX_DEPTH:
         problems.append(loaded.problem(
             (*key, kind), f"clause '{cid}' is at level {level}; sub-clauses may nest "
             f"{MAX_DEPTH} levels deep at most: make a deeper list a clause of its own",
             "too-deep", at_key=True))
-    children = tuple(
+    children = tuple([
         _clause(loaded, child, (*key, kind, i), where, seen, problems, origin, level + 1, held)
-        for i, child in enumerate(raw[kind])
-    ) if raw.get(kind) else ()
+        for i, child in enumerate(under)
+    ]) if under else ()
     follows = raw.get("follows") or {}
-    text_key = (*key, "text")
+    marks, styles = loaded.marks, loaded.styles
+    text_marks, text_styles = {}, {}
+    for lang in text or ():  # one key per text, its mark as Loaded.mark finds it
+        at = (*key, "text", lang)
+        text_marks[lang] = marks.get(at) or loaded.mark(at)
+        text_styles[lang] = styles.get(at)
     return made(
         Clause,
         id=cid,
         text=dict(text or {}),
         children=children,
         numbered=numbered,
-        mark=loaded.mark(key),
-        text_marks={lang: loaded.mark((*text_key, lang)) for lang in text or {}},
-        text_styles={lang: loaded.styles.get((*text_key, lang)) for lang in text or {}},
+        mark=marks.get(key) or loaded.mark(key),
+        text_marks=text_marks,
+        text_styles=text_styles,
         origin=origin,
         law=written,
         follows={"*": follows} if isinstance(follows, str) else dict(follows),
