@@ -248,4 +248,16 @@ class Document:
 
     def all_clauses(self) -> list[DocClause]:
         """Return every clause at every level, dashed items included, in document order."""
-        return [d for c in self.clauses() for d in c.walk()]
+        out: list[DocClause] = []
+        for s in self.sections:
+            _every(s.clauses, out)
+        return out
+
+
+def _every(clauses: tuple[DocClause, ...], out: list[DocClause]) -> None:
+    """Add `clauses` and every clause under them to `out`, in document order (walk()'s
+    order, without a generator per clause: checking lists each document's clauses)."""
+    for c in clauses:
+        out.append(c)
+        if c.children:
+            _every(c.children, out)

@@ -72,8 +72,8 @@ def resolve(role: Role, lang: str, org: Organization | None = None, *,
     values = title_values(title if len(title.forms) > 1 else Title.plain(str(title)))
     sections = []
     for s, key in enumerate(order, start=1):
-        clauses = tuple(_doc_clause(c, numbers, lang, context, problems)
-                        for c in role.sections[key])
+        clauses = tuple([_doc_clause(c, numbers, lang, context, problems)
+                         for c in role.sections[key]])
         decl = plan.declared.get(key)
         if decl is None or decl.source == "frame":
             heading = words.say(spec.headings[key]) if key in spec.headings else key
@@ -177,8 +177,8 @@ def _doc_clause(clause: Clause, numbers: Mapping[str, str], lang: str,
         id=clause.id,
         number=numbers.get(clause.id, ""),
         text=sandbox.render(clause, lang, context, problems),
-        children=tuple(_doc_clause(c, numbers, lang, context, problems, level + 1)
-                       for c in clause.children) if clause.children else (),
+        children=tuple([_doc_clause(c, numbers, lang, context, problems, level + 1)
+                        for c in clause.children]) if clause.children else (),
         numbered=clause.numbered,
         origin=clause.origin,
         level=level,

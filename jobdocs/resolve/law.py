@@ -93,10 +93,16 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     left out because the role has no text for this law and language is a warning,
     added to `notes` (or issued as a JobdocsWarning when none is given).
     """
-    if not section_law and not any(c.law for clauses in role.sections.values()
-                                   for top in clauses for c in top.walk()):
-        # No clause is bound to a law (most roles): every clause holds, as _keep finds.
-        return replace(role, sections={k: v for k, v in role.sections.items() if v}), {}
+    if not section_law:
+        was, every = _everywhere
+        if was is role and every is not None:  # the role's other languages: the same role
+            return every, {}
+        if not any(c.law for clauses in role.sections.values()
+                   for top in clauses for c in top.walk()):
+            # No clause is bound to a law (most roles): every clause holds, as _keep finds.
+            every = replace(role, sections={k: v for k, v in role.sections.items() if v})
+            _remember(role, every)
+            return every, {}
     scope = _Scope(role, code, lang, not role.law or code in role.law, {}, [])
     sections = {}
     for key, clauses in role.sections.items():
@@ -111,6 +117,17 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     else:
         notes += found
     return replace(role, sections=sections), left_out
+
+
+#: The last role select() found no clause of bound to a law, and what it returned for it,
+#: whatever the law and language: a role's documents are resolved one after the other.
+#: One role is kept (immutable, so its id is never another's while it is held).
+_everywhere: tuple[Role | None, Role | None] = (None, None)
+
+
+def _remember(role: Role, every: Role) -> None:
+    global _everywhere
+    _everywhere = (role, every)  # one assignment: a thread reads the old pair or the new
 
 
 class _Scope(NamedTuple):

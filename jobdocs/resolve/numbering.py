@@ -17,12 +17,28 @@ def number_clauses(role: Role, order: Sequence[str] | None = None
 
     `order` is the sections' keys in printed order (default: the role's).
     """
+    keys = [k for k in (order or role.sections) if role.sections.get(k)]
+    last = _last
+    if last[0] is role and last[1] == keys:  # the role's other language, in the same order
+        return dict(last[2]), dict(last[3])
     numbers: dict[str, str] = {}
     items: dict[str, str] = {}
-    keys = [k for k in (order or role.sections) if role.sections.get(k)]
     for s, key in enumerate(keys, start=1):
         _number(role.sections[key], str(s), numbers, items)
-    return numbers, items
+    _remember(role, keys, numbers, items)
+    return dict(numbers), dict(items)
+
+
+#: The role numbered last, its sections' order and what they were numbered (copies are
+#: given out): a role's documents are numbered one after the other, mostly alike. One
+#: role is kept (immutable, so its id is never another's while it is held).
+_last: tuple[Role | None, list[str], dict[str, str], dict[str, str]] = (None, [], {}, {})
+
+
+def _remember(role: Role, keys: list[str], numbers: dict[str, str],
+              items: dict[str, str]) -> None:
+    global _last
+    _last = (role, keys, numbers, items)  # one assignment: a thread reads one whole
 
 
 def _number(clauses: Iterable[Clause], prefix: str, numbers: dict[str, str],
