@@ -60,14 +60,14 @@ def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None =
     the rename durable to the caller, who writes many files to one folder and calls
     `sync_folders` once at the end (a build: one sync per folder, not per document).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     _sweep_once(path.parent)
     tmp, fd = _create_tmp(path)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if unchanged is not None and not unchanged():
             raise FileChanged(f"{path}: changed on disk meanwhile; nothing was replaced")
         os.replace(tmp, path)
@@ -76,6 +76,13 @@ def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None =
         raise
     if sync_folder:
         _sync_dir(path.parent)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte to the file `fd` (a write may take fewer than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def sync_folders(paths: Iterable[Path]) -> None:
@@ -98,6 +105,7 @@ def _sweep_once(directory: Path) -> None:
 
 
 def _create_tmp(path: Path) -> tuple[Path, int]:
+    """Create and open the temporary file beside `path`, and the folders it needs."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
@@ -106,6 +114,10 @@ def _create_tmp(path: Path) -> tuple[Path, int]:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:  # pragma: no cover - 48 random bits collided
             continue
+        except FileNotFoundError:  # the first file of a folder (and not one per file)
+            if path.parent.is_dir():
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _sync_dir(directory: Path) -> None:

@@ -167,3 +167,26 @@ def test_a_small_manifest_takes_its_size_in_memory_not_its_kinds_cap(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < 1 << 20  # a read of the whole cap took 256 MB: the fuzzing's limit was 500
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_disk_that_fails_a_write_fails_that_document_only_and_says_so(
+        runner, project, monkeypatch, step):
+    real = getattr(os, step)
+    calls = []
+
+    def second_fails(*args):  # the second document's write, on the thread that writes behind
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        return real(*args)
+
+    monkeypatch.setattr(os, step, second_fails)
+    result = build(runner)
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if "cannot write the document" in line]
+    assert len(errors) == 1 and "Input/output error" in errors[0], result.output
+    documents = sorted(p.name for p in (project / "out").rglob("*") if p.is_file())
+    assert len([d for d in documents if d.endswith(".md")]) == 1  # the other one was written
+    assert not [d for d in documents if "jobdocs-tmp" in d]  # and nothing half-written

@@ -119,3 +119,37 @@ def test_a_build_syncs_each_folder_once(tmp_path, monkeypatch):
     assert synced == []
     files.sync_folders(names)
     assert synced == [tmp_path / "a", tmp_path / "b"]
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_a_write_failing_at_any_step_leaves_the_old_document_and_no_temporary_file(
+        tmp_path, monkeypatch, step):
+    target = tmp_path / "doc.md"
+    target.write_bytes(b"old")
+
+    def fail(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, step, fail)
+    with pytest.raises(OSError):
+        files.write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_document_is_written_whole_when_the_system_takes_part_of_it_at_a_time(
+        tmp_path, monkeypatch):
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:3])))
+    files.write_atomic(tmp_path / "doc.md", b"a document of some length")
+    monkeypatch.undo()
+    assert (tmp_path / "doc.md").read_bytes() == b"a document of some length"
+
+
+def test_the_first_document_of_a_folder_makes_the_folder(tmp_path):
+    target = tmp_path / "new" / "deeper" / "doc.md"
+    files.write_atomic(target, b"text")
+    assert target.read_bytes() == b"text"
+    files.write_atomic(target.with_name("next.md"), b"more")  # the folder is there now
+    assert sorted(p.name for p in target.parent.iterdir()) == ["doc.md", "next.md"]
