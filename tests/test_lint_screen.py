@@ -4,6 +4,8 @@ finds nothing in it (jobdocs/check/lint/screen.py)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_lint import CASES, findings
 
 from jobdocs.check.lint import screen
@@ -63,6 +65,14 @@ def test_a_whole_word_is_found_wherever_it_is_one_of_the_texts_words(text):
     assert pronoun is not None
     words = set(screen._WORD.findall(text))
     assert screen.Folded(text).holds(pronoun) == (not pronoun.whole.isdisjoint(words))
+
+
+@given(st.text(alphabet="hesimrвсячк .,'-_1é", max_size=14),
+       st.frozensets(st.sampled_from(["he", "her", "hers", "him", "his", "she", "s", "всяк"]),
+                     min_size=1))
+def test_the_whole_words_pattern_finds_what_a_set_of_the_words_holds(text, words):
+    assert (screen._whole(words).search(text) is not None) == (
+        not words.isdisjoint(screen._WORD.findall(text)))
 
 
 @pytest.fixture

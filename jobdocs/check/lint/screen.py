@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 from typing import Any, NamedTuple
 
 from .patterns import RULES, LintRule, Wording
@@ -166,10 +167,17 @@ class Folded:
 @lru_cache(maxsize=512)
 def _whole(words: frozenset[str]) -> re.Pattern[str]:
     """Return the pattern that finds `words` between two \\b: wherever one of them is a
-    \\w+ word of a text (and maybe elsewhere: a screen may let a text through). One
-    search costs a third of splitting the text into a set of its words."""
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+    \\w+ word of a text (and maybe elsewhere: a screen may let a text through).
+
+    It starts with their first letters, each followed by a look back at what stands
+    before it (the first \\b): re then skips to those letters in C, where a pattern
+    that starts with \\b is tried at every character, three times as slow."""
+    firsts = []
+    for first, same in groupby(sorted(words), key=lambda word: word[0]):
+        rests = sorted((re.escape(word[1:]) for word in same), key=len, reverse=True)
+        c = re.escape(first)
+        firsts.append(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})")
+    return re.compile(f"(?:{'|'.join(firsts)})\\b")
 
 
 def folded(text: str) -> Folded | None:
