@@ -15,6 +15,7 @@ from . import law
 from . import sections as sections_config
 from .inherit import check_inherited, merge
 from .loader import Key, Loaded
+from .marks import ByLanguage
 from .schema_check import check, dotted
 
 
@@ -41,7 +42,7 @@ def build_role(loaded: Loaded, parent: Role | None = None, *,
     reference = law.reference(loaded, languages, parent, problems)
     inherited = {c.id: c.law for clauses in (parent.sections.values() if parent else ())
                  for top in clauses for c in top.walk()}
-    where = _Where(languages, laws, inherited)
+    where = _Where(loaded, languages, laws, inherited)
     seen: dict[str, Key] = {}
     own: dict[str, list[tuple[Clause, Key]]] = {}
     for key, clauses in (data.get("sections") or {}).items():
@@ -164,9 +165,10 @@ class _Where:
     """What a clause's languages depend on: the role's languages and law, and the law of
     the clauses a derived role inherits (by id)."""
 
-    def __init__(self, languages: tuple[str, ...], laws: law.Laws,
+    def __init__(self, loaded: Loaded, languages: tuple[str, ...], laws: law.Laws,
                  inherited: dict[str, tuple[str, ...]]) -> None:
         self.languages, self.laws, self.inherited = languages, laws, inherited
+        self.mark, self.style = loaded.mark, loaded.styles.get  # (a text's, by its key)
 
 
 def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
@@ -205,21 +207,16 @@ def _clause(loaded: Loaded, raw: dict[str, Any], key: Key, where: _Where,
         for i, child in enumerate(under)
     ]) if under else ()
     follows = raw.get("follows") or {}
-    marks, styles = loaded.marks, loaded.styles
-    text_marks, text_styles = {}, {}
-    for lang in text or ():  # one key per text, its mark as Loaded.mark finds it
-        at = (*key, "text", lang)
-        text_marks[lang] = marks.get(at) or loaded.mark(at)
-        text_styles[lang] = styles.get(at)
+    text = dict(text or {})
     return made(
         Clause,
         id=cid,
-        text=dict(text or {}),
+        text=text,
         children=children,
         numbered=numbered,
-        mark=marks.get(key) or loaded.mark(key),
-        text_marks=text_marks,
-        text_styles=text_styles,
+        mark=loaded.marks.get(key) or loaded.mark(key),
+        text_marks=ByLanguage(where.mark, key, text),  # each read from the file when asked
+        text_styles=ByLanguage(where.style, key, text),
         origin=origin,
         law=written,
         follows={"*": follows} if isinstance(follows, str) else dict(follows),

@@ -8,7 +8,7 @@ of each (line and column from 0), which costs a fifth of making its Mark.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 from ..model import Mark
@@ -68,3 +68,36 @@ def _marks(path: str, marks: dict[Key, Mark]) -> Marks:
     made = Marks(path)
     made.raw.update(marks)
     return made
+
+
+class ByLanguage(Mapping[str, Any]):
+    """What the file says of each text of a clause, by language: its Mark (`read` is
+    Loaded.mark) or its quoting style (`read` is the styles' get), each read when asked.
+    A role's clauses hold some 6,000 texts in 100 files, and only a text a problem is
+    reported at is ever asked where it is; making each one's Mark up front was 3 % of
+    checking the files. Copied, pickled or compared, it is the dict it stands for."""
+
+    __slots__ = ("_read", "_key", "_langs")
+
+    def __init__(self, read: Callable[[Key], Any], key: Key, langs: Mapping[str, Any]) -> None:
+        self._read, self._key, self._langs = read, key, langs  # the clause's key and texts
+
+    def __getitem__(self, lang: str) -> Any:
+        if lang not in self._langs:
+            raise KeyError(lang)
+        return self._read((*self._key, "text", lang))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._langs)
+
+    def __len__(self) -> int:
+        return len(self._langs)
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self._langs
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (dict(self.items()),)
