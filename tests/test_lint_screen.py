@@ -105,3 +105,41 @@ def test_a_text_that_holds_none_of_a_readings_words_holds_none_of_its_wordings(t
             if (kept := tuple((w, n) for w, n in ws if n is None)))
         if not lower.holds(read.any):  # then the lint reads it against the unscreened alone
             assert not any(lower.holds(n) for _, ws in read.rules for _, n in ws if n)
+
+
+def test_joined_words_rule_out_a_text_that_holds_only_the_short_ones():
+    # "manager" holds "man", which every match of the wording holds, but no "salesman"
+    joined = screen.needs(BY_ID["gendered-wording"].anywhere["en"][1].flags)
+    assert joined is not None and "man" in joined.parts
+    assert {"salesman", "foremen", "manpower", "man-hour", "manned"} <= set(joined.joined)
+    assert not screen.folded("The Manager reports to the head.").holds(joined)
+    assert screen.folded("The SALESMAN reports to the head.").holds(joined)
+    assert screen.folded("Manpower planning").holds(joined)
+    assert not screen.folded("The sales team").holds(joined)  # no "man" at all
+
+
+@pytest.mark.parametrize(("pattern", "joined"), [
+    ("(ab|c)(de|f)", ({"abde", "abf", "cde", "cf"}, "exact")),
+    (r"\bab(cd|de)s?\b", ({"abcd", "abde"}, "prefix")),
+    (r"x\s+(ab|c)(de|f)", ({"abde", "abf", "cde", "cf"}, "contains")),
+    ("ab(cd|e?)fg", ({"ab"}, "prefix")),  # e? may match nothing: no "abfg" to join
+    ("(a|b*)cd", ({"cd"}, "contains")),
+    ("ab+cd", ({"ab"}, "prefix")),
+    ("(ab|c*)", None),
+])
+def test_joined_words_are_what_every_match_is_starts_with_or_holds(pattern, joined):
+    import re
+
+    got = screen._joined(list(screen._sre_parse.parse(pattern, re.IGNORECASE)))
+    assert got == joined
+
+
+@given(st.lists(st.sampled_from(["sales", "Sales", "man", "MEN", "fore", "power", "-hours",
+                                 "ned", "ager", "work", " ", "s", "chair", "-"]), max_size=8))
+def test_a_text_the_joined_words_rule_out_holds_no_match(pieces):
+    text = "".join(pieces)
+    for wording in BY_ID["gendered-wording"].anywhere["en"]:
+        needed = screen.needs(wording.flags)
+        lower = screen.folded(text)
+        if wording.flags.search(text):
+            assert lower is not None and needed is not None and lower.holds(needed), text

@@ -12,6 +12,7 @@ every character it treats alike (`folded`); other texts are searched as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, NamedTuple
@@ -33,6 +34,10 @@ class Needs(NamedTuple):
 
     parts: tuple[str, ...]
     whole: frozenset[str]
+    #: Longer words, one of which every match holds as well: where the pattern joins
+    #: words, as `(sales|fore)(man|men)` ("manager" holds "man", but no "salesman").
+    #: Tested for a text that holds one of `parts` only: most hold none.
+    joined: tuple[str, ...] = ()
 
 
 Rules = tuple[tuple[LintRule, tuple[tuple[Wording, Needs | None], ...]], ...]
@@ -76,15 +81,20 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
     None when there are none to tell (or this Python's regex parser cannot be read: then
     every text is searched, as without the screen)."""
     try:
-        found = _factors(_sre_parse.parse(pattern.pattern, pattern.flags))
+        parsed = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _factors(parsed)
+        joined = _joined(parsed)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
     if not found:
         return None
     if pattern.flags & re.ASCII:  # its \b is not the one a text's words are split by
         found = {(w, False) for w, _ in found}
-    return Needs(tuple(sorted(w.lower() for w, whole in found if not whole)),
-                 frozenset(w.lower() for w, whole in found if whole))
+    parts = tuple(sorted(w.lower() for w, whole in found if not whole))
+    whole = frozenset(w.lower() for w, whole in found if whole)
+    if whole or joined is None or min(map(len, joined[0])) <= min(map(len, parts)):
+        return Needs(parts, whole)
+    return Needs(parts, whole, tuple(sorted({w.lower() for w in joined[0]})))
 
 
 _BOUNDARY = (_c.AT, _c.AT_BOUNDARY) if _c is not None else ()
@@ -127,6 +137,88 @@ def _factors(items: Any, bounded: bool = False) -> set[tuple[str, bool]] | None:
     return max(choices, key=lambda words: (min(len(w) for w, _ in words), -len(words)))
 
 
+_JOINED = 64  # at most this many joined words a wording: more cost more than a search
+_EXACT, _PREFIX, _CONTAINS = "exact", "prefix", "contains"
+Joined = tuple[set[str], str]
+
+
+def _joined(items: list[Any]) -> Joined | None:
+    """Return strings one of which every match of the parsed `items` is (_EXACT), starts
+    with (_PREFIX) or contains (_CONTAINS), the longest known, or None."""
+    choices: list[set[str]] = []
+    run: set[str] | None = {""}  # what the items since the last unknown one matched
+    start = True  # `run` is what every match starts with
+    first: Joined | None = None  # what every match starts with, once `run` is cut
+    for found in _items(items):
+        kind = found[1] if found else None
+        if found and kind == _EXACT and run is not None \
+                and len(run) * len(found[0]) <= _JOINED:
+            run = {r + w for r in run for w in found[0]}
+            continue
+        if found and kind == _EXACT:  # too many: begin again
+            if run is not None:
+                choices.append(run)
+            run, start = set(found[0]), False
+            continue
+        joined = {r + w for r in run for w in found[0]} if run is not None and found \
+            and kind == _PREFIX and len(run) * len(found[0]) <= _JOINED else None
+        if start and run is not None:  # every match starts with `run`, and `joined`
+            first = (joined, _PREFIX) if joined else (run, _PREFIX) if run != {""} else None
+        choices += [c for c in (run, joined, found[0] if found else None) if c]
+        run, start = None, False
+    if run is not None and start:
+        return run, _EXACT
+    if run:
+        choices.append(run)
+    choices = [c for c in choices if "" not in c]
+    if not choices:
+        return None
+    best = max(choices, key=lambda words: (min(map(len, words)), -len(words)))
+    if first is not None and "" not in first[0] and first[0] == best:
+        return first
+    return best, _CONTAINS
+
+
+def _items(items: list[Any]) -> Iterator[Joined | None]:
+    """Yield what `_item` returns for each of `items`, a run of literals at once."""
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            yield {"".join(run)}, _EXACT
+            run = []
+        yield _item(op, av)
+    if run:
+        yield {"".join(run)}, _EXACT
+
+
+def _item(op: Any, av: Any) -> Joined | None:
+    """Return what `_joined` returns for one parsed item."""
+    if op is _c.LITERAL:
+        return {chr(av)}, _EXACT
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # match nothing: the words stay whole
+        return {""}, _EXACT
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
+        return _joined(list(av[-1]))
+    if op is _c.BRANCH:
+        each = [_joined(list(branch)) for branch in av[1]]
+        if any(e is None for e in each):
+            return None
+        words = set().union(*(e[0] for e in each))  # type: ignore[index]
+        kinds = {e[1] for e in each}  # type: ignore[index]
+        kind = _EXACT if kinds == {_EXACT} else _PREFIX if _CONTAINS not in kinds else _CONTAINS
+        return (words, kind) if kind == _EXACT or "" not in words else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        inner = _joined(list(av[2]))
+        if inner is None or (av[0] == av[1] == 1):
+            return inner
+        return (inner[0], _PREFIX if inner[1] != _CONTAINS else _CONTAINS) \
+            if "" not in inner[0] else None
+    return None
+
+
 #: The characters `folded` judges: Latin, Greek, Cyrillic, punctuation, symbols.
 _JUDGED = "".join(chr(c) for r in ((0, 0x530), (0x2000, 0x2190)) for c in range(*r))
 
@@ -138,7 +230,7 @@ def _unsafe() -> re.Pattern[str]:
     a needed letter it does not lower to (ſ is s to it, İ lowers to two characters)."""
     letters = {ch for w in RULES for ws in (*w.wording.values(), *w.anywhere.values())
                for wording in ws if (needed := needs(wording.flags)) is not None
-               for word in (*needed.parts, *needed.whole) for ch in word}
+               for word in (*needed.parts, *needed.whole, *needed.joined) for ch in word}
     bad = {ch for ch in _JUDGED if len(ch.lower()) != 1
            or bool(_WORD.match(ch)) != bool(_WORD.match(ch.lower()))}  # \b must stay put
     for letter in letters:  # `needs` lowered it; the regex takes either case of it
@@ -160,8 +252,15 @@ class Folded:
         lower = self.lower
         for part in needed.parts:  # a loop: a generator costs more than the tests
             if part in lower:
+                break
+        else:
+            return bool(needed.whole) and _whole(needed.whole).search(lower) is not None
+        if not needed.joined:
+            return True
+        for word in needed.joined:
+            if word in lower:
                 return True
-        return bool(needed.whole) and _whole(needed.whole).search(lower) is not None
+        return False
 
 
 @lru_cache(maxsize=512)
