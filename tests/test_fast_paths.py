@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jobdocs.check import check_paths
@@ -383,3 +383,78 @@ def test_ref_called_without_the_sandbox_prints_and_fails_as_through_it():
         with pytest.raises(sandbox.RefError) as compiled:
             sandbox._compiled(source)(context)
         assert str(direct.value) == str(compiled.value)
+
+
+def test_a_title_form_or_dict_key_read_unasked_is_what_the_sandbox_reads():
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from jobdocs.model import Mark, Title
+    from jobdocs.resolve import sandbox
+    from jobdocs.resolve.guard import Undefined
+
+    env, jinja = sandbox.environment(), ImmutableSandboxedEnvironment(undefined=Undefined)
+    titles = [Title({"nominative": "a", "genitive": "b"}, Mark("f", 1, 1)), Title.plain("c"),
+              Title({"nominative": "d", "mark": "e", "forms": "f", "x": 1})]
+    dicts = [{"x": 1, "items": 2, "update": 3, "__class__": 4, "_y": 5, "copy": None, "": 6}]
+    names = ["nominative", "genitive", "dative", "mark", "forms", "plain", "x", "_y", "items",
+             "update", "copy", "__class__", "__dict__", "missing", ""]
+    for obj in [*titles, *dicts]:
+        for name in names:
+            ours, theirs = env.getattr(obj, name), jinja.getattr(obj, name)
+            if isinstance(theirs, Undefined):
+                assert type(ours) is type(theirs) and ours._undefined_name == name
+            elif callable(theirs):
+                assert type(ours) is type(theirs) and ours.__name__ == theirs.__name__
+            else:
+                assert ours == theirs and type(ours) is type(theirs)
+
+
+@pytest.mark.parametrize("source", [
+    "a {{ b {{ c }}", "{{ ref('x{{y') }}", "{{ x }} }} {{ y }}", "{{{ x }}", "{{}}}",
+    "a }} b", "{{ x }}\n", "{{ x }}}", "x\n\n", "{{ x", "{{ x }} {{"])
+def test_outputs_are_split_where_jinja_reads_them(source):
+    from jobdocs.resolve import sandbox
+
+    context = {"x": "X", "y": "Y", "ref": sandbox.make_ref({"x{{y": "1"}, {})}
+    try:
+        expected = sandbox._compiled(source)(context)
+    except Exception as e:  # noqa: BLE001 (Jinja's word on a text it cannot read)
+        expected = type(e).__name__
+    try:
+        got = sandbox._renderer.__wrapped__(source)(context)
+    except Exception as e:  # noqa: BLE001
+        got = type(e).__name__
+    assert got == expected
+
+
+def _outputs_as_a_regex_finds_them(source):
+    import re
+
+    from jobdocs.resolve import sandbox
+
+    if "{%" in source or "{#" in source:
+        return None
+    texts, outputs, end = [], [], 0
+    for tag in re.finditer(r"\{\{(.*?)\}\}", source, re.S):
+        output = sandbox._output(tag.group(1))
+        if output is None or "{{" in tag.group(1):  # (the one a split leaves to Jinja)
+            return None
+        texts.append(source[end:tag.start()])
+        outputs.append(output)
+        end = tag.end()
+    if "{{" in source[end:]:
+        return None
+    return [*texts, source[end:].removesuffix("\n")], outputs
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["{{", "}}", "{", "}", " x ", "x", "\n", ".y", "|upper", "{%",
+                                  "{#", "('a')", "'"]), max_size=12).map("".join))
+@example("{{ x }} }} {{ x.y|upper }}\n")
+@example("a {{ b {{ x }}")
+def test_a_template_is_split_into_outputs_as_the_regex_found_them(source):
+    from jobdocs.resolve import sandbox
+
+    found = sandbox._outputs(source)
+    assert (None if found is None else (found[0], found[1])) == \
+        _outputs_as_a_regex_finds_them(source)

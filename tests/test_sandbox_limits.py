@@ -86,6 +86,19 @@ def test_deep_nesting_is_refused(write_role, source):
     assert problem.rule == "sandbox-depth"
 
 
+@pytest.mark.parametrize("brackets, blocks, deepest", [
+    ("(" * 32 + ")" * 32, "", 32), ("(" * 33 + ")" * 33, "", 33), ("()" * 40, "", 1),
+    ("[(" * 16 + "[]" + ")]" * 16, "", 33), ("", "{% if x %}" * 33 + "{%endif%}" * 33, 33),
+    ("", "{%- if x %}{% endif %}" * 40, 1), ("", "{% if x %}" * 32 + "{% endif %}", 32)])
+def test_nesting_is_counted_however_few_or_many_brackets_and_blocks(brackets, blocks, deepest):
+    source = f"{{{{ {brackets} }}}}{blocks}"
+    if deepest <= limits.MAX_NESTING:
+        limits.check_source(source)
+    else:
+        with pytest.raises(limits.LimitError, match=f"nests {deepest} levels deep"):
+            limits.check_source(source)
+
+
 def test_long_template_text_is_refused_before_compiling(write_role):
     [problem] = problems_of(write_role, "{% if true %}x{% endif %}" * 2000)
     assert problem.rule == "sandbox-size"

@@ -26,7 +26,7 @@ from jinja2.sandbox import (
 from jinja2.utils import missing
 from markupsafe import Markup
 
-from ..model import Title
+from ..model import CASES, Title
 from . import limits, measure
 
 
@@ -45,6 +45,10 @@ class ClauseCodeGenerator(CodeGenerator):
         if not isinstance(node, nodes.TemplateData | nodes.Const):
             raise nodes.Impossible()
         return super()._output_child_to_const(node, frame, finalize)
+
+
+#: What `getattr` finds on a dict itself (not one of its keys).
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class ClauseSandbox(ImmutableSandboxedEnvironment):
@@ -75,6 +79,12 @@ class ClauseSandbox(ImmutableSandboxedEnvironment):
         return "".join(map(str, values))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        # `title.genitive`, `vars.x`: a form of our Title, a key of a dict that no dict
+        # attribute hides, read as the sandbox would find and pass them, without asking.
+        if obj.__class__ is Title and attribute in CASES and attribute in obj.forms:
+            return obj.forms[attribute]
+        if obj.__class__ is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
         if isinstance(obj, str) and attribute in ("format", "format_map"):
             return self._format(obj, attribute)
         return super().getattr(obj, attribute)

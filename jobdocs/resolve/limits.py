@@ -56,14 +56,15 @@ def check_source(source: str) -> None:
         raise LimitError(f"clause text with template tags is {len(source):,} characters; "
                          f"at most {MAX_SOURCE:,}")
     depth = deepest = 0
-    for ch in _BRACKETS.findall(source):  # the brackets alone, not every character
+    opened = source.count("(") + source.count("[")  # nearly every text: too few to go deep
+    for ch in _BRACKETS.findall(source) if opened > MAX_NESTING else ():  # (brackets alone)
         if ch in "([":
             depth += 1
             deepest = max(deepest, depth)
         else:
             depth = max(depth - 1, 0)
     blocks = deepest_block = 0
-    for m in _BLOCKS.finditer(source) if "{%" in source else ():
+    for m in _BLOCKS.finditer(source) if source.count("{%") > MAX_NESTING else ():
         blocks += 1 if m.group(1) == "if" else -1
         deepest_block = max(deepest_block, blocks)
     if max(deepest, deepest_block) > MAX_NESTING:

@@ -16,6 +16,7 @@ import string
 from collections.abc import ItemsView, Iterable, KeysView, Mapping, ValuesView
 from typing import Any
 
+from ..model import Title
 from . import limits
 
 #: What prints through repr() of its parts: measured part by part.
@@ -26,6 +27,8 @@ def printed(value: Any, budget: int = limits.MAX_TEXT) -> int:
     """Return len(str(value)), or budget + 1 as soon as it is certain to be more."""
     if isinstance(value, str):
         return len(value)
+    if value.__class__ is Title:  # `{{ title }}`: no structure to ask the ABCs about
+        return len(str(value))
     if isinstance(value, _STRUCTURED) or (dataclasses.is_dataclass(value)
                                           and type(value).__str__ is object.__str__):
         return shown(value, budget)

@@ -82,7 +82,6 @@ def _compiled(source: str) -> Callable[[Mapping[str, Any]], str]:
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _PATH = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
 _NAMES = re.compile(_NAME)
-_OUTPUT = re.compile(r"\{\{(.*?)\}\}", re.S)
 _EXPRESSION = re.compile(
     rf"\s*(?P<path>{_PATH})\s*(?P<call>\(\s*(?:'(?P<s1>[^'\\]*)'|\"(?P<s2>[^\"\\]*)\""
     rf"|(?P<int>0|[1-9][0-9]*)|(?P<arg>{_PATH}))?\s*\)\s*)?(?P<filters>(?:\|\s*{_NAME}\s*)*)",
@@ -105,22 +104,22 @@ def _path(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split("."))
 
 
-def _outputs(source: str) -> list[str | _Output] | None:
-    """Return a template as text and simple outputs, or None when it has more."""
+def _outputs(source: str) -> tuple[list[str], list[_Output]] | None:
+    """Return a template as its texts and the simple outputs between them, or None when
+    it has more."""
     if "{%" in source or "{#" in source:
         return None
-    parts: list[str | _Output] = []
-    end = 0
-    for tag in _OUTPUT.finditer(source):
-        output = _output(tag.group(1))
+    pieces = source.split("{{")  # each `{{` up to the first `}}` after it
+    texts, outputs = [pieces[0]], []
+    for piece in pieces[1:]:
+        expression, closed, after = piece.partition("}}")
+        output = _output(expression) if closed else None  # (an unclosed one: Jinja's to say)
         if output is None:
             return None
-        parts += [source[end:tag.start()], output]
-        end = tag.end()
-    if "{{" in source[end:]:
-        return None
-    parts.append(source[end:].removesuffix("\n"))  # as Jinja drops one trailing newline
-    return parts
+        outputs.append(output)
+        texts.append(after)
+    texts[-1] = texts[-1].removesuffix("\n")  # as Jinja drops one trailing newline
+    return texts, outputs
 
 
 #: Distinct `{{ ... }}` expressions kept: a library's texts repeat a few (ref('duties-1'),
@@ -152,8 +151,8 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
     parts = _outputs(source)
     if parts is None:
         return _compiled(source)
-    roots = {p.path[0] for p in parts if isinstance(p, _Output)}
-    roots |= {p.arg[0] for p in parts if isinstance(p, _Output) and isinstance(p.arg, tuple)}
+    texts, outputs = parts
+    roots = {p.path[0] for p in outputs} | {p.arg[0] for p in outputs if p.arg.__class__ is tuple}
     env = environment()
 
     def value(path: tuple[str, ...], context: Mapping[str, Any]) -> Any:
@@ -165,12 +164,9 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
     def render(context: Mapping[str, Any]) -> str:
         if not roots <= context.keys():  # Jinja knows best what an unknown name means
             return _compiled(source)(context)
-        out = []
-        for part in parts:
-            if isinstance(part, str):
-                out.append(part)
-                continue
-            found = value(part.path, context)
+        out = [texts[0]]
+        for part, after in zip(outputs, texts[1:], strict=True):
+            found = value(part.path, context) if len(part.path) > 1 else context[part.path[0]]
             if part.call:
                 arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
                 args = () if arg is _NO_ARG else (arg,)
@@ -181,7 +177,7 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
                                      found, *args)
             for f in part.filters:
                 found = f(found)
-            out.append(str(measure.check(found, "the printed value")))
+            out += (str(measure.check(found, "the printed value")), after)
         text = "".join(out)
         if len(text) > MAX_TEXT:
             return limits.bounded(out)  # which says how far it grew where it went past
