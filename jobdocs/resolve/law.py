@@ -23,6 +23,7 @@ from ..jurisdictions import JURISDICTIONS, home, named
 from ..model import Clause, Role
 from ..roles.law import effective
 from . import i18n
+from .last import LastAnswer
 
 
 def law_of(org: Organization, lang: str) -> str:
@@ -94,14 +95,14 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     added to `notes` (or issued as a JobdocsWarning when none is given).
     """
     if not section_law:
-        was, every = _everywhere
-        if was is role and every is not None:  # the role's other languages: the same role
+        every = _EVERYWHERE.get(role)
+        if every is not None:  # the role's other languages: the same role
             return every, {}
         if not any(c.law for clauses in role.sections.values()
                    for top in clauses for c in top.walk()):
             # No clause is bound to a law (most roles): every clause holds, as _keep finds.
             every = replace(role, sections={k: v for k, v in role.sections.items() if v})
-            _remember(role, every)
+            _EVERYWHERE.keep(role, every)
             return every, {}
     scope = _Scope(role, code, lang, not role.law or code in role.law, {}, [])
     sections = {}
@@ -119,15 +120,9 @@ def select(role: Role, code: str, lang: str, section_law: Mapping[str, tuple[str
     return replace(role, sections=sections), left_out
 
 
-#: The last role select() found no clause of bound to a law, and what it returned for it,
-#: whatever the law and language: a role's documents are resolved one after the other.
-#: One role is kept (immutable, so its id is never another's while it is held).
-_everywhere: tuple[Role | None, Role | None] = (None, None)
-
-
-def _remember(role: Role, every: Role) -> None:
-    global _everywhere
-    _everywhere = (role, every)  # one assignment: a thread reads the old pair or the new
+#: What select() returned for the last role with no clause bound to a law, whatever the
+#: law and language.
+_EVERYWHERE = LastAnswer()
 
 
 class _Scope(NamedTuple):

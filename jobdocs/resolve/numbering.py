@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..model import Clause, Role
+from .last import LastAnswer
 
 
 def number_clauses(role: Role, order: Sequence[str] | None = None
@@ -18,27 +19,19 @@ def number_clauses(role: Role, order: Sequence[str] | None = None
     `order` is the sections' keys in printed order (default: the role's).
     """
     keys = [k for k in (order or role.sections) if role.sections.get(k)]
-    last = _last
-    if last[0] is role and last[1] == keys:  # the role's other language, in the same order
-        return dict(last[2]), dict(last[3])
+    last = _NUMBERED.get(role, keys)
+    if last is not None:  # the role's other language, in the same order
+        return dict(last[0]), dict(last[1])
     numbers: dict[str, str] = {}
     items: dict[str, str] = {}
     for s, key in enumerate(keys, start=1):
         _number(role.sections[key], str(s), numbers, items)
-    _remember(role, keys, numbers, items)
-    return dict(numbers), dict(items)
+    _NUMBERED.keep(role, (numbers, items), keys)
+    return dict(numbers), dict(items)  # (copies: the kept ones stay as they were)
 
 
-#: The role numbered last, its sections' order and what they were numbered (copies are
-#: given out): a role's documents are numbered one after the other, mostly alike. One
-#: role is kept (immutable, so its id is never another's while it is held).
-_last: tuple[Role | None, list[str], dict[str, str], dict[str, str]] = (None, [], {}, {})
-
-
-def _remember(role: Role, keys: list[str], numbers: dict[str, str],
-              items: dict[str, str]) -> None:
-    global _last
-    _last = (role, keys, numbers, items)  # one assignment: a thread reads one whole
+#: The numbers of the role numbered last, by its sections' order.
+_NUMBERED = LastAnswer()
 
 
 def _number(clauses: Iterable[Clause], prefix: str, numbers: dict[str, str],
