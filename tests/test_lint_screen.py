@@ -46,7 +46,8 @@ def test_letters_the_regex_takes_for_others_are_searched_as_before():
 
 
 def test_needs_names_words_every_match_holds():
-    assert screen.needs(RULES[0].wording["ru"][0].flags) == screen.Needs(("штраф",), frozenset())
+    assert screen.needs(RULES[0].wording["ru"][0].flags) == screen.Needs(
+        ("штраф",), frozenset(), (), ("штраф",))
     assert screen.needs(RULES[0].anywhere["en"][0].flags).parts == ("fine", "fined")
 
 
@@ -143,3 +144,57 @@ def test_a_text_the_joined_words_rule_out_holds_no_match(pieces):
         lower = screen.folded(text)
         if wording.flags.search(text):
             assert lower is not None and needed is not None and lower.holds(needed), text
+
+
+def _screened_search(wording, text):
+    """Search `text` as the lint does: after the screen, from where it says."""
+    lower, needed = screen.folded(text), screen.needs(wording.flags)
+    if lower is None or needed is None:
+        return wording.flags.search(text)
+    if not lower.holds(needed) or (at := lower.start(needed)) < 0:
+        return None
+    return wording.flags.search(text, at)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_text_searched_from_the_first_start_word_finds_the_same(text):
+    for wording in WORDINGS:
+        plain, screened = wording.flags.search(text), _screened_search(wording, text)
+        assert (plain and plain.span()) == (screened and screened.span()), wording.flags.pattern
+
+
+@given(st.lists(st.sampled_from(["under", "Under", "UNDER", " ", "\n", "12", "5", "clause",
+                                 "young", "YOUTHFUL", "new", "fresh", "recent", "graduates",
+                                 "digital", "natives", "no", "not", "NO", "more", "than",
+                                 "years", "'", "of", "experience", "older", "below", ".",
+                                 "x", "_", "-", "he", "она", "молод", "в возрасте", "до",
+                                 "не старше", "моложе", "ung", "jünger", "Jung"]), max_size=12))
+def test_the_screened_search_finds_what_the_plain_search_finds(pieces):
+    text = "".join(pieces)
+    for wording in WORDINGS:
+        plain, screened = wording.flags.search(text), _screened_search(wording, text)
+        assert (plain and plain.span()) == (screened and screened.span()), (
+            wording.flags.pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"\b(ab|c)(de|f)\b", ({"abde", "abf", "cde", "cf"}, True)),
+    (r"(?<!x)ab\s+cd", ({"ab"}, False)),
+    ("ab(cd|e?)fg", ({"ab"}, False)),  # e? may match nothing: nothing known after "ab"
+    ("(ab)+c", ({"ab"}, False)),
+    ("(a|b*)cd", None),
+    (r"\w+ab", None),
+])
+def test_start_words_are_what_every_match_starts_with(pattern, starts):
+    import re
+
+    assert screen._starts(list(screen._sre_parse.parse(pattern, re.IGNORECASE))) == starts
+
+
+def test_the_age_wording_is_searched_from_its_first_word():
+    age = screen.needs(BY_ID["age-wording"].anywhere["en"][0].flags)
+    assert age is not None and {"under", "no", "young"} <= set(age.starts)
+    assert "not" not in age.starts  # "no" is where "not" is
+    text = "The head reports under clause 1.2 (no older than 30)."
+    assert screen.folded(text).start(age) == text.index("under")
+    assert screen.folded("Keeps the records.").start(age) == -1

@@ -93,9 +93,11 @@ def _hits(doc: Document, own: Mapping[str, Clause], section: Mapping[str, str],
             else read.rules
         for rule, wordings in rules:
             for wording, needed in wordings:
-                if lower is not None and needed is not None and not lower.holds(needed):
-                    continue  # none of the words every match holds: no match
-                m = wording.flags.search(text)
+                at = 0
+                if lower is not None and needed is not None:
+                    if not lower.holds(needed) or (at := lower.start(needed)) < 0:
+                        continue  # none of the words every match holds: no match
+                m = wording.flags.search(text, at)  # (\b and look-behinds see before `at`)
                 if m and not (wording.unless and wording.unless.search(text)):
                     yield _Found(clause, doc.lang, rule, _whole(text, m), wording.note)
                     break  # one finding per rule and clause

@@ -38,6 +38,10 @@ class Needs(NamedTuple):
     #: words, as `(sales|fore)(man|men)` ("manager" holds "man", but no "salesman").
     #: Tested for a text that holds one of `parts` only: most hold none.
     joined: tuple[str, ...] = ()
+    #: Words one of which every match starts with: a text is searched from the first of
+    #: them it holds (`Folded.start`), not from its start (re tries a pattern that starts
+    #: with \b case-blind at every character).
+    starts: tuple[str, ...] = ()
 
 
 Rules = tuple[tuple[LintRule, tuple[tuple[Wording, Needs | None], ...]], ...]
@@ -84,6 +88,7 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
         parsed = list(_sre_parse.parse(pattern.pattern, pattern.flags))
         found = _factors(parsed)
         joined = _joined(parsed)
+        starts = _starts(parsed)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
     if not found:
@@ -92,9 +97,14 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
         found = {(w, False) for w, _ in found}
     parts = tuple(sorted(w.lower() for w, whole in found if not whole))
     whole = frozenset(w.lower() for w, whole in found if whole)
-    if whole or joined is None or min(map(len, joined[0])) <= min(map(len, parts)):
-        return Needs(parts, whole)
-    return Needs(parts, whole, tuple(sorted({w.lower() for w in joined[0]})))
+    if not (whole or joined is None or min(map(len, joined[0])) <= min(map(len, parts))):
+        joined_words = tuple(sorted({w.lower() for w in joined[0]}))
+    else:
+        joined_words = ()
+    # The first place one of them is is where one is that another starts with.
+    firsts = {w.lower() for w in starts[0]} if starts else set()
+    return Needs(parts, whole, joined_words, tuple(sorted(
+        w for w in firsts if not any(w != f and w.startswith(f) for f in firsts))))
 
 
 _BOUNDARY = (_c.AT, _c.AT_BOUNDARY) if _c is not None else ()
@@ -219,6 +229,33 @@ def _item(op: Any, av: Any) -> Joined | None:
     return None
 
 
+def _starts(items: list[Any]) -> tuple[set[str], bool] | None:
+    """Return strings one of which every match of the parsed `items` starts with, and
+    whether each is a whole match, or None."""
+    words = {""}
+    for op, av in items:
+        found: tuple[set[str], bool] | None = None
+        if op is _c.LITERAL:
+            found = {chr(av)}, True
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # they match nothing
+            continue
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
+            found = _starts(list(av[-1]))
+        elif op is _c.BRANCH:
+            each = [_starts(list(branch)) for branch in av[1]]
+            if all(each):
+                found = set().union(*(e[0] for e in each)), all(e[1] for e in each)  # type: ignore[index]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            inner = _starts(list(av[2]))
+            found = inner if inner is None or av[0] == av[1] == 1 else (inner[0], False)
+        if found is None or len(words) * len(found[0]) > _JOINED:
+            return (words, False) if "" not in words else None
+        words = {w + f for w in words for f in found[0]}
+        if not found[1]:
+            return (words, False) if "" not in words else None
+    return (words, True) if "" not in words else None
+
+
 #: The characters `folded` judges: Latin, Greek, Cyrillic, punctuation, symbols.
 _JUDGED = "".join(chr(c) for r in ((0, 0x530), (0x2000, 0x2190)) for c in range(*r))
 
@@ -230,7 +267,8 @@ def _unsafe() -> re.Pattern[str]:
     a needed letter it does not lower to (ſ is s to it, İ lowers to two characters)."""
     letters = {ch for w in RULES for ws in (*w.wording.values(), *w.anywhere.values())
                for wording in ws if (needed := needs(wording.flags)) is not None
-               for word in (*needed.parts, *needed.whole, *needed.joined) for ch in word}
+               for word in (*needed.parts, *needed.whole, *needed.joined, *needed.starts)
+               for ch in word}
     bad = {ch for ch in _JUDGED if len(ch.lower()) != 1
            or bool(_WORD.match(ch)) != bool(_WORD.match(ch.lower()))}  # \b must stay put
     for letter in letters:  # `needs` lowered it; the regex takes either case of it
@@ -261,6 +299,16 @@ class Folded:
             if word in lower:
                 return True
         return False
+
+    def start(self, needed: Needs) -> int:
+        """Where the first match of a wording that needs `needed` may start: where the
+        first of the words every match starts with is (-1: nowhere, no match; 0 where
+        they are not known)."""
+        if not needed.starts:
+            return 0
+        lower = self.lower
+        found = [at for word in needed.starts if (at := lower.find(word)) >= 0]
+        return min(found) if found else -1
 
 
 @lru_cache(maxsize=512)
