@@ -85,7 +85,9 @@ def needs(pattern: re.Pattern[str]) -> Needs | None:
     None when there are none to tell (or this Python's regex parser cannot be read: then
     every text is searched, as without the screen)."""
     try:
-        parsed = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+        # (.data: each parsed level's items as a list; a loop over the level itself asks
+        # its __getitem__ for every item, and for one more to end at an IndexError)
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags).data
         found = _factors(parsed)
         joined = _joined(parsed)
         starts = _starts(parsed)
@@ -115,7 +117,6 @@ def _factors(items: Any, bounded: bool = False) -> set[tuple[str, bool]] | None:
     """Return strings one of which every match of the parsed `items` contains (the
     longest known), each with whether it is a whole word there, or None. `bounded`:
     `items` stand between two \\b."""
-    items = list(items)
     if bounded and items and all(op is _c.LITERAL for op, _ in items):
         word = "".join(chr(av) for _, av in items)
         return {(word, _WORD.fullmatch(word) is not None)}
@@ -132,12 +133,12 @@ def _factors(items: Any, bounded: bool = False) -> set[tuple[str, bool]] | None:
         if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
             between = 0 < i < len(items) - 1 and items[i - 1] == _BOUNDARY \
                 and items[i + 1] == _BOUNDARY
-            found = _factors(av[-1], between or (bounded and len(items) == 1))
+            found = _factors(av[-1].data, between or (bounded and len(items) == 1))
         elif op is _c.BRANCH:
-            each = [_factors(branch, bounded and len(items) == 1) for branch in av[1]]
+            each = [_factors(branch.data, bounded and len(items) == 1) for branch in av[1]]
             found = None if any(f is None for f in each) else set().union(*each)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found = _factors(av[2])
+            found = _factors(av[2].data)
         if found:
             choices.append(found)
     if run:
@@ -211,9 +212,9 @@ def _item(op: Any, av: Any) -> Joined | None:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # match nothing: the words stay whole
         return {""}, _EXACT
     if op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
-        return _joined(list(av[-1]))
+        return _joined(av[-1].data)
     if op is _c.BRANCH:
-        each = [_joined(list(branch)) for branch in av[1]]
+        each = [_joined(branch.data) for branch in av[1]]
         if any(e is None for e in each):
             return None
         words = set().union(*(e[0] for e in each))  # type: ignore[index]
@@ -221,7 +222,7 @@ def _item(op: Any, av: Any) -> Joined | None:
         kind = _EXACT if kinds == {_EXACT} else _PREFIX if _CONTAINS not in kinds else _CONTAINS
         return (words, kind) if kind == _EXACT or "" not in words else None
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-        inner = _joined(list(av[2]))
+        inner = _joined(av[2].data)
         if inner is None or (av[0] == av[1] == 1):
             return inner
         return (inner[0], _PREFIX if inner[1] != _CONTAINS else _CONTAINS) \
@@ -240,13 +241,13 @@ def _starts(items: list[Any]) -> tuple[set[str], bool] | None:
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # they match nothing
             continue
         elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
-            found = _starts(list(av[-1]))
+            found = _starts(av[-1].data)
         elif op is _c.BRANCH:
-            each = [_starts(list(branch)) for branch in av[1]]
+            each = [_starts(branch.data) for branch in av[1]]
             if all(each):
                 found = set().union(*(e[0] for e in each)), all(e[1] for e in each)  # type: ignore[index]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            inner = _starts(list(av[2]))
+            inner = _starts(av[2].data)
             found = inner if inner is None or av[0] == av[1] == 1 else (inner[0], False)
         if found is None or len(words) * len(found[0]) > _JOINED:
             return (words, False) if "" not in words else None
