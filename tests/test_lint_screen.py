@@ -76,6 +76,16 @@ def test_the_whole_words_pattern_finds_what_a_set_of_the_words_holds(text, words
         not words.isdisjoint(screen._WORD.findall(text)))
 
 
+@pytest.mark.parametrize(("words", "first"), [
+    ({"he", "his", "she", "herself"}, "h"), ({"ung", "unga", "yngre"}, "g"), ({"s", "he"}, "(")])
+def test_words_that_share_a_letter_are_looked_for_at_it(words, first):
+    pattern = screen._whole(frozenset(words))
+    assert pattern.pattern[0] == first  # re scans for that one character
+    for word in words:
+        assert pattern.search(f"({word})") and pattern.search(f"x {word}.")
+        assert not pattern.search(f"x{word}") and not pattern.search(f"{word}_")
+
+
 @pytest.fixture
 def no_parser(monkeypatch):
     """A Python whose private regex parser jobdocs cannot read."""

@@ -319,7 +319,20 @@ def _whole(words: frozenset[str]) -> re.Pattern[str]:
 
     It starts with their first letters, each followed by a look back at what stands
     before it (the first \\b): re then skips to those letters in C, where a pattern
-    that starts with \\b is tried at every character, three times as slow."""
+    that starts with \\b is tried at every character, three times as slow. Where one
+    letter is in every word ("h" in he, his, she), it starts with that letter alone,
+    and looks back at the part of each word before it: re then looks for one character,
+    and a search costs a third."""
+    common = frozenset.intersection(*map(frozenset, words)) if words else frozenset()
+    if common:
+        c = min(common)
+        before: dict[str, list[str]] = {}  # the rest of each word, by what stands before
+        for word in sorted(words):
+            at = word.index(c) + 1
+            before.setdefault(word[:at], []).append(re.escape(word[at:]))
+        looks = (f"(?<=\\b{re.escape(ahead)})(?:{'|'.join(sorted(ends, key=len, reverse=True))})"
+                 for ahead, ends in before.items())
+        return re.compile(f"{re.escape(c)}(?:{'|'.join(looks)})\\b")
     firsts = []
     for first, same in groupby(sorted(words), key=lambda word: word[0]):
         rests = sorted((re.escape(word[1:]) for word in same), key=len, reverse=True)
