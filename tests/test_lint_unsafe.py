@@ -1,0 +1,66 @@
+"""The lint screen's pattern of unsafe characters is the one its first way of building it
+gave, built per needed letter with a regex each (jobdocs/check/lint/screen.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobdocs.check.lint import screen
+
+#: Letters re's IGNORECASE takes another character for, or that lower to two.
+ODD = "sſSiıIİkKKµμΜσςΣβϐθϑφϕπϖκϰρϱεϵωΩåÅẞßͅιΙ"
+
+
+def _first_way(letters: set[str]) -> re.Pattern[str]:
+    """`_unsafe_for` as it was first written: a regex per letter, one of every character."""
+    bad = {ch for ch in screen._JUDGED if len(ch.lower()) != 1
+           or bool(screen._WORD.match(ch)) != bool(screen._WORD.match(ch.lower()))}
+    for letter in letters:
+        for ch in {letter, letter.upper()}:
+            bad |= {m.group() for m in re.finditer(re.escape(ch), screen._JUDGED, re.IGNORECASE)
+                    if m.group().lower() != letter}
+    good = "".join(re.escape(ch) for ch in screen._JUDGED if ch not in bad)
+    return re.compile(f"[^{good}]")
+
+
+#: Every character judged, its neighbours, and a few it does not judge.
+CHARACTERS = [chr(c) for c in (*range(0x540), *range(0x1ff0, 0x21a0), 0x1e9e, 0x1fbe, 0x4e00,
+                               0x1f600, 0x10ffff)]
+
+
+#: The letters the rules' wordings need.
+LETTERS = {ch for w in screen.RULES for ws in (*w.wording.values(), *w.anywhere.values())
+           for wording in ws if (needed := screen.needs(wording.flags)) is not None
+           for word in (*needed.parts, *needed.whole, *needed.joined, *needed.starts)
+           for ch in word}
+
+
+def _same(letters: set[str]) -> None:
+    new, old = screen._unsafe_for(letters), _first_way(letters)
+    assert [ch for ch in CHARACTERS if new.search(ch)] == [
+        ch for ch in CHARACTERS if old.search(ch)]
+
+
+FIRST = _first_way(LETTERS)
+
+
+def test_the_pattern_is_the_first_ways_for_the_rules_letters():
+    assert {"s", "i", "k"} <= LETTERS
+    _same(LETTERS)
+    screen._unsafe.cache_clear()
+    assert [ch for ch in CHARACTERS if screen._unsafe().search(ch)] == [
+        ch for ch in CHARACTERS if _first_way(LETTERS).search(ch)]
+
+
+@given(st.sets(st.one_of(st.sampled_from(ODD), st.characters()), max_size=6))
+def test_the_pattern_is_the_first_ways_for_any_letters(letters):
+    _same(letters)
+
+
+@given(st.text(st.one_of(st.sampled_from(ODD + "Ведёт учёт «заказов» — № 5 sales"),
+                         st.characters())))
+def test_the_unsafe_texts_are_the_first_ways(text):
+    assert (screen._unsafe().search(text) is None) == (FIRST.search(text) is None)
