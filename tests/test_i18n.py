@@ -11,6 +11,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from jobdocs.check.catalogs import catalog_problems
+from jobdocs.errors import InvalidInput
 from jobdocs.resolve.i18n import format_date
 
 ROOT = Path(__file__).parent.parent
@@ -72,3 +73,36 @@ def test_german_and_swedish_dates_in_their_countries_forms():
     assert format_date(day, "sv") == "22 november 2026"
     assert format_date(None, "de") == "__.__.20__"
     assert format_date(None, "sv") == "____-__-__"
+
+
+def test_a_catalog_is_parsed_once_and_again_once_edited(tmp_path):
+    from jobdocs.resolve import i18n
+
+    po = tmp_path / "locales" / "fi" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    po.write_text(head + 'msgid "Rights"\nmsgstr "Oikeudet"\n', encoding="utf-8")
+    first = i18n.read_catalog(po, "fi")
+    assert i18n.read_catalog(po, "fi") is first  # the translations and the check share it
+    po.write_text(head + 'msgid "Rights"\nmsgstr "Työntekijän oikeudet"\n', encoding="utf-8")
+    assert i18n.read_catalog(po, "fi").get("Rights").string == "Työntekijän oikeudet"
+    po.write_text(head + 'msgid "Rights"\nmsgstr "Oikeudet"\nmsgid garbage\n', encoding="utf-8")
+    for _ in range(2):  # a broken file is not kept: it is reported each time
+        with pytest.raises(InvalidInput) as e:
+            i18n.read_catalog(po, "fi")
+        assert [(p.path, p.line, p.rule) for p in e.value.problems] == [
+            (str(po), 6, "catalog-syntax")]
+
+
+def test_validate_parses_each_catalog_once(tmp_path, monkeypatch):
+    from jobdocs.check import check_paths
+    from jobdocs.resolve import i18n
+
+    parsed = []
+    monkeypatch.setattr(i18n, "read_po", lambda f, **kw: parsed.append(kw) or read_po(f, **kw))
+    i18n._read_catalog.cache_clear()
+    i18n._translations.cache_clear()
+    report = check_paths([ROOT / "roles" / "key-account-manager.yaml"])
+    assert report.errors == 0
+    langs = [kw["locale"] for kw in parsed]
+    assert "ru" in langs and len(langs) == len(set(langs))
