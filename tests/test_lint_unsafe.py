@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jobdocs.check.lint import screen
+from jobdocs.check.lint.patterns import LintRule, Wording
 
 #: Letters re's IGNORECASE takes another character for, or that lower to two.
 ODD = "sſSiıIİkKKµμΜσςΣβϐθϑφϕπϖκϰρϱεϵωΩåÅẞßͅιΙ"
@@ -31,11 +33,15 @@ CHARACTERS = [chr(c) for c in (*range(0x540), *range(0x1ff0, 0x21a0), 0x1e9e, 0x
                                0x1f600, 0x10ffff)]
 
 
-#: The letters the rules' wordings need.
-LETTERS = {ch for w in screen.RULES for ws in (*w.wording.values(), *w.anywhere.values())
-           for wording in ws if (needed := screen.needs(wording.flags)) is not None
-           for word in (*needed.parts, *needed.whole, *needed.joined, *needed.starts)
-           for ch in word}
+def _letters(rules: tuple[LintRule, ...]) -> set[str]:
+    """Return the letters the wordings of `rules` need."""
+    return {ch for w in rules for ws in (*w.wording.values(), *w.anywhere.values())
+            for wording in ws if (needed := screen.needs(wording.flags)) is not None
+            for word in (*needed.parts, *needed.whole, *needed.joined, *needed.starts)
+            for ch in word}
+
+
+LETTERS = _letters(screen.RULES)
 
 
 def _same(letters: set[str]) -> None:
@@ -64,3 +70,23 @@ def test_the_pattern_is_the_first_ways_for_any_letters(letters):
                          st.characters())))
 def test_the_unsafe_texts_are_the_first_ways(text):
     assert (screen._unsafe().search(text) is None) == (FIRST.search(text) is None)
+
+
+@pytest.mark.parametrize("patterns", [
+    [r"\bmaß", r"ΟΔΟΣ\b"],  # Σ lowers to ς at the end of a word
+    [r"\x73ales", r"fine"],  # written by code: s, not shown
+    [r"\u017fign", r"h\N{LATIN SMALL LETTER DOTLESS I}m"],
+    [r"\163hip", r"FİNE"],
+    [r"wage", r"\bpay\b"],  # no letter re takes another character for
+    [r"[s]alary|(?:in)come"],
+])
+def test_the_pattern_is_the_first_ways_for_any_rules(monkeypatch, patterns):
+    rules = (LintRule("x", "", {"ru": ""}, {"en": tuple(Wording(re.compile(p, re.I))
+                                                        for p in patterns)}),)
+    monkeypatch.setattr(screen, "RULES", rules)
+    screen._unsafe.cache_clear()
+    try:
+        assert [ch for ch in CHARACTERS if screen._unsafe().search(ch)] == [
+            ch for ch in CHARACTERS if _first_way(_letters(rules)).search(ch)]
+    finally:
+        screen._unsafe.cache_clear()
