@@ -385,6 +385,22 @@ def test_ref_called_without_the_sandbox_prints_and_fails_as_through_it():
         assert str(direct.value) == str(compiled.value)
 
 
+@pytest.mark.parametrize("source", [
+    "{{ nope }}", "a {{ x.y }} {{ nope.y }}", "{{ ref(nope) }}", "{{ ref(x.nope) }}",
+    "{{ nope(x) }}", "{{ ref(x.y) | upper }} {{ ref(nope.y) }}", "{{ ref('x') }} {{ x.y }}"])
+def test_a_name_the_context_lacks_is_left_to_jinja(source):
+    from jobdocs.resolve import sandbox
+
+    context = {"x": {"y": "Y"}, "ref": lambda v: f"<{v}>"}
+    answers = []
+    for render in (sandbox._renderer.__wrapped__(source), sandbox._compiled(source)):
+        try:
+            answers.append(render(context))
+        except Exception as e:  # noqa: BLE001 (Jinja's word on a name it does not know)
+            answers.append(f"{type(e).__name__}: {e}")
+    assert answers[0] == answers[1]
+
+
 def test_a_title_form_or_dict_key_read_unasked_is_what_the_sandbox_reads():
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 

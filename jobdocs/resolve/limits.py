@@ -55,9 +55,11 @@ def check_source(source: str) -> None:
     if len(source) > MAX_SOURCE:
         raise LimitError(f"clause text with template tags is {len(source):,} characters; "
                          f"at most {MAX_SOURCE:,}")
+    if source.count("(") + source.count("[") <= MAX_NESTING \
+            and source.count("{%") <= MAX_NESTING:  # nearly every text: too few to go deep
+        return
     depth = deepest = 0
-    opened = source.count("(") + source.count("[")  # nearly every text: too few to go deep
-    for ch in _BRACKETS.findall(source) if opened > MAX_NESTING else ():  # (brackets alone)
+    for ch in _BRACKETS.findall(source):  # (brackets alone)
         if ch in "([":
             depth += 1
             deepest = max(deepest, depth)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from types import FunctionType
 from typing import Any, NamedTuple
 
@@ -95,6 +95,7 @@ class _Output(NamedTuple):
     call: bool
     arg: Any
     filters: tuple[Callable[[Any], Any], ...]
+    roots: frozenset[str]  # the names it reads from the context
 
 
 _NO_ARG = object()
@@ -141,7 +142,9 @@ def _output(expression: str) -> _Output | None:
     s = m["s1"] if m["s1"] is not None else m["s2"]
     arg = (_path(m["arg"]) if m["arg"] else s if s is not None
            else int(m["int"]) if m["int"] else _NO_ARG)
-    return _Output(_path(m["path"]), m["call"] is not None, arg, tuple(chain))
+    path = _path(m["path"])
+    roots = {path[0], arg[0]} if arg.__class__ is tuple else {path[0]}
+    return _Output(path, m["call"] is not None, arg, tuple(chain), frozenset(roots))
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
@@ -152,39 +155,44 @@ def _renderer(source: str) -> Callable[[Mapping[str, Any]], str]:
     if parts is None:
         return _compiled(source)
     texts, outputs = parts
-    roots = {p.path[0] for p in outputs} | {p.arg[0] for p in outputs if p.arg.__class__ is tuple}
+    roots: set[str] = set()
+    for output in outputs:
+        roots |= output.roots
+    return partial(_simple, source, texts, outputs, roots)
+
+
+def _value(env: SandboxedEnvironment, path: tuple[str, ...], context: Mapping[str, Any]) -> Any:
+    found = context[path[0]]
+    for attr in path[1:]:
+        found = env.getattr(found, attr)
+    return found
+
+
+def _simple(source: str, texts: list[str], outputs: list[_Output], roots: set[str],
+            context: Mapping[str, Any]) -> str:
+    """Render the `texts` and simple `outputs` of `source` with `context`."""
+    if not roots <= context.keys():  # Jinja knows best what an unknown name means
+        return _compiled(source)(context)
     env = environment()
-
-    def value(path: tuple[str, ...], context: Mapping[str, Any]) -> Any:
-        found = context[path[0]]
-        for attr in path[1:]:
-            found = env.getattr(found, attr)
-        return found
-
-    def render(context: Mapping[str, Any]) -> str:
-        if not roots <= context.keys():  # Jinja knows best what an unknown name means
-            return _compiled(source)(context)
-        out = [texts[0]]
-        for part, after in zip(outputs, texts[1:], strict=True):
-            found = value(part.path, context) if len(part.path) > 1 else context[part.path[0]]
-            if part.call:
-                arg = value(part.arg, context) if isinstance(part.arg, tuple) else part.arg
-                args = () if arg is _NO_ARG else (arg,)
-                if found.__class__ is FunctionType and found.__code__ is _REF_CODE:
-                    found = found(*args)  # our ref(): the sandbox's checks pass it, unasked
-                else:  # Jinja's context only reads its parent: any mapping serves.
-                    found = env.call(env.context_class(env, context, None, {}),  # type: ignore[arg-type]
-                                     found, *args)
-            for f in part.filters:
-                found = f(found)
-            out += (str(measure.check(found, "the printed value")), after)
-        text = "".join(out)
-        if len(text) > MAX_TEXT:
-            return limits.bounded(out)  # which says how far it grew where it went past
-        limits.tick()
-        return text
-
-    return render
+    out = [texts[0]]
+    for part, after in zip(outputs, texts[1:], strict=True):
+        found = _value(env, part.path, context) if len(part.path) > 1 else context[part.path[0]]
+        if part.call:
+            arg = _value(env, part.arg, context) if isinstance(part.arg, tuple) else part.arg
+            args = () if arg is _NO_ARG else (arg,)
+            if found.__class__ is FunctionType and found.__code__ is _REF_CODE:
+                found = found(*args)  # our ref(): the sandbox's checks pass it, unasked
+            else:  # Jinja's context only reads its parent: any mapping serves.
+                found = env.call(env.context_class(env, context, None, {}),  # type: ignore[arg-type]
+                                 found, *args)
+        for f in part.filters:
+            found = f(found)
+        out += (str(measure.check(found, "the printed value")), after)
+    text = "".join(out)
+    if len(text) > MAX_TEXT:
+        return limits.bounded(out)  # which says how far it grew where it went past
+    limits.tick()
+    return text
 
 
 class RefError(Exception):
