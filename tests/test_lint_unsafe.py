@@ -90,3 +90,23 @@ def test_the_pattern_is_the_first_ways_for_any_rules(monkeypatch, patterns):
             ch for ch in CHARACTERS if _first_way(_letters(rules)).search(ch)]
     finally:
         screen._unsafe.cache_clear()
+
+
+@given(st.text(st.one_of(st.characters(max_codepoint=127), st.sampled_from(ODD))))
+def test_an_ascii_text_is_folded_as_the_search_would_fold_it(text):
+    searched = screen._unsafe().search(text)
+    lower = screen.folded(text)
+    assert (lower is None) == (searched is not None)
+    assert lower is None or lower.lower == text.lower()
+
+
+def test_no_ascii_character_is_unsafe_for_the_rules_letters():
+    unsafe = screen._unsafe()
+    assert not screen._finds_ascii(unsafe.pattern, unsafe.flags)
+    assert not any(screen._unsafe().search(chr(c)) for c in range(128))
+
+
+def test_an_ascii_text_is_searched_where_an_ascii_character_is_unsafe(monkeypatch):
+    monkeypatch.setattr(screen, "_unsafe", lambda: re.compile("[a]"))
+    assert screen.folded("The cat") is None
+    assert screen.folded("The dog").lower == "the dog"

@@ -425,8 +425,27 @@ def _whole(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(firsts)})\\b")
 
 
+#: Every ASCII character.
+_ASCII = "".join(map(chr, range(128)))
+
+
+@lru_cache(maxsize=8)
+def _finds_ascii(unsafe: str, flags: int) -> bool:
+    """Whether the `_unsafe` pattern (its text and flags: a pattern's own hash reads its
+    compiled code) finds an ASCII character; it finds none for the rules' letters. Only
+    then is an ASCII text searched with it."""
+    return re.compile(unsafe, flags).search(_ASCII) is not None
+
+
 def folded(text: str) -> Folded | None:
     """Return `text` in lower case, where every needed word it holds for the case-blind
     search is in it as `needs` wrote it (and its words are the same words); None when
-    that cannot be told (then search)."""
-    return None if _unsafe().search(text) else Folded(text.lower())
+    that cannot be told (then search).
+
+    An ASCII text (str.isascii() does not read it) is not searched when no ASCII
+    character is unsafe: the search read every character of every English text, 2 % of
+    checking 500 files."""
+    unsafe = _unsafe()
+    if text.isascii() and not _finds_ascii(unsafe.pattern, unsafe.flags):
+        return Folded(text.lower())
+    return None if unsafe.search(text) else Folded(text.lower())
