@@ -474,3 +474,24 @@ def test_a_template_is_split_into_outputs_as_the_regex_found_them(source):
     found = sandbox._outputs(source)
     assert (None if found is None else (found[0], found[1])) == \
         _outputs_as_a_regex_finds_them(source)
+
+
+_TEXTS = st.one_of(st.text(st.sampled_from(" \n\u00a0\u2003abAB{}Йй.")),
+                   st.builds(lambda text, n: text * n, st.text(min_size=1, max_size=9),
+                             st.integers(60, 200)))
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(["ru", "en", "de"]), _TEXTS, max_size=3),
+                min_size=1, max_size=4),
+       st.sampled_from([("ru", "en"), ("en",), ("ru", "en", "de"), ("en", "en")]))
+def test_a_clauses_warnings_are_what_asking_each_check_finds(texts, languages):
+    from jobdocs.check import warnings
+    from jobdocs.model import Clause, Mark, Role
+
+    clauses = tuple(Clause(id=f"c{i}", text=text, mark=Mark("r.yaml", i + 1, 1))
+                    for i, text in enumerate(texts))
+    role = Role(id="r", version="1", languages=languages, title={},
+                sections={"duties": clauses})
+    asked = [p for c in clauses for p in (*warnings._same_in_two_languages(c, languages),
+                                          *warnings._long(c))]
+    assert list(warnings.role_warnings(loader.Loaded("r.yaml", {}), role)) == asked
