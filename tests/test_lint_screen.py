@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_lint import CASES, findings
 
-from jobdocs.check.lint import screen
+from jobdocs.check.lint import folding, screen
 from jobdocs.check.lint.patterns import BY_ID, RULES
 
 WORDINGS = [w for rule in RULES for ws in (*rule.wording.values(), *rule.anywhere.values())
@@ -20,7 +20,7 @@ TEXTS = [t for case in CASES for text in case[4:] for t in (text, text.upper(), 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_wording_the_screen_rules_out_finds_nothing(text):
-    lower = screen.folded(text)
+    lower = folding.folded(text)
     assert lower is not None  # these texts are plain Latin and Cyrillic
     for wording in WORDINGS:
         needed = screen.needs(wording.flags)
@@ -30,7 +30,7 @@ def test_a_wording_the_screen_rules_out_finds_nothing(text):
 
 def test_every_flagged_text_passes_the_screen():
     for *_, flagged, _ in CASES:
-        lower = screen.folded(flagged)
+        lower = folding.folded(flagged)
         assert lower is not None
         assert all(screen.needs(w.flags) is None or lower.holds(screen.needs(w.flags))
                    for w in WORDINGS if w.flags.search(flagged))
@@ -38,11 +38,11 @@ def test_every_flagged_text_passes_the_screen():
 
 def test_letters_the_regex_takes_for_others_are_searched_as_before():
     # re's IGNORECASE takes ſ for s, ı and İ for i; İ lowers to two characters
-    assert screen.folded("ſalesman") is None
-    assert screen.folded("FİNE") is None
-    assert screen.folded("hım") is None
-    assert screen.folded("Ведёт учёт «заказов» — № 5").lower == "ведёт учёт «заказов» — № 5"
-    assert screen.folded("漢字") is None  # a script it does not judge: searched
+    assert folding.folded("ſalesman") is None
+    assert folding.folded("FİNE") is None
+    assert folding.folded("hım") is None
+    assert folding.folded("Ведёт учёт «заказов» — № 5").lower == "ведёт учёт «заказов» — № 5"
+    assert folding.folded("漢字") is None  # a script it does not judge: searched
 
 
 def test_needs_names_words_every_match_holds():
@@ -54,8 +54,8 @@ def test_needs_names_words_every_match_holds():
 def test_a_word_between_word_boundaries_is_needed_whole():
     pronoun = screen.needs(BY_ID["gendered-wording"].anywhere["en"][0].flags)
     assert pronoun is not None and "he" in pronoun.whole and not pronoun.parts
-    assert not screen.folded("The manager reports to the head.").holds(pronoun)
-    assert screen.folded("He reports to the head.").holds(pronoun)
+    assert not folding.folded("The manager reports to the head.").holds(pronoun)
+    assert folding.folded("He reports to the head.").holds(pronoun)
 
 
 @pytest.mark.parametrize("text", ["(he) reports", "she's away", "himself.", "her", "the-his",
@@ -90,10 +90,10 @@ def test_words_that_share_a_letter_are_looked_for_at_it(words, first):
 def no_parser(monkeypatch):
     """A Python whose private regex parser jobdocs cannot read."""
     monkeypatch.setattr(screen, "_sre_parse", None)
-    for cached in (screen.needs, screen.reading, screen._unsafe):
+    for cached in (screen.needs, screen.reading, folding._unsafe):
         cached.cache_clear()
     yield
-    for cached in (screen.needs, screen.reading, screen._unsafe):
+    for cached in (screen.needs, screen.reading, folding._unsafe):
         cached.cache_clear()
 
 
@@ -107,7 +107,7 @@ def test_without_a_readable_regex_parser_every_text_is_searched(no_parser, tmp_p
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_text_that_holds_none_of_a_readings_words_holds_none_of_its_wordings(text):
-    lower = screen.folded(text)
+    lower = folding.folded(text)
     assert lower is not None
     for _, law, lang, section, *_ in CASES:
         read = screen.reading(lang, law, section)
@@ -123,10 +123,10 @@ def test_joined_words_rule_out_a_text_that_holds_only_the_short_ones():
     joined = screen.needs(BY_ID["gendered-wording"].anywhere["en"][1].flags)
     assert joined is not None and "man" in joined.parts
     assert {"salesman", "foremen", "manpower", "man-hour", "manned"} <= set(joined.joined)
-    assert not screen.folded("The Manager reports to the head.").holds(joined)
-    assert screen.folded("The SALESMAN reports to the head.").holds(joined)
-    assert screen.folded("Manpower planning").holds(joined)
-    assert not screen.folded("The sales team").holds(joined)  # no "man" at all
+    assert not folding.folded("The Manager reports to the head.").holds(joined)
+    assert folding.folded("The SALESMAN reports to the head.").holds(joined)
+    assert folding.folded("Manpower planning").holds(joined)
+    assert not folding.folded("The sales team").holds(joined)  # no "man" at all
 
 
 @pytest.mark.parametrize(("pattern", "joined"), [
@@ -151,14 +151,14 @@ def test_a_text_the_joined_words_rule_out_holds_no_match(pieces):
     text = "".join(pieces)
     for wording in BY_ID["gendered-wording"].anywhere["en"]:
         needed = screen.needs(wording.flags)
-        lower = screen.folded(text)
+        lower = folding.folded(text)
         if wording.flags.search(text):
             assert lower is not None and needed is not None and lower.holds(needed), text
 
 
 def _screened_search(wording, text):
     """Search `text` as the lint does: after the screen, from where it says."""
-    lower, needed = screen.folded(text), screen.needs(wording.flags)
+    lower, needed = folding.folded(text), screen.needs(wording.flags)
     if lower is None or needed is None:
         return wording.flags.search(text)
     if not lower.holds(needed) or (at := lower.start(needed)) < 0:
@@ -206,5 +206,5 @@ def test_the_age_wording_is_searched_from_its_first_word():
     assert age is not None and {"under", "no", "young"} <= set(age.starts)
     assert "not" not in age.starts  # "no" is where "not" is
     text = "The head reports under clause 1.2 (no older than 30)."
-    assert screen.folded(text).start(age) == text.index("under")
-    assert screen.folded("Keeps the records.").start(age) == -1
+    assert folding.folded(text).start(age) == text.index("under")
+    assert folding.folded("Keeps the records.").start(age) == -1

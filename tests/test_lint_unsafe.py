@@ -1,5 +1,5 @@
 """The lint screen's pattern of unsafe characters is the one its first way of building it
-gave, built per needed letter with a regex each (jobdocs/check/lint/screen.py)."""
+gave, built per needed letter with a regex each (jobdocs/check/lint/folding.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobdocs.check.lint import screen
+from jobdocs.check.lint import folding, screen
 from jobdocs.check.lint.patterns import LintRule, Wording
 
 #: Letters re's IGNORECASE takes another character for, or that lower to two.
@@ -17,14 +17,14 @@ ODD = "sſSiıIİkKKµμΜσςΣβϐθϑφϕπϖκϰρϱεϵωΩåÅẞßͅιΙ"
 
 
 def _first_way(letters: set[str]) -> re.Pattern[str]:
-    """`_unsafe_for` as it was first written: a regex per letter, one of every character."""
-    bad = {ch for ch in screen._JUDGED if len(ch.lower()) != 1
+    """The unsafe pattern for `letters` as first written: a regex per letter and character."""
+    bad = {ch for ch in folding._JUDGED if len(ch.lower()) != 1
            or bool(screen._WORD.match(ch)) != bool(screen._WORD.match(ch.lower()))}
     for letter in letters:
         for ch in {letter, letter.upper()}:
-            bad |= {m.group() for m in re.finditer(re.escape(ch), screen._JUDGED, re.IGNORECASE)
+            bad |= {m.group() for m in re.finditer(re.escape(ch), folding._JUDGED, re.IGNORECASE)
                     if m.group().lower() != letter}
-    good = "".join(re.escape(ch) for ch in screen._JUDGED if ch not in bad)
+    good = "".join(re.escape(ch) for ch in folding._JUDGED if ch not in bad)
     return re.compile(f"[^{good}]")
 
 
@@ -41,11 +41,12 @@ def _letters(rules: tuple[LintRule, ...]) -> set[str]:
             for ch in word}
 
 
-LETTERS = _letters(screen.RULES)
+LETTERS = _letters(folding.RULES)
 
 
 def _same(letters: set[str]) -> None:
-    new, old = screen._unsafe_for(letters), _first_way(letters)
+    new = folding._pattern(set().union(*folding._taken(letters).values()))
+    old = _first_way(letters)
     assert [ch for ch in CHARACTERS if new.search(ch)] == [
         ch for ch in CHARACTERS if old.search(ch)]
 
@@ -56,8 +57,8 @@ FIRST = _first_way(LETTERS)
 def test_the_pattern_is_the_first_ways_for_the_rules_letters():
     assert {"s", "i", "k"} <= LETTERS
     _same(LETTERS)
-    screen._unsafe.cache_clear()
-    assert [ch for ch in CHARACTERS if screen._unsafe().search(ch)] == [
+    folding._unsafe.cache_clear()
+    assert [ch for ch in CHARACTERS if folding._unsafe().search(ch)] == [
         ch for ch in CHARACTERS if _first_way(LETTERS).search(ch)]
 
 
@@ -69,7 +70,7 @@ def test_the_pattern_is_the_first_ways_for_any_letters(letters):
 @given(st.text(st.one_of(st.sampled_from(ODD + "Ведёт учёт «заказов» — № 5 sales"),
                          st.characters())))
 def test_the_unsafe_texts_are_the_first_ways(text):
-    assert (screen._unsafe().search(text) is None) == (FIRST.search(text) is None)
+    assert (folding._unsafe().search(text) is None) == (FIRST.search(text) is None)
 
 
 @pytest.mark.parametrize("patterns", [
@@ -83,30 +84,30 @@ def test_the_unsafe_texts_are_the_first_ways(text):
 def test_the_pattern_is_the_first_ways_for_any_rules(monkeypatch, patterns):
     rules = (LintRule("x", "", {"ru": ""}, {"en": tuple(Wording(re.compile(p, re.I))
                                                         for p in patterns)}),)
-    monkeypatch.setattr(screen, "RULES", rules)
-    screen._unsafe.cache_clear()
+    monkeypatch.setattr(folding, "RULES", rules)
+    folding._unsafe.cache_clear()
     try:
-        assert [ch for ch in CHARACTERS if screen._unsafe().search(ch)] == [
+        assert [ch for ch in CHARACTERS if folding._unsafe().search(ch)] == [
             ch for ch in CHARACTERS if _first_way(_letters(rules)).search(ch)]
     finally:
-        screen._unsafe.cache_clear()
+        folding._unsafe.cache_clear()
 
 
 @given(st.text(st.one_of(st.characters(max_codepoint=127), st.sampled_from(ODD))))
 def test_an_ascii_text_is_folded_as_the_search_would_fold_it(text):
-    searched = screen._unsafe().search(text)
-    lower = screen.folded(text)
+    searched = folding._unsafe().search(text)
+    lower = folding.folded(text)
     assert (lower is None) == (searched is not None)
     assert lower is None or lower.lower == text.lower()
 
 
 def test_no_ascii_character_is_unsafe_for_the_rules_letters():
-    unsafe = screen._unsafe()
-    assert not screen._finds_ascii(unsafe.pattern, unsafe.flags)
-    assert not any(screen._unsafe().search(chr(c)) for c in range(128))
+    unsafe = folding._unsafe()
+    assert not folding._finds_ascii(unsafe.pattern, unsafe.flags)
+    assert not any(folding._unsafe().search(chr(c)) for c in range(128))
 
 
 def test_an_ascii_text_is_searched_where_an_ascii_character_is_unsafe(monkeypatch):
-    monkeypatch.setattr(screen, "_unsafe", lambda: re.compile("[a]"))
-    assert screen.folded("The cat") is None
-    assert screen.folded("The dog").lower == "the dog"
+    monkeypatch.setattr(folding, "_unsafe", lambda: re.compile("[a]"))
+    assert folding.folded("The cat") is None
+    assert folding.folded("The dog").lower == "the dog"

@@ -22,8 +22,9 @@ from ...model import Clause, Document, Mark, Role
 from ...resolve import resolve
 from ...resolve.law import documents
 from ...roles import positions
+from .folding import folded
 from .patterns import BY_ID, GENDER_MARK, NEUTRAL_TITLE, TITLE_GENDER, LintRule
-from .screen import Reading, folded, reading
+from .screen import Reading, reading
 
 #: The rest of the word a match stops in: a finding quotes whole words ("Absatzplans").
 _WORD_END = re.compile(r"\w*")
