@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from jobdocs.cli import cli
 
@@ -14,6 +15,13 @@ from jobdocs.cli import cli
 # a test that changes behaviour by monkeypatching must not meet another test's
 # findings. tests/test_check_cache.py turns it on where it is the subject.
 os.environ["JOBDOCS_CACHE"] = "off"
+
+# Property tests: no deadline (a test never depends on timing, and a busy CI
+# machine must not turn a slow first example into a "flaky" failure) and a fixed
+# seed, so a run on CI is the run on a developer's machine. A test's own
+# @settings overrides only what it names.
+settings.register_profile("jobdocs", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("jobdocs")
 
 MINIMAL = """\
 id: {id}
