@@ -105,8 +105,15 @@ _ORG_PAIRS_KEPT = 4
 
 
 def _org_pairs(org: Organization) -> tuple[tuple[str, str], ...]:
-    for kept, pairs in _ORG_PAIRS:
-        if kept is org or kept == org:
+    for at, (kept, pairs) in enumerate(_ORG_PAIRS):
+        if kept is org:
+            return pairs
+        if kept == org:
+            # An equal copy (a build's worker gets one per chunk of units, unpickled):
+            # kept in the old one's place, so that its next documents are found by
+            # identity, not by comparing every field again (the numbers of thousands
+            # of roles each time).
+            _ORG_PAIRS[at] = org, pairs
             return pairs
     org_data = _content(org)
     org_data.pop("number", None)
