@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -76,6 +77,21 @@ def write_atomic(path: Path, data: bytes, unchanged: Callable[[], bool] | None =
         raise
     if sync_folder:
         _sync_dir(path.parent)
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (one look when there is none):
+    a file that would be written with the bytes it has is left alone."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+        return False
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,3 +17,10 @@ def data_dir(name: str) -> Path:
     if packaged.is_dir():
         return packaged
     return Path(str(files("jobdocs"))).parent / name
+
+
+@lru_cache(maxsize=1)
+def shipped_roles() -> Path:
+    """Return the folder of the roles jobdocs ships, its links resolved: asked once per
+    role file a build or a check reads, and where jobdocs is installed does not move."""
+    return data_dir("roles").resolve()

@@ -91,6 +91,23 @@ def test_a_second_build_rewrites_nothing_and_force_rewrites_all(runner, project)
     assert all(times(out)[name] > before[name] for name in before)
 
 
+def test_a_build_with_nothing_changed_leaves_the_manifest_alone(runner, project):
+    out = project / "documents"
+    assert runner.invoke(cli, ["build", "-j", "1"]).exit_code == 0
+    manifest = out / ".jobdocs-manifest.json"
+    written = manifest.read_text("utf-8")
+    # A unit a line, so that a change shows as the lines of the units it touched.
+    units = json.loads(written)["units"]
+    assert sorted(units) == sorted(f"{role}.yaml" for role in ROLES)
+    assert len(written.splitlines()) == len(units) + 2
+    age(out)  # the documents too: the manifest records their times
+    assert runner.invoke(cli, ["build", "-j", "1"]).exit_code == 0
+    kept = manifest.stat()
+    assert runner.invoke(cli, ["build", "-j", "1"]).stderr.startswith("0 written, 12 unchanged")
+    now = manifest.stat()
+    assert (now.st_ino, now.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+
+
 def test_a_changed_parent_rebuilds_the_roles_that_extend_it(runner, project):
     out = project / "documents"
     runner.invoke(cli, ["build", "-j", "1"])

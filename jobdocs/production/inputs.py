@@ -25,14 +25,15 @@ from typing import Any
 from .. import __version__
 from ..config.project import Project
 from ..errors import InvalidInput
-from ..files import write_atomic
+from ..files import holds, write_atomic
 from ..intake import MANIFEST as MANIFEST_KIND
 from ..intake import PROJECT, fingerprint, read_text
-from ..resources import data_dir
+from ..resources import data_dir, shipped_roles
 from ..roles import loader
 
 MANIFEST = ".jobdocs-manifest.json"
 MANIFEST_FORMAT = 2
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 #: Project keys that choose what is built and where, not what a document says.
 NOT_CONTENT = frozenset({"format", "roles", "organization", "organizations", "languages",
                          "formats", "output", "reference_doc", "approved"})
@@ -123,10 +124,20 @@ class Manifest:
         return cls(path, inputs, units, folder)
 
     def save(self) -> None:
-        """Write the manifest atomically, so an interrupted build leaves the old one."""
-        data = {"format": MANIFEST_FORMAT, "inputs": self.inputs,
-                "units": dict(sorted(self.units.items()))}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
+        """Write the manifest atomically, so an interrupted build leaves the old one, and
+        not at all when the file already says the same (a rebuild with nothing changed).
+
+        A unit a line: a change shows as the lines of the units it touched. Each line is
+        written by json's C encoder, which an indented dump does not use: that dump took
+        a tenth of a rebuild of 4,000 documents with nothing changed.
+        """
+        head = _ENCODER.encode({"format": MANIFEST_FORMAT, "inputs": self.inputs})
+        lines = [f"{_ENCODER.encode(unit)}: {_ENCODER.encode(entry)}"
+                 for unit, entry in sorted(self.units.items())]
+        units = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
+        data = f'{head[:-1]}, "units": {units}}}\n'.encode()
+        if not holds(self.path, data):
+            write_atomic(self.path, data)
 
     def fold(self, other: Manifest) -> None:
         """Take in what another manifest of the same output knows (a shard's): its
@@ -158,9 +169,8 @@ class Manifest:
     def _within(self, path: Path) -> Path | None:
         """The folder a recorded file must lie in to be hashed: a role shipped with
         jobdocs is read where it is installed, anything else in the project."""
-        shipped = data_dir("roles").resolve()
         return None if self.folder is None or Path(os.path.abspath(path)).is_relative_to(
-            shipped) else self.folder
+            shipped_roles()) else self.folder
 
     def current(self, unit: str, out_dir: Path, keys: Mapping[str, str]) -> bool:
         """Whether every document in `keys` ({name: input key}) was written from those

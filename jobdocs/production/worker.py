@@ -9,15 +9,13 @@ and picklable, so the work spreads over processes started with `spawn`
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from ..errors import InvalidInput, JobdocsError
-from ..files import shown, write_atomic
+from ..files import holds, shown, write_atomic
 from ..formats import FORMATS, file_name
 from ..intake import ROLE
 from ..roles import loader
@@ -171,21 +169,12 @@ def _write(path: Path, data: bytes, force: bool) -> Written:
     """Write a document unless the file already holds exactly these bytes; return whether
     it was written, and the hash of the bytes."""
     try:
-        if not force and _holds(path, data):
+        if not force and holds(path, data):
             return False, data_hash(data)
         write_atomic(path, data, sync_folder=False)  # the build syncs each folder once
     except OSError as e:
         raise JobdocsError(f"{path}: cannot write the document: {e.strerror or e}") from e
     return True, data_hash(data)
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Whether the file at `path` holds exactly `data` (one look when there is none)."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(found.st_mode) and found.st_size == len(data) and path.read_bytes() == data
 
 
 def _wrote(name: str, key: str, outcome: Outcome, written: Written) -> None:

@@ -14,14 +14,13 @@ import os
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput, Problem
 from ..intake import reader
 from ..model import Role
-from ..resources import data_dir
+from ..resources import shipped_roles
 from . import loader
 from .build import build_role
 
@@ -94,11 +93,6 @@ class Memo:
 MEMO = Memo()
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> Path:
-    return data_dir("roles").resolve()
-
-
 @dataclass(frozen=True)
 class Within:
     """Read role files (through the memo) only inside `folder`, the packaged library
@@ -122,7 +116,7 @@ class Within:
 
     def _within(self, path: Path | str) -> Path | None:
         where = os.path.abspath(path)
-        return None if where in self.given or Path(where).is_relative_to(_shipped()) \
+        return None if where in self.given or Path(where).is_relative_to(shipped_roles()) \
             else self.folder
 
 

@@ -21,7 +21,7 @@ from ..config.organization import Organization, localized
 from ..config.project import Project
 from ..errors import InvalidInput, JobdocsError, Problem
 from ..model import Role
-from ..resources import data_dir
+from ..resources import shipped_roles
 from ..roles import library, loader
 from ..roles.memo import Within
 from ..settings import Settings, load_settings
@@ -112,7 +112,7 @@ class Site:
         out: dict[str, tuple[Path, bool]] = {}
         local = self.local_dir
         dirs = [(local, True)] if local.is_dir() else []
-        packaged = data_dir("roles").resolve()
+        packaged = shipped_roles()
         if packaged.is_dir() and packaged != local:
             dirs.append((packaged, False))
         for d, editable in dirs:
