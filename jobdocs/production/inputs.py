@@ -28,11 +28,12 @@ from ..errors import InvalidInput
 from ..files import holds, write_atomic
 from ..intake import MANIFEST as MANIFEST_KIND
 from ..intake import PROJECT, fingerprint, read_text
-from ..resources import data_dir, shipped_roles
+from ..resources import data_dir, is_shipped
 from ..roles import loader
 
 MANIFEST = ".jobdocs-manifest.json"
 MANIFEST_FORMAT = 2
+#: Writes the manifest's JSON, with json's C encoder (an indented dump does not use it).
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 #: Project keys that choose what is built and where, not what a document says.
 NOT_CONTENT = frozenset({"format", "roles", "organization", "organizations", "languages",
@@ -131,11 +132,11 @@ class Manifest:
         written by json's C encoder, which an indented dump does not use: that dump took
         a tenth of a rebuild of 4,000 documents with nothing changed.
         """
-        head = _ENCODER.encode({"format": MANIFEST_FORMAT, "inputs": self.inputs})
         lines = [f"{_ENCODER.encode(unit)}: {_ENCODER.encode(entry)}"
                  for unit, entry in sorted(self.units.items())]
         units = "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
-        data = f'{head[:-1]}, "units": {units}}}\n'.encode()
+        data = (f'{{"format": {MANIFEST_FORMAT}, "inputs": {_ENCODER.encode(self.inputs)}, '
+                f'"units": {units}}}\n').encode()
         if not holds(self.path, data):
             write_atomic(self.path, data)
 
@@ -169,8 +170,7 @@ class Manifest:
     def _within(self, path: Path) -> Path | None:
         """The folder a recorded file must lie in to be hashed: a role shipped with
         jobdocs is read where it is installed, anything else in the project."""
-        return None if self.folder is None or Path(os.path.abspath(path)).is_relative_to(
-            shipped_roles()) else self.folder
+        return None if self.folder is None or is_shipped(path) else self.folder
 
     def current(self, unit: str, out_dir: Path, keys: Mapping[str, str]) -> bool:
         """Whether every document in `keys` ({name: input key}) was written from those

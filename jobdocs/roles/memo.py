@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import InvalidInput, Problem
 from ..intake import reader
 from ..model import Role
-from ..resources import shipped_roles
+from ..resources import is_shipped
 from . import loader
 from .build import build_role
 
@@ -115,9 +115,7 @@ class Within:
             return False
 
     def _within(self, path: Path | str) -> Path | None:
-        where = os.path.abspath(path)
-        return None if where in self.given or Path(where).is_relative_to(shipped_roles()) \
-            else self.folder
+        return None if os.path.abspath(path) in self.given or is_shipped(path) else self.folder
 
 
 def confined(folder: Path | None, given: Iterable[Path | str] = ()) -> Within | None:
