@@ -6,14 +6,15 @@ elsewhere, as on Windows and in the server, whose threads a fork would copy
 half-way. Every worker takes the memory budget (budget.py) as it starts, and leaves
 what it started with (a fork's whole inherited heap) out of garbage collection. Work
 goes out in chunks of about a quarter of a worker's share, at most 16 items, so
-that a slow item holds up few others.
+that a slow item holds up few others; or, for the many small items of a build, in
+`portions` that shrink as the work runs out.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,6 +40,21 @@ def can_fork() -> bool:
 def chunk_size(count: int, jobs: int) -> int:
     """Return how many of `count` items go to a worker at a time."""
     return max(1, min(16, count // (jobs * 4)))
+
+
+def portions(items: Sequence[T], jobs: int, most: int = 64) -> list[Sequence[T]]:
+    """Cut `items` into consecutive portions for `jobs` workers, largest first: each a
+    quarter of what is left per worker, from `most` down to one item. A worker hands
+    over a portion's results and takes the next in one round trip, in which it builds
+    nothing: large portions make few of them, and the small last ones let the
+    workers finish together."""
+    cut: list[Sequence[T]] = []
+    at = 0
+    while at < len(items):
+        size = max(1, min(most, (len(items) - at) // (max(1, jobs) * 4)))
+        cut.append(items[at:at + size])
+        at += size
+    return cut
 
 
 def share(work: Callable[[T], R], items: Iterable[T], jobs: int, *,

@@ -190,3 +190,25 @@ def test_a_disk_that_fails_a_write_fails_that_document_only_and_says_so(
     documents = sorted(p.name for p in (project / "out").rglob("*") if p.is_file())
     assert len([d for d in documents if d.endswith(".md")]) == 1  # the other one was written
     assert not [d for d in documents if "jobdocs-tmp" in d]  # and nothing half-written
+
+
+def test_a_failed_write_fails_its_document_and_the_unit_counts_the_others(
+        runner, project, monkeypatch):
+    (project / "jobdocs.yaml").write_text("roles: roles\nformats: [md, docx]\n"
+                                          "languages: [en, ru]\noutput: out\n", encoding="utf-8")
+    (project / "roles" / "client-manager.yaml").unlink()
+    real, calls = os.fsync, []
+
+    def first_fails(fd):
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(5, "Input/output error")
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", first_fails)
+    result = build(runner)
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    # Two languages of the four the role has, two formats: one failed, three written.
+    assert "3 written, 0 unchanged, 1 failed" in result.output, result.output
+    assert len([p for p in (project / "out").iterdir() if p.suffix in (".md", ".docx")]) == 3

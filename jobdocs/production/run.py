@@ -24,7 +24,7 @@ from ..formats import file_name
 from ..garbage import fewer_collections
 from ..roles.library import SUFFIXES
 from ..settings import Settings, no_project
-from ..workers import chunk_size, cpus, share
+from ..workers import cpus, portions, share
 from . import inputs
 from .copies import Copy, read_copies
 from .documents import Printing
@@ -296,9 +296,8 @@ def _role_files(project: Project) -> list[Path]:
 
 
 def _run(tasks: list[Task], jobs: int) -> Iterator[Outcome]:
-    """Yield the outcome of every task as it is done, from `jobs` processes: a chunk of
-    tasks at a time, built in turn with their documents written behind (behind.py)."""
-    size = chunk_size(len(tasks), max(1, min(jobs, len(tasks))))
-    chunks = [tasks[at:at + size] for at in range(0, len(tasks), size)]
-    for outcomes in share(build_units, chunks, jobs, ordered=False, chunk=1):
+    """Yield the outcome of every task as it is done, from `jobs` processes: a portion
+    of tasks at a time (workers.py), built in turn with their documents written behind
+    (behind.py)."""
+    for outcomes in share(build_units, portions(tasks, jobs), jobs, ordered=False, chunk=1):
         yield from outcomes

@@ -75,7 +75,11 @@ def build_units(tasks: Sequence[Task]) -> list[Outcome]:
     """Build units in turn, as `build_unit` does, each document written while the next
     is built (behind.py)."""
     with Behind() as writes:
-        return [_unit(task, writes) for task in tasks]
+        outcomes = [_unit(task, writes) for task in tasks]
+    for task, outcome in zip(tasks, outcomes, strict=True):
+        if outcome.errors:  # (counted now that every write is settled)
+            _tally(task, outcome)
+    return outcomes
 
 
 def _unit(task: Task, writes: Behind) -> Outcome:
@@ -84,7 +88,7 @@ def _unit(task: Task, writes: Behind) -> Outcome:
         try:
             _build(task, outcome, writes)
         except BaseException:
-            writes.settle(outcome)  # what was written before goes first, as written in turn
+            writes.settle()  # what was written before goes first, as written in turn
             raise
     except Exception as e:  # (MemoryError too)
         _fail(task, outcome, e)
@@ -92,7 +96,8 @@ def _unit(task: Task, writes: Behind) -> Outcome:
 
 
 def _fail(task: Task, outcome: Outcome, error: BaseException) -> None:
-    """Report what failed a unit in its outcome, and count what it did not write."""
+    """Report what failed a unit in its outcome (`_tally` counts what it did not write,
+    once the unit's writes in flight are settled)."""
     if isinstance(error, InvalidInput):  # at their paths from the current folder, as render says
         outcome.errors += [str(replace(p, path=shown(p.path))) for p in error.problems]
     elif isinstance(error, JobdocsError):
@@ -106,8 +111,13 @@ def _fail(task: Task, outcome: Outcome, error: BaseException) -> None:
                               f"{error} (please report it)")
     else:
         raise error
+
+
+def _tally(task: Task, outcome: Outcome) -> None:
+    """Count the documents a failed unit did not write; it prints none."""
     copies = 1 if task.copies is None else len(task.copies)
-    expected = len(outcome.languages or task.langs or ("",)) * len(task.formats) * copies
+    langs = [lang for lang in outcome.languages if not task.langs or lang in task.langs]
+    expected = len(langs or task.langs or ("",)) * len(task.formats) * copies
     outcome.failed = max(1, expected - len(outcome.written) - len(outcome.unchanged))
     outcome.printed = []
 
@@ -141,15 +151,12 @@ def _build(task: Task, outcome: Outcome, writes: Behind) -> None:
             names = {fmt: (out_dir / file_name(role.id, lang, fmt, copy.name if copy else ""))
                      .relative_to(root).as_posix() for fmt in task.formats}
             todo = [fmt for fmt in task.formats if names[fmt] not in task.skip]
-            try:  # (built while the document before is written)
-                if todo:
-                    org = target.org if copy is None else copy_org(target.org, copy.employee)
-                    rendered = render_formats(resolve(role, lang, org), todo, reference)
-            finally:
-                writes.settle(outcome)
-                outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
+            outcome.unchanged += [names[fmt] for fmt in task.formats if fmt not in todo]
             if not todo:
                 continue
+            org = target.org if copy is None else copy_org(target.org, copy.employee)
+            # (built while the documents before are written)
+            rendered = render_formats(resolve(role, lang, org), todo, reference)
             keys = {fmt: doc_key(task.shared, target.digest, chain, lang, fmt, number,
                                  copy.digest() if copy else "") for fmt in todo}
             for fmt, data in rendered.files.items():
@@ -157,7 +164,7 @@ def _build(task: Task, outcome: Outcome, writes: Behind) -> None:
                              partial(_wrote, names[fmt], keys[fmt]),
                              partial(_fail, task))
             if rendered.to_print:
-                writes.settle(outcome)
+                writes.settle()
             for fmt, data in rendered.to_print.items():  # printed at the end, all in one run
                 source = Path(task.staging) / \
                     f"{task.number}-{lang}-{n}.{FORMATS[fmt].printed_from}"
