@@ -37,9 +37,10 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def chunk_size(count: int, jobs: int) -> int:
-    """Return how many of `count` items go to a worker at a time."""
-    return max(1, min(16, count // (jobs * 4)))
+def chunk_size(count: int, jobs: int, most: int = 16) -> int:
+    """Return how many of `count` items go to a worker at a time: a quarter of its
+    share, from `most` down to one."""
+    return max(1, min(most, count // (max(1, jobs) * 4)))
 
 
 def portions(items: Sequence[T], jobs: int, most: int = 64) -> list[Sequence[T]]:
@@ -51,7 +52,7 @@ def portions(items: Sequence[T], jobs: int, most: int = 64) -> list[Sequence[T]]
     cut: list[Sequence[T]] = []
     at = 0
     while at < len(items):
-        size = max(1, min(most, (len(items) - at) // (max(1, jobs) * 4)))
+        size = chunk_size(len(items) - at, jobs, most)
         cut.append(items[at:at + size])
         at += size
     return cut

@@ -73,7 +73,7 @@ def build_unit(task: Task) -> Outcome:
 
 def build_units(tasks: Sequence[Task]) -> list[Outcome]:
     """Build units in turn, as `build_unit` does, each document written while the next
-    is built (behind.py)."""
+    ones are built (behind.py)."""
     with Behind() as writes:
         outcomes = [_unit(task, writes) for task in tasks]
     for task, outcome in zip(tasks, outcomes, strict=True):
